@@ -1,0 +1,46 @@
+"""The exception tree. The CLI turns each into one line and a non-zero exit.
+
+    DragomanError                 anything dragoman raises on purpose
+    ├── InputError                a file or record we cannot read (names the file/line)
+    │   ├── EmptyInputError       nothing to code in it
+    │   └── EncodingError         not text, or not UTF-8
+    ├── KnowledgeError            a data file (lexicon, actor dictionary) is invalid
+    ├── ModelError                the spaCy model is not installed
+    └── StoreError                the database cannot be opened, migrated or written
+"""
+
+from __future__ import annotations
+
+
+class DragomanError(Exception):
+    """Base class: the message is one line a user can act on."""
+
+
+class InputError(DragomanError):
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        where = path or ""
+        if path and line is not None:
+            where = f"{path}:{line}"
+        super().__init__(f"{where}: {message}" if where else message)
+        self.path = path
+        self.line = line
+
+
+class EmptyInputError(InputError):
+    pass
+
+
+class EncodingError(InputError):
+    pass
+
+
+class KnowledgeError(DragomanError):
+    pass
+
+
+class ModelError(DragomanError):
+    pass
+
+
+class StoreError(DragomanError):
+    pass
