@@ -1,19 +1,35 @@
 """run(documents) -> results: the whole pipeline, read top to bottom.
 
     ingest (Document) -> parse (spaCy, streamed) -> sentences + citations
-    -> actors -> events (coding) -> dates -> voice (modality, attribution)
-    -> DocumentResult
+    -> mentions (actors, coreference) -> events (coding) -> dates
+    -> voice (modality, attribution, quotes) -> DocumentResult
 
-The stages are pure functions; this module only wires them. (STUB: being written by the lead.)
+Each stage is a function of records; this module only wires them and holds
+the per-document state (the clock and the salience list) while one document
+is read.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from . import __version__
+from .actors import Knowledge as ActorKnowledge
+from .actors import load_knowledge as load_actor_knowledge
+from .coding.coder import NON_EVENTS, Draft, SentenceActors, code_sentence
+from .coding.lexicon import Lexicon, load_lexicon
+from .coding.voice import Voice, read_voice
 from .config import Settings
-from .records import Document, Event, Sentence
+from .mentions import Mentions
+from .nlp import ParsedDocument, block_text, load_model, parse_documents
+from .records import Attribution, Citation, DateValue, Document, Event, Sentence
+from .time import DateRules, DocumentClock, load_date_rules
+
+CODER_VERSION = f"dragoman-{__version__}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +37,181 @@ class DocumentResult:
     document: Document
     sentences: tuple[Sentence, ...]
     events: tuple[Event, ...]
-    warnings: tuple[str, ...] = ()
+    unresolved: tuple[tuple[str, int], ...] = ()  # names no dictionary knows, with counts
+
+    def acts(self) -> tuple[Event, ...]:
+        """Events that happened (or were said, planned, offered): no negated or hypothetical ones."""
+        return tuple(e for e in self.events if e.modality not in NON_EVENTS)
 
 
-def run(documents: Iterable[Document], settings: Settings | None = None) -> Iterator[DocumentResult]:
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything the coder knows, loaded once and passed to every stage (pickles to workers)."""
+
+    lexicon: Lexicon
+    actors: ActorKnowledge
+    dates: DateRules
+    domains: dict[str, frozenset[str]]
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(f"{self.lexicon.fingerprint}:{self.actors.fingerprint}".encode()).hexdigest()[:16]
+
+
+def load(settings: Settings) -> Knowledge:
+    from .coding.lexicon import data_path, read_yaml
+
+    raw = read_yaml(data_path("domains.yaml"))
+    domains = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+    return Knowledge(
+        lexicon=load_lexicon(),
+        actors=load_actor_knowledge(list(settings.actor_files)),
+        dates=load_date_rules(),
+        domains=domains,
+    )
+
+
+def run(documents: Iterable[Document], settings: Settings | None = None, knowledge: Knowledge | None = None) -> Iterator[DocumentResult]:
     """Code each document; results come out in input order, one per document."""
-    raise NotImplementedError
+    settings = settings or Settings()
+    if settings.n_process > 1:
+        from .batch import run_parallel
+
+        yield from run_parallel(documents, settings)
+        return
+    knowledge = knowledge or load(settings)
+    nlp = load_model(settings.model)
+    for parsed in parse_documents(nlp, documents, batch_size=settings.batch_size):
+        yield code_document(parsed, knowledge)
+
+
+# ------------------------------------------------------------------ one document
+
+
+def code_document(parsed: ParsedDocument, knowledge: Knowledge) -> DocumentResult:
+    document = parsed.document
+    clock = DocumentClock(knowledge.dates, document.date, [r.published for r in document.references if r.published])
+    mentions = Mentions(knowledge.actors)
+    sport = _is_sport(document.text, knowledge.domains)
+    sentences: list[Sentence] = []
+    events: list[Event] = []
+    carried: Voice | None = None  # attribution a lead-in paragraph hands to its list items
+    for pb in parsed.blocks:
+        block = pb.block
+        spans = list(pb.doc.sents)
+        last_voice: Voice | None = None
+        for k, sent in enumerate(spans):
+            start = block.start + sent.start_char
+            end = block.start + sent.end_char
+            next_start = block.start + spans[k + 1].start_char if k + 1 < len(spans) else block.end + 1
+            keys = tuple(m.key for m in document.markers if start <= m.start < next_start)
+            sentence = Sentence(document.doc_id, len(sentences), start, end, document.text[start:end], pb.block_index, block.section, keys)
+            sentences.append(sentence)
+            citations = _citations(document, keys)
+            dates = clock.date_sentence(sentence.text, pb.block_index, [c.published for c in citations if c.published])
+            resolved = mentions.read_sentence(sent, sentence.index, dates.main.date)
+            drafts = code_sentence(sent, knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of))
+            voice = last_voice = read_voice(sent, resolved.actor_of)
+            if block.kind == "list_item" and carried is not None and voice.attribution is None:
+                voice = carried
+            for draft in drafts:
+                if sport and draft.code[:2] >= "13" and not _military(sent, knowledge.domains):
+                    continue
+                events.append(_event(document, sentence, sent, draft, dates, citations, voice, knowledge))
+        if block.kind == "paragraph":
+            # "... included demands such as:" hands its attribution to the list that follows
+            lead_in = block_text(document, block).rstrip().endswith(":")
+            carried = last_voice if lead_in and last_voice is not None and last_voice.attribution else None
+    return DocumentResult(document, tuple(sentences), tuple(events), tuple(mentions.unresolved.items()))
+
+
+def unresolved_names(documents: Iterable[Document], settings: Settings, limit: int = 50) -> list[tuple[str, int]]:
+    """The names in a corpus that no dictionary resolves, most frequent first."""
+    counts: Counter[str] = Counter()
+    for result in run(documents, settings):
+        counts.update(dict(result.unresolved))
+    return counts.most_common(limit)
+
+
+def _citations(document: Document, keys: tuple[str, ...]) -> tuple[Citation, ...]:
+    out = []
+    for key in dict.fromkeys(keys):
+        ref = document.reference(key)
+        if ref is None:
+            out.append(Citation(key=key))
+        else:
+            out.append(Citation(key, ref.outlet, ref.title, ref.published, ref.language, ref.url))
+    return tuple(out)
+
+
+def _event(
+    document: Document,
+    sentence: Sentence,
+    sent: Any,
+    draft: Draft,
+    dates: Any,
+    citations: tuple[Citation, ...],
+    voice: Voice,
+    knowledge: Knowledge,
+) -> Event:
+    cameo = knowledge.lexicon.code(draft.code)
+    trig = draft.trigger
+    tstart = sentence.start + (trig.idx - sent.start_char)
+    date = _date_for(draft, sent, dates)
+    attribution = voice.attribution
+    if draft.speaker is not None and attribution is None:
+        attribution = Attribution(text=draft.speaker.text, speaker=draft.speaker, chain=(draft.speaker.text,))
+    modality = draft.modality
+    if attribution is not None and modality == "asserted":
+        modality = "reported"
+    key = f"{document.doc_id}|{sentence.start}|{tstart}|{draft.source.code}|{draft.target.code if draft.target else ''}|{draft.code}"
+    return Event(
+        event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
+        doc_id=document.doc_id,
+        sentence_index=sentence.index,
+        sentence=sentence.text,
+        span=(sentence.start, sentence.end),
+        trigger=trig.text,
+        trigger_span=(tstart, tstart + len(trig.text)),
+        source=draft.source,
+        target=draft.target,
+        cameo=cameo.code,
+        root=cameo.root,
+        cameo_name=cameo.name,
+        goldstein=cameo.goldstein,
+        quad_class=cameo.quad_class,
+        plover=cameo.plover,
+        date=date,
+        modality=modality,
+        condition=draft.condition,
+        quote=draft.quote,
+        quote_speaker=(draft.source.name or draft.source.text) if draft.quote else None,
+        attribution=attribution,
+        reliability=voice.reliability,
+        citations=citations,
+        reciprocal=draft.reciprocal,
+        location=draft.location,
+        coder_version=CODER_VERSION,
+        lexicon_fingerprint=knowledge.fingerprint,
+    )
+
+
+def _date_for(draft: Draft, sent: Any, dates: Any) -> DateValue:
+    """The sentence's date, or the date expression inside the trigger's own clause when it has one."""
+    exprs = getattr(dates, "expressions", ())
+    if len(exprs) > 1:
+        lo = min(t.idx for t in draft.trigger.subtree) - sent.start_char
+        hi = max(t.idx + len(t) for t in draft.trigger.subtree) - sent.start_char
+        inside = [e for e in exprs if lo <= e.start < hi and e.value.date and e.role == "event"]
+        if inside:
+            return inside[0].value
+    return dates.main
+
+
+def _is_sport(text: str, domains: dict[str, frozenset[str]]) -> bool:
+    words = set(text.lower().split())
+    return len(words & domains.get("sport", frozenset())) >= 3
+
+
+def _military(sent: Any, domains: dict[str, frozenset[str]]) -> bool:
+    return any(t.lemma_.lower() in domains.get("military", frozenset()) for t in sent)

@@ -1,0 +1,33 @@
+# Everything a fresh machine needs: Python >= 3.11 and pip reaching PyPI.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= dragoman.db
+EXAMPLE := src/dragoman/examples/us-iran-2025.txt
+
+.PHONY: venv demo test bench clean
+
+venv: $(STAMP)
+
+# Reinstall only when the package metadata changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install -e '.[test]'
+	touch $@
+
+demo: venv
+	rm -f $(DB)
+	$(BIN)/dragoman code $(EXAMPLE) --db $(DB)
+	$(BIN)/dragoman events --db $(DB) --format table
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+bench: venv
+	$(BIN)/python bench/throughput.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis $(DB)
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,546 @@
+"""The actor knowledge base: data files in, one picklable `Knowledge` out.
+
+`load_knowledge()` reads the built-in YAML files under `dragoman/data/actors/`
+(in name order) and then any user files, validates every entry (a bad entry is
+a `KnowledgeError` naming the file, line and entry), and compiles them into
+plain dicts keyed by normalised token tuples, so that resolution is a handful
+of dict lookups per noun phrase.
+
+File format (the same for built-in and user files; every section optional)::
+
+    states:          # a country (or region): its code, names, demonyms
+      - code: IRN
+        names: [Iran, Islamic Republic of Iran, Persia]
+        demonyms: [Iranian, Iranians]
+    places:          # capitals and seats of power used as metonyms
+      - names: [Tehran]
+        code: IRNGOV              # or country: IRN + sector: GOV
+    sectors:         # words for kinds of actor: sector code -> words
+      GOV:
+        person: [president, foreign minister]   # words naming one individual
+        group: [government, administration]     # words naming a body
+    organisations:   # IGOs, armed groups, parties, media, firms, NGOs
+      - name: United Nations
+        aliases: [UN, U.N.]
+        code: IGOUNO
+        country: IGO
+        roles: [...]              # optional, same shape as people's roles
+    people:
+      - name: Abbas Araghchi
+        aliases: [Araghchi, Araqchi]
+        country: IRN              # home country, used outside every role
+        sector: ELI               # sector outside every role (default ELI)
+        roles:
+          - {sector: GOV, start: 2024-08-21, end: null, title: foreign minister}
+          - {code: IGOUNO, country: IGO, start: 2005, end: 2006}
+
+Dates are ISO strings, possibly partial (2024, 2024-08, 2024-08-21); `end` is
+exclusive and null means "still in office". An alias written in capitals
+("UN", "IRGC") only matches capitalised text, so "us" is never the USA; other
+names match when their first word is capitalised; sector words match in any
+case. Later files win: a user entry with the same name (or, for states, the
+same code) replaces the built-in one, and a name claimed by a later file is
+taken away from earlier entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date as _date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeError
+
+# Cue kinds, in the order a head word prefers them when a phrase is ambiguous.
+KIND_PRIORITY = {"person": 0, "org": 1, "place": 2, "state": 3, "demonym": 4, "sector": 5}
+ANY_CASE, CAPITALISED, ALL_CAPS = 0, 1, 2
+NON_STATE_PREFIXES = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "NGM"}
+MAX_PHRASE = 6
+SKIP_WORDS = frozenset({"the", "a", "an"})
+
+_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SPLIT = re.compile(r"[\s\-\u2010-\u2014/]+")
+_DROP = str.maketrans("", "", ".'\u2019\u2018`\u02bc\"")
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A period in which an entity is coded `code` (end exclusive, None = open)."""
+
+    code: str
+    country: str
+    sector: str | None
+    start: str | None = None
+    end: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Something with a name that resolves to a code: a state, place, body or person."""
+
+    key: str  # canonical name ("Abbas Araghchi", "Iran", "Tehran")
+    kind: str  # state | place | org | person
+    code: str | None
+    country: str | None
+    sector: str | None
+    roles: tuple[Role, ...] = ()
+    source: str = ""  # file:line it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What a matched phrase tells: an entity, a demonym, or a sector word."""
+
+    kind: str  # person | org | place | state | demonym | sector
+    entity: str | None  # key into Knowledge.entities
+    sector: str | None = None  # for sector words
+    person: bool = False  # sector word naming one individual ("minister")
+    case: int = ANY_CASE
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything resolution needs; plain data, so it pickles to workers."""
+
+    lexicon: dict[tuple[str, ...], tuple[Cue, ...]]
+    entities: dict[str, Entity]
+    fuzzy: dict[str, tuple[str, ...]]  # consonant skeleton -> entity keys
+    fingerprint: str
+    files: tuple[str, ...]
+    max_phrase: int = MAX_PHRASE
+    person_titles: frozenset[str] = field(default_factory=frozenset)
+
+    def entity(self, key: str) -> Entity | None:
+        return self.entities.get(key)
+
+    def lookup(self, phrase: str) -> tuple[Cue, ...]:
+        """Cues for a phrase as written ("the U.S."), ignoring case rules."""
+        return self.lexicon.get(name_key(phrase), ())
+
+
+# ---------------------------------------------------------------- normalising
+
+
+def norm_word(text: str) -> str:
+    """Lower-case, accents off, dots and apostrophes dropped: "U.S." -> "us"."""
+    if text.isascii():
+        return text.lower().translate(_DROP)
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return folded.casefold().translate(_DROP)
+
+
+def name_words(name: str) -> list[str]:
+    """Split a dictionary name the way spaCy splits text (hyphens, 's)."""
+    out: list[str] = []
+    for piece in _SPLIT.split(name.strip()):
+        if not piece:
+            continue
+        if piece.lower().endswith(("'s", "\u2019s")) and len(piece) > 2:
+            out.extend((piece[:-2], piece[-2:]))
+        else:
+            out.append(piece)
+    return out
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    words = (norm_word(w) for w in name_words(name))
+    return tuple(w for w in words if w and w not in SKIP_WORDS)
+
+
+def case_rule(alias: str) -> int:
+    letters = [c for c in alias if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return ALL_CAPS
+    return CAPITALISED
+
+
+def skeleton(text: str) -> str:
+    """A transliteration-tolerant key: consonants only, similar sounds merged."""
+    s = norm_word(text).replace(" ", "")
+    s = s.replace("ph", "f").replace("kh", "k").replace("gh", "k").replace("dj", "j")
+    s = s.translate(str.maketrans("qgcwz", "kkkvs", "aeiouyh-'"))
+    out = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def date_bounds(value: str) -> tuple[str, str]:
+    """The first and last day a partial ISO date can mean ("2025" -> Jan 1, Dec 31)."""
+    if len(value) >= 10:
+        return value[:10], value[:10]
+    if len(value) == 7:
+        return value + "-01", value + "-31"
+    if len(value) == 4:
+        return value + "-01-01", value + "-12-31"
+    if len(value) == 3 and value.isdigit():  # a decade, "201" = the 2010s
+        return value + "0-01-01", value + "9-12-31"
+    raise ValueError(f"not an ISO date: {value!r}")
+
+
+def _day(value: str) -> _date:
+    y, m, d = int(value[:4]), int(value[5:7]), int(value[8:10])
+    while d > 28:
+        try:
+            return _date(y, m, d)
+        except ValueError:
+            d -= 1
+    return _date(y, m, d)
+
+
+def role_at(roles: Sequence[Role], when: str | None) -> Role | None:
+    """The role held at `when` (a partial ISO date), or the latest role if None.
+
+    A partial date is a period: a role counts if it covers at least half of it
+    ("2021" is not Trump's first term, which ended on 20 January 2021).
+    """
+    if not roles:
+        return None
+    if when is None:
+        return max(roles, key=lambda r: r.start or "")
+    lo, hi = date_bounds(when)
+    best: tuple[int, Role] | None = None
+    span = (_day(hi) - _day(lo)).days + 1
+    for role in roles:
+        start = max(lo, _pad(role.start, "01-01") if role.start else lo)
+        end = min(hi, _prev(role.end)) if role.end else hi
+        if start > end:
+            continue
+        covered = (_day(end) - _day(start)).days + 1
+        if best is None or covered > best[0] or (covered == best[0] and (role.start or "") > (best[1].start or "")):
+            best = (covered, role)
+    if best is None or best[0] * 2 < span:
+        return None
+    return best[1]
+
+
+def _pad(value: str, tail: str) -> str:
+    if len(value) == 4:
+        return f"{value}-{tail}"
+    if len(value) == 7:
+        return f"{value}-{tail[-2:]}"
+    return value
+
+
+def _prev(end: str) -> str:
+    day = _day(_pad(end, "01-01"))
+    return (day.fromordinal(day.toordinal() - 1)).isoformat()
+
+
+# ---------------------------------------------------------------- loading
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers each mapping's line and refuses duplicate keys."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        if key in seen:
+            raise KnowledgeError(f"{loader.name}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
+        seen.add(key)
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def builtin_files() -> list[str]:
+    folder = resources.files("dragoman") / "data" / "actors"
+    return sorted(str(p) for p in folder.iterdir() if str(p).endswith((".yaml", ".yml")))  # type: ignore[attr-defined]
+
+
+def load_knowledge(extra_files: Sequence[str] = (), *, builtin: bool = True) -> Knowledge:
+    """Read the built-in actor files, then `extra_files` (later entries win)."""
+    paths = (builtin_files() if builtin else []) + [str(p) for p in extra_files]
+    digest = hashlib.sha256()
+    builder = _Builder()
+    for path in paths:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise KnowledgeError(f"{path}: cannot read actor dictionary ({exc.strerror})") from exc
+        digest.update(Path(path).name.encode() + b"\0" + raw + b"\0")
+        builder.add_file(path, raw.decode("utf-8"))
+    return builder.build(digest.hexdigest(), tuple(paths))
+
+
+def parse_actor_yaml(path: str, text: str) -> dict[str, Any]:
+    try:
+        loader = _LineLoader(text)
+        loader.name = path
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()  # type: ignore[no-untyped-call]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else path
+        raise KnowledgeError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: expected a mapping of sections (states, places, sectors, organisations, people)")
+    unknown = set(data) - {"states", "places", "sectors", "organisations", "people", "__line__"}
+    if unknown:
+        raise KnowledgeError(f"{path}: unknown section(s) {sorted(unknown)}; expected states, places, sectors, organisations, people")
+    return data
+
+
+class _Builder:
+    """Collects validated entries from files in order; later names win."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.names: dict[tuple[str, ...], dict[str, tuple[Cue, str]]] = {}  # key -> slot -> (cue, entity)
+        self.owned: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # entity -> its name slots
+
+    # -- helpers
+    def _where(self, path: str, entry: Any, what: str) -> str:
+        line = entry.get("__line__") if isinstance(entry, dict) else None
+        return f"{path}:{line}: {what}" if line else f"{path}: {what}"
+
+    def _claim(self, alias: str, cue: Cue, where: str) -> None:
+        key = name_key(alias)
+        if not key:
+            raise KnowledgeError(f"{where}: name {alias!r} has no words")
+        if len(key) > MAX_PHRASE:
+            raise KnowledgeError(f"{where}: name {alias!r} is longer than {MAX_PHRASE} words")
+        slots = self.names.setdefault(key, {})
+        # A name belongs to one entity per kind; a later file takes it over.
+        slot = cue.kind if cue.kind != "sector" else f"sector:{cue.sector}"
+        slots[slot] = (cue, cue.entity or "")
+        if cue.entity:
+            self.owned.setdefault(cue.entity, []).append((key, slot))
+
+    def _drop_entity(self, entity: str) -> None:
+        """Forget the names an entity had, when a later file redefines it."""
+        for key, slot in self.owned.pop(entity, []):
+            held = self.names.get(key, {}).get(slot)
+            if held is not None and held[1] == entity:
+                del self.names[key][slot]
+
+    # -- sections
+    def add_file(self, path: str, text: str) -> None:
+        data = parse_actor_yaml(path, text)
+        for entry in _as_list(path, data, "states"):
+            self._state(path, entry)
+        for entry in _as_list(path, data, "places"):
+            self._place(path, entry)
+        sectors = data.get("sectors")
+        if sectors is not None:
+            self._sectors(path, sectors)
+        for entry in _as_list(path, data, "organisations"):
+            self._named(path, entry, "org")
+        for entry in _as_list(path, data, "people"):
+            self._named(path, entry, "person")
+
+    def _state(self, path: str, entry: Any) -> None:
+        _check_keys(path, entry, {"code", "name", "names", "demonyms"}, "state")
+        code = _text(path, entry, "code", required=True)
+        if not _COUNTRY.match(code):
+            raise KnowledgeError(self._where(path, entry, f"state code {code!r} must be three capital letters"))
+        names = _strings(path, entry, "names")
+        canonical = _text(path, entry, "name") or (names[0] if names else code)
+        key = f"state:{code}"
+        where = self._where(path, entry, f"state {code}")
+        if key not in self.entities:
+            self.entities[key] = Entity(key=canonical, kind="state", code=code, country=code, sector=None, source=where)
+        for alias in [canonical, *names]:
+            self._claim(alias, Cue("state", key, case=case_rule(alias) if len(alias) <= 4 else CAPITALISED), where)
+        for alias in _strings(path, entry, "demonyms"):
+            self._claim(alias, Cue("demonym", key, case=CAPITALISED), where)
+
+    def _place(self, path: str, entry: Any) -> None:
+        _check_keys(path, entry, {"name", "names", "code", "country", "sector"}, "place")
+        names = _strings(path, entry, "names")
+        canonical = _text(path, entry, "name") or (names[0] if names else "")
+        if not canonical:
+            raise KnowledgeError(self._where(path, entry, "place has no name"))
+        where = self._where(path, entry, f"place {canonical!r}")
+        code, country, sector = _code_fields(where, entry)
+        key = f"place:{canonical}"
+        self._drop_entity(key)
+        self.entities[key] = Entity(key=canonical, kind="place", code=code, country=country, sector=sector, source=where)
+        for alias in [canonical, *names]:
+            self._claim(alias, Cue("place", key, case=case_rule(alias)), where)
+
+    def _sectors(self, path: str, sectors: Any) -> None:
+        if not isinstance(sectors, dict):
+            raise KnowledgeError(f"{path}: 'sectors' must map a sector code to its words")
+        for code, body in sectors.items():
+            if code == "__line__":
+                continue
+            where = self._where(path, body, f"sector {code!r}")
+            if not isinstance(code, str) or not re.match(r"^[A-Z]{3}$", code):
+                raise KnowledgeError(f"{where}: sector code must be three capital letters")
+            _check_keys(path, body, {"person", "group"}, f"sector {code}")
+            for alias in _strings(path, body, "person"):
+                self._claim(alias, Cue("sector", None, sector=code, person=True), where)
+            for alias in _strings(path, body, "group"):
+                self._claim(alias, Cue("sector", None, sector=code, person=False), where)
+
+    def _named(self, path: str, entry: Any, kind: str) -> None:
+        what = "person" if kind == "person" else "organisation"
+        _check_keys(path, entry, {"name", "aliases", "code", "country", "sector", "roles", "note"}, what)
+        name = _text(path, entry, "name", required=True)
+        where = self._where(path, entry, f"{what} {name!r}")
+        code, country, sector = _code_fields(where, entry, default_sector="ELI" if kind == "person" else None)
+        roles = tuple(_role(where, i, r, country) for i, r in enumerate(_as_list(path, entry, "roles")))
+        key = f"{kind}:{name}"
+        self._drop_entity(key)
+        self.entities[key] = Entity(key=name, kind=kind, code=code, country=country, sector=sector, roles=roles, source=where)
+        for alias in [name, *_strings(path, entry, "aliases")]:
+            self._claim(alias, Cue(kind, key, case=case_rule(alias)), where)
+
+    def build(self, fingerprint: str, files: tuple[str, ...]) -> Knowledge:
+        lexicon: dict[tuple[str, ...], tuple[Cue, ...]] = {}
+        titles: set[str] = set()
+        for key, slots in self.names.items():
+            if not slots:
+                continue
+            cues = sorted((cue for cue, _ in slots.values()), key=lambda c: KIND_PRIORITY[c.kind])
+            lexicon[key] = tuple(cues)
+            if any(c.kind == "sector" and c.person for c in cues):
+                titles.add(key[-1])
+        fuzzy: dict[str, list[str]] = {}
+        for key, entity in self.entities.items():
+            if entity.kind not in ("person", "org"):
+                continue
+            words = name_words(entity.key)
+            for probe in {entity.key, words[-1]} if entity.kind == "person" else {entity.key}:
+                sk = skeleton(probe)
+                if len(sk) >= 3:
+                    fuzzy.setdefault(sk, []).append(key)
+        return Knowledge(
+            lexicon=lexicon,
+            entities=dict(self.entities),
+            fuzzy={k: tuple(v) for k, v in fuzzy.items()},
+            fingerprint=fingerprint,
+            files=files,
+            person_titles=frozenset(titles),
+        )
+
+
+# ---------------------------------------------------------------- validation helpers
+
+
+def _as_list(path: str, data: Any, key: str) -> list[Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        line = data.get("__line__", "?")
+        raise KnowledgeError(f"{path}:{line}: {key!r} must be a list")
+    return value
+
+
+def _check_keys(path: str, entry: Any, allowed: set[str], what: str) -> None:
+    if not isinstance(entry, dict):
+        raise KnowledgeError(f"{path}: each {what} entry must be a mapping, got {entry!r}")
+    unknown = set(entry) - allowed - {"__line__"}
+    if unknown:
+        line = entry.get("__line__", "?")
+        raise KnowledgeError(f"{path}:{line}: {what} entry has unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+
+
+def _text(path: str, entry: dict[str, Any], key: str, required: bool = False) -> str:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise KnowledgeError(f"{path}:{entry.get('__line__', '?')}: entry lacks {key!r}")
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise KnowledgeError(f"{path}:{entry.get('__line__', '?')}: {key!r} must be text, got {value!r} (quote it)")
+    return str(value)
+
+
+def _strings(path: str, entry: dict[str, Any], key: str) -> list[str]:
+    value = entry.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KnowledgeError(f"{path}:{entry.get('__line__', '?')}: {key!r} must be a list of names (quote yes/no/on/off)")
+    return value
+
+
+def _code_fields(where: str, entry: dict[str, Any], default_sector: str | None = None) -> tuple[str, str, str | None]:
+    code = entry.get("code")
+    country = entry.get("country")
+    sector = entry.get("sector", default_sector)
+    for label, value in (("code", code), ("country", country), ("sector", sector)):
+        if value is not None and not isinstance(value, str):
+            raise KnowledgeError(f"{where}: {label} must be text, got {value!r}")
+    if code is not None and not _CODE.match(code):
+        raise KnowledgeError(f"{where}: code {code!r} is not a CAMEO code (groups of three capital letters)")
+    if country is None:
+        if code is None:
+            raise KnowledgeError(f"{where}: needs a code or a country")
+        country = code[:3]
+    if not _COUNTRY.match(country):
+        raise KnowledgeError(f"{where}: country {country!r} must be three capital letters (or IGO/NGO/IMG)")
+    if sector is not None and not re.match(r"^[A-Z]{3}$", sector):
+        raise KnowledgeError(f"{where}: sector {sector!r} must be three capital letters")
+    if code is None:
+        code = country + (sector or "") if country not in NON_STATE_PREFIXES else country
+    elif "sector" not in entry and len(code) >= 6 and country not in NON_STATE_PREFIXES:
+        sector = code[3:6]
+    return code, country, sector
+
+
+def _iso(where: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, _date):
+        return value.isoformat()
+    text = str(value)
+    if isinstance(value, bool) or not _DATE.match(text):
+        raise KnowledgeError(f"{where}: date {value!r} must be ISO (2024, 2024-08 or 2024-08-21)")
+    return text
+
+
+def _role(where: str, index: int, raw: Any, home: str) -> Role:
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{where}: role {index + 1} must be a mapping")
+    here = f"{where}, role {index + 1}"
+    unknown = set(raw) - {"code", "country", "sector", "start", "end", "title", "__line__"}
+    if unknown:
+        raise KnowledgeError(f"{here}: unknown key(s) {sorted(unknown)}")
+    fields = dict(raw)
+    fields.setdefault("country", home if not raw.get("code") else None)
+    fields.pop("title", None)
+    code, country, sector = _code_fields(here, {k: v for k, v in fields.items() if k in ("code", "country", "sector")})
+    start, end = _iso(here, raw.get("start")), _iso(here, raw.get("end"))
+    if start and end and date_bounds(start)[0] >= date_bounds(end)[0]:
+        raise KnowledgeError(f"{here}: starts ({start}) on or after it ends ({end})")
+    title = raw.get("title")
+    return Role(code=code, country=country, sector=sector, start=start, end=end, title=str(title) if title else None)
+
+
+def iter_entities(knowledge: Knowledge, kind: str | None = None) -> Iterable[Entity]:
+    return (e for e in knowledge.entities.values() if kind is None or e.kind == kind)

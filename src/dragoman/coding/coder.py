@@ -1,0 +1,307 @@
+"""code_sentence(parsed sentence, lexicon, actors) -> coded drafts.
+
+Who did what to whom, read off the dependency parse with the verb lexicon.
+An event needs a trigger word in the lexicon whose pattern matches, and a
+source that resolves to an actor; a verb that matches nothing is no event.
+
+Modality is decided here too, from the clause the trigger sits in:
+negated ("did not acknowledge"), hypothetical ("could", inside an "if"
+clause), conditional (an offer with an "if" clause), planned ("will"),
+reported/claimed (carried by a reporting verb), asserted otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..records import Actor
+from . import syntax as sx
+from .lexicon import Lexicon, Pattern
+
+Token = Any
+Span = Any
+ActorOf = Callable[[Token], "Actor | None"]
+
+CLAIM_VERBS = {"claim", "allege"}
+DENY_VERBS = {"deny"}
+QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{2,300})[\"“”]")
+# Events that are not acts: kept for inspection, left out of default output.
+NON_EVENTS = frozenset({"negated", "hypothetical", "denied"})
+
+
+@dataclass(slots=True)
+class Draft:
+    trigger: Token
+    pattern: Pattern
+    code: str
+    source: Actor
+    target: Actor | None
+    modality: str = "asserted"
+    condition: str | None = None
+    reciprocal: bool = False
+    location: str | None = None
+    speaker: Actor | None = None  # who reports it, when a reporting verb carries it
+    speaker_text: str | None = None
+    quote: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceActors:
+    """How the coder turns argument heads into actors (provided by the pipeline)."""
+
+    actor_of: ActorOf
+    places: Callable[[Token], "Actor | None"]  # a place name -> the country it is in
+
+
+def find_pattern(trigger: Token, patterns: tuple[Pattern, ...], lexicon: Lexicon) -> Pattern | None:
+    verb = sx.clause_head(trigger)
+    obj = sx.first_object(trigger) if trigger.pos_ != "ADJ" else None
+    lemmas: set[str] | None = None
+    for p in patterns:
+        if p.prep and not sx.has_prep(trigger, p.prep):
+            continue
+        if p.obj is not None and (obj is None or obj.lemma_.lower() not in p.obj):
+            continue
+        if p.words is not None:
+            if lemmas is None:
+                lemmas = set(sx.clause_lemmas(trigger)) | ({verb.lemma_} if verb is not trigger else set())
+            if not (lemmas & p.words):
+                continue
+        return p
+    return None
+
+
+def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: Actor) -> tuple[list[Actor], str | None]:
+    """Resolve the target by the pattern's paths, in order; also return a location."""
+    location = None
+    for path in pattern.target:
+        heads: list[Token] = []
+        if path == "dobj":
+            heads = [h for o in sx.children(trigger, "dobj") for h in sx.conjuncts(o)]
+            if sx.is_passive(trigger) and not pattern.passive_patient_source:
+                heads += [h for o in sx.children(trigger, "nsubjpass") for h in sx.conjuncts(o)]
+        elif path == "dative":
+            heads = [h for o in sx.children(trigger, "dative", "iobj") for h in sx.conjuncts(o)]
+            heads += sx.prep_objects(trigger, "to") if any(c.dep_ == "dative" and c.lower_ == "to" for c in trigger.children) else []
+        elif path.startswith("prep:"):
+            heads = sx.prep_objects(trigger, path[5:])
+        elif path.startswith("obj.prep:"):
+            obj = sx.first_object(trigger)
+            heads = sx.prep_objects(obj, path[9:]) if obj is not None else []
+        elif path == "obj.poss":
+            obj = sx.first_object(trigger)
+            if obj is not None:
+                heads = [c for c in obj.children if c.dep_ == "poss"]
+        elif path == "ccomp.nsubj":
+            for comp in sx.children(trigger, "ccomp"):
+                heads = [c for c in comp.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+                if heads:
+                    break
+        elif path == "xcomp.dobj":
+            heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
+        elif path == "loc":
+            for prep in ("in", "at", "into", "to"):
+                for place in sx.prep_objects(trigger, prep):
+                    found = actors.places(place)
+                    if found is not None:
+                        location = location or found.text
+                        if found.country != source.country:
+                            return [found], location
+            continue
+        found_actors = [a for a in (actors.actor_of(h) for h in heads) if a is not None and a.code]
+        found_actors = [a for a in found_actors if a.text != source.text]
+        if found_actors:
+            return found_actors, location
+    # a location named for the act even when it is not the target
+    for prep in ("in", "at"):
+        for place in sx.prep_objects(trigger, prep):
+            found = actors.places(place)
+            if found is not None:
+                return [], found.text
+    return [], location
+
+
+def _sources(trigger: Token, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
+    verb = sx.clause_head(trigger)
+    heads: list[Token]
+    if sx.is_passive(verb):
+        agents, patients = sx.passive_parts(verb)
+        heads = agents or (patients if pattern.passive_patient_source else [])
+    else:
+        heads = sx.subjects(verb)
+    out = []
+    for h in heads:
+        for c in sx.conjuncts(h):
+            a = actors.actor_of(c)
+            if a is not None and a.code:
+                out.append(a)
+    return out
+
+
+def _modality(trigger: Token, pattern: Pattern) -> tuple[str, str | None]:
+    """(modality, condition text) of the trigger's own clause."""
+    if sx.negated(trigger):
+        return "negated", None
+    if sx.inside_condition(trigger):
+        return "hypothetical", None
+    aux = sx.auxiliaries(trigger)
+    cond = sx.condition_clause(trigger)
+    cond_text = sx.text_of(list(cond.subtree)) if cond is not None else None
+    if aux & sx.HEDGE_AUX:
+        return "hypothetical", cond_text
+    if cond is not None:
+        # a threat's condition belongs to the threatened act: the threat itself was made
+        return ("asserted" if pattern.kind == "threat" else "conditional"), cond_text
+    if aux & sx.FUTURE_AUX or any(h.lemma_ in ("plan", "intend", "expect") for h in sx.governing(trigger, ("xcomp",))):
+        return "planned", None
+    return "asserted", None
+
+
+def _quote(sentence: Span, trigger: Token) -> str | None:
+    quotes = [(m.start(1), m.group(1)) for m in QUOTE_RE.finditer(sentence.text)]
+    if not quotes:
+        return None
+    lo = min(t.idx for t in trigger.subtree) - sentence.start_char
+    hi = max(t.idx + len(t) for t in trigger.subtree) - sentence.start_char
+    inside = [q for start, q in quotes if lo <= start <= hi]
+    return (inside or [quotes[0][1]])[0].strip()
+
+
+def code_sentence(sentence: Span, lexicon: Lexicon, actors: SentenceActors) -> list[Draft]:
+    """All drafts of one sentence, before dates and sources are attached."""
+    drafts: list[Draft] = []
+    statements: list[tuple[Token, Pattern]] = []
+    for tok in sentence:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ != "be":
+            patterns = lexicon.verbs.get(tok.lemma_.lower())
+        elif tok.pos_ == "ADJ":
+            patterns = lexicon.adjectives.get(tok.lower_)
+        else:
+            continue
+        if not patterns:
+            continue
+        pattern = find_pattern(tok, patterns, lexicon)
+        if pattern is None:
+            continue
+        if pattern.kind == "statement":
+            statements.append((tok, pattern))
+            continue
+        drafts.extend(_code_trigger(tok, pattern, lexicon, actors, sentence))
+    _apply_intent(drafts, lexicon)
+    for tok, pattern in statements:
+        drafts.extend(_code_statement(tok, pattern, drafts, lexicon, actors, sentence))
+    return _dedupe(drafts)
+
+
+def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: SentenceActors, sentence: Span) -> list[Draft]:
+    sources = _sources(tok, pattern, actors)
+    if not sources:
+        return []
+    modality, condition = _modality(tok, pattern)
+    out = []
+    symmetric = pattern.kind == "symmetric"
+    if "between" in pattern.target and len(sources) < 2:
+        sides = [a for a in (actors.actor_of(h) for h in _between(tok)) if a is not None and a.code]
+        if len(sides) >= 2:
+            sources = sides
+    if symmetric and len(sources) >= 2:
+        for a in sources:
+            for b in sources:
+                if a is not b:
+                    out.append(Draft(tok, pattern, pattern.code, a, b, modality, condition, reciprocal=True))
+        _, location = _targets(tok, replace(pattern, target=("loc",)), actors, sources[0])
+        for d in out:
+            d.location = location
+    else:
+        for source in sources:
+            targets, location = _targets(tok, pattern, actors, source)
+            for target in targets or [None]:
+                out.append(Draft(tok, pattern, pattern.code, source, target, modality, condition, location=location))
+                if symmetric and target is not None:
+                    out.append(Draft(tok, pattern, pattern.code, target, source, modality, condition, reciprocal=True, location=location))
+                    out[-2].reciprocal = True
+    quote = _quote(sentence, tok)
+    for d in out:
+        d.quote = quote
+    return out
+
+
+def _between(tok: Token) -> list[Token]:
+    """Both sides of "between A and B" on the verb, its object or its subject."""
+    places = [tok] + sx.children(tok, "dobj", "nsubj", "nsubjpass")
+    for p in places:
+        found = sx.prep_objects(p, "between")
+        if found:
+            return found
+    return []
+
+
+def _apply_intent(drafts: list[Draft], lexicon: Lexicon) -> None:
+    """An intent word ("agreed to", "willing to") codes the intent to do its complement."""
+    by_trigger = {d.trigger.i: d for d in drafts}
+    for d in list(drafts):
+        if d.pattern.kind != "intent":
+            continue
+        comps = [c for c in d.trigger.children if c.dep_ == "xcomp"]
+        for comp in comps:
+            inner = by_trigger.get(comp.i)
+            if inner is None:
+                continue
+            root = inner.code[:2]
+            d.code = lexicon.intent_codes.get(root, d.code) if root < "09" else inner.code
+            if root >= "09":
+                d.modality = "planned" if d.modality == "asserted" else d.modality
+            if d.target is None and inner.target is not None:
+                d.target = inner.target
+            drafts.remove(inner)
+
+
+def _code_statement(
+    tok: Token, pattern: Pattern, drafts: list[Draft], lexicon: Lexicon, actors: SentenceActors, sentence: Span
+) -> list[Draft]:
+    """A reporting verb: hand its speaker to the events it reports, or code the comment itself."""
+    speakers = _sources(tok, pattern, actors)
+    speaker = speakers[0] if speakers else None
+    reported = [d for d in drafts if tok in sx.governing(d.trigger)]
+    lemma = tok.lemma_.lower()
+    for d in reported:
+        if speaker is not None and speaker.code != d.source.code:
+            d.speaker = speaker
+        if d.modality == "asserted":
+            d.modality = "claimed" if lemma in CLAIM_VERBS else ("reported" if d.speaker else "asserted")
+    if reported or speaker is None or sx.negated(tok):
+        return []
+    # a comment with no codable content: code it only when it is about another actor
+    comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+    about = None
+    for c in comp:
+        for t in c.subtree:
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "attr"):
+                a = actors.actor_of(t)
+                if a is not None and a.code and a.country != speaker.country:
+                    about = a
+                    break
+        if about:
+            break
+    if about is None:
+        return []
+    lemmas = {t.lemma_.lower() for c in comp for t in c.subtree}
+    code = "111" if lemmas & lexicon.word_lists.get("negative", frozenset()) else pattern.code
+    modality, condition = _modality(tok, pattern)
+    return [Draft(tok, pattern, code, speaker, about, modality, condition, quote=_quote(sentence, tok))]
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One draft per (source, target, root) in a sentence; a targeted one beats a targetless one."""
+    best: dict[tuple[str | None, str | None, str], Draft] = {}
+    for d in drafts:
+        key = (d.source.code, d.target.code if d.target else None, d.code[:2])
+        if key not in best:
+            best[key] = d
+    out = list(best.values())
+    targeted = {(d.source.code, d.code[:2]) for d in out if d.target is not None}
+    return [d for d in out if d.target is not None or (d.source.code, d.code[:2]) not in targeted]

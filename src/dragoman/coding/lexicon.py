@@ -1,0 +1,186 @@
+"""The verb lexicon and the CAMEO table: knowledge as data, validated on load.
+
+A typo in a data file is an error with the file and the entry named, never a
+pattern that silently matches nothing (PETRARCH's failure mode).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeError
+
+PATTERN_KEYS = {"code", "obj", "prep", "words", "target", "kind", "passive_source"}
+KINDS = {None, "statement", "intent", "threat", "symmetric"}
+TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "xcomp.dobj", "loc", "between", "obj.poss"}
+TARGET_PREFIXES = ("prep:", "obj.prep:")
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    root: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    code: str
+    obj: frozenset[str] | None = None
+    prep: str | None = None
+    words: frozenset[str] | None = None
+    target: tuple[str, ...] = ("dobj", "dative")
+    kind: str | None = None
+    passive_patient_source: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Pattern, ...]]
+    adjectives: dict[str, tuple[Pattern, ...]]
+    intent_codes: dict[str, str]
+    word_lists: dict[str, frozenset[str]]
+    cameo: dict[str, CameoCode]
+    fingerprint: str
+
+    def code(self, code: str) -> CameoCode:
+        return self.cameo[code]
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses duplicate keys (PyYAML keeps the last one silently)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise KnowledgeError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_UniqueKeyLoader)
+    except KnowledgeError as exc:
+        raise KnowledgeError(f"{path}: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise KnowledgeError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("dragoman") / "data" / name))
+
+
+def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
+    path = path or data_path("cameo_events.tsv")
+    table: dict[str, CameoCode] = {}
+    with open(path, encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            table[row["code"]] = CameoCode(
+                code=row["code"],
+                root=row["root"],
+                name=row["name"],
+                goldstein=float(row["goldstein"]),
+                quad_class=int(row["quad_class"]),
+                plover=row["plover"] or None,
+            )
+    return table
+
+
+def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict[str, CameoCode]) -> Pattern:
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{where}: a pattern must be a mapping, got {raw!r}")
+    unknown = set(raw) - PATTERN_KEYS
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(PATTERN_KEYS)}")
+    code = str(raw.get("code", ""))
+    if code not in cameo:
+        raise KnowledgeError(f"{where}: CAMEO code {code!r} does not exist")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise KnowledgeError(f"{where}: unknown kind {kind!r}")
+    targets = tuple(raw.get("target") or ("dobj", "dative"))
+    for t in targets:
+        if t not in TARGET_PATHS and not t.startswith(TARGET_PREFIXES):
+            raise KnowledgeError(f"{where}: unknown target path {t!r}")
+    passive = raw.get("passive_source")
+    if passive not in (None, "patient"):
+        raise KnowledgeError(f"{where}: passive_source must be 'patient'")
+    return Pattern(
+        code=code,
+        obj=_words(raw.get("obj"), where, lists),
+        prep=raw.get("prep"),
+        words=_words(raw.get("words"), where, lists),
+        target=targets,
+        kind=kind,
+        passive_patient_source=passive == "patient",
+    )
+
+
+def _words(raw: Any, where: str, lists: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    if raw is None:
+        return None
+    out: set[str] = set()
+    for word in raw:
+        word = str(word)
+        if word.startswith("@"):
+            if word[1:] not in lists:
+                raise KnowledgeError(f"{where}: unknown word list {word!r}")
+            out |= lists[word[1:]]
+        else:
+            out.add(word.lower())
+    return frozenset(out)
+
+
+def _entries(section: Any, name: str, path: Path, lists: dict[str, frozenset[str]], cameo: dict[str, CameoCode]) -> dict[str, tuple[Pattern, ...]]:
+    if not isinstance(section, dict):
+        raise KnowledgeError(f"{path}: section {name!r} must be a mapping")
+    out = {}
+    for word, patterns in section.items():
+        if not isinstance(patterns, list) or not patterns:
+            raise KnowledgeError(f"{path}: {name}.{word}: expected a list of patterns")
+        out[str(word).lower()] = tuple(
+            _pattern(p, f"{path}: {name}.{word}[{i}]", lists, cameo) for i, p in enumerate(patterns)
+        )
+    return out
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read and validate the verb lexicon and the CAMEO table."""
+    lex_path = Path(path) if path else data_path("verbs.yaml")
+    cameo_path = data_path("cameo_events.tsv")
+    cameo = load_cameo(cameo_path)
+    raw = read_yaml(lex_path)
+    if not isinstance(raw, dict) or "verbs" not in raw:
+        raise KnowledgeError(f"{lex_path}: expected a mapping with a 'verbs' section")
+    lists = {str(k): frozenset(str(w).lower() for w in v) for k, v in (raw.get("word_lists") or {}).items()}
+    verbs = _entries(raw["verbs"], "verbs", lex_path, lists, cameo)
+    adjectives = _entries(raw.get("adjectives") or {}, "adjectives", lex_path, lists, cameo)
+    intent = {str(k).zfill(2): str(v) for k, v in (raw.get("intent_codes") or {}).items()}
+    for root, code in intent.items():
+        if code not in cameo:
+            raise KnowledgeError(f"{lex_path}: intent_codes.{root}: CAMEO code {code!r} does not exist")
+    digest = hashlib.sha256()
+    for p in (lex_path, cameo_path):
+        digest.update(p.read_bytes())
+    return Lexicon(verbs, adjectives, intent, lists, cameo, digest.hexdigest()[:16])

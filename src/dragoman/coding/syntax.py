@@ -1,0 +1,203 @@
+"""Reading who and whom off a dependency parse: small pure helpers over spaCy tokens.
+
+Nothing here knows about CAMEO or actors; the coder asks these functions for
+the subject, objects and clauses of a trigger word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Dependents that start another phrase: cut them off an argument's words.
+CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos_clause", "punct", "prep_clause"}
+CONDITION_MARKS = {"if", "unless", "provided", "providing"}
+HEDGE_AUX = {"could", "might", "may"}
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Iran and the U.S.")."""
+    out = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                out.append(c)
+                stack.append(c)
+            elif c.dep_ == "appos":
+                # "minister Abbas Araghchi and ... Steve Witkoff": the conjunct hangs off the apposition
+                for cc in c.children:
+                    if cc.dep_ == "conj" and cc.pos_ in ("PROPN", "NOUN"):
+                        out.append(cc)
+                        stack.append(cc)
+            elif c.dep_ == "prep" and c.lower_ == "as" and any(
+                a.lower_ == "well" for a in c.children
+            ):
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The words of the noun phrase headed by `head`, without clauses or conjuncts."""
+    keep: list[Token] = []
+
+    def walk(t: Token) -> None:
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"):
+                continue
+            if c.dep_ == "prep" and c.lower_ not in ("of",):
+                continue
+            if c.dep_ == "appos" and t is not head:
+                continue
+            walk(c)
+
+    walk(head)
+    keep.sort(key=lambda t: t.i)
+    # keep the contiguous run around the head only
+    start = end = keep.index(head)
+    while start > 0 and keep[start - 1].i == keep[start].i - 1:
+        start -= 1
+    while end < len(keep) - 1 and keep[end + 1].i == keep[end].i + 1:
+        end += 1
+    run = keep[start : end + 1]
+    while run and run[0].is_punct:
+        run = run[1:]
+    while run and run[-1].is_punct:
+        run = run[:-1]
+    return run or [head]
+
+
+def phrase_span(head: Token) -> Span:
+    toks = phrase_tokens(head)
+    return head.doc[toks[0].i : toks[-1].i + 1]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def clause_head(trigger: Token) -> Token:
+    """The verb that carries the clause: the trigger itself, or the copula of an adjective."""
+    if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr") and trigger.head.lemma_ == "be":
+        return trigger.head
+    return trigger
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subject heads of a verb, following coordination, control and participles."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if found:
+        return found
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head)
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        if head.pos_ == "ADJ":
+            head = clause_head(head)
+        objs = children(head, "dobj")
+        return objs or subjects(head)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not children(verb, "mark"):
+        return subjects(verb.head)
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    return []
+
+
+def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(agents from the by-phrase, patients in subject position) of a passive verb."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    patients = children(verb, "nsubjpass")
+    return agents, patients
+
+
+def first_object(verb: Token) -> Token | None:
+    for dep in ("dobj", "attr", "oprd"):
+        found = children(verb, dep)
+        if found:
+            return found[0]
+    for prep in children(verb, "prep", "agent"):
+        pobj = children(prep, "pobj")
+        if pobj:
+            return pobj[0]
+    return None
+
+
+def prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for p in token.children:
+        if p.dep_ in ("prep", "dative", "agent") and p.lower_ == prep:
+            for o in p.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    out.extend(conjuncts(o))
+    return out
+
+
+def has_prep(verb: Token, prep: str) -> bool:
+    return any(c.dep_ in ("prep", "prt", "dative") and c.lower_ == prep for c in verb.children)
+
+
+def clause_lemmas(verb: Token) -> Iterator[str]:
+    """Lemmas of the verb's clause, skipping its subjects (they name actors, not the act)."""
+    for c in verb.children:
+        if c.dep_ in SUBJECTS:
+            continue
+        for t in c.subtree:
+            yield t.lemma_.lower()
+    yield verb.lemma_.lower()
+
+
+def negated(token: Token) -> bool:
+    heads = [token, clause_head(token)]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
+def auxiliaries(token: Token) -> set[str]:
+    heads = {token, clause_head(token)}
+    return {c.lower_ for h in heads for c in h.children if c.dep_ in ("aux", "auxpass")}
+
+
+def condition_clause(token: Token) -> Token | None:
+    """An if/unless clause attached to the token's clause, if any."""
+    for h in (token, clause_head(token)):
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children if m.dep_ == "mark"):
+                return c
+    return None
+
+
+def inside_condition(token: Token) -> bool:
+    """True when the token sits in the antecedent of a condition ("if no deal is reached")."""
+    t = token
+    while t.head is not t:
+        if t.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in t.children if m.dep_ == "mark"):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("case",):
+            return True
+        t = t.head
+    return False
+
+
+def governing(token: Token, deps: tuple[str, ...] = ("ccomp", "xcomp", "conj", "advcl")) -> Iterator[Token]:
+    """The chain of heads above a token through clause links."""
+    t = token
+    while t.head is not t and t.dep_ in deps:
+        t = t.head
+        yield t
+
+
+def text_of(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text

@@ -1,0 +1,82 @@
+"""Writing events out: an aligned table for people, JSONL and CSV for programs."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from .records import Actor, Event
+
+FORMATS = ("table", "jsonl", "csv")
+CSV_COLUMNS = (
+    "event_id", "doc_id", "sentence_index", "date", "date_precision", "date_basis", "source_code", "source_text",
+    "cameo", "cameo_name", "goldstein", "quad_class", "plover", "target_code", "target_text", "modality",
+    "attribution", "citations", "trigger", "quote", "sentence",
+)  # fmt: skip
+# how far a date can be trusted, at a glance: a day, a month (~) or a year (~~)
+PRECISION_MARKS = {"day": "", "month": "~", "year": "~~", "decade": "~~~", "range": "~"}
+
+
+def show_date(event: Event) -> str:
+    d = event.date
+    if not d.date:
+        return "?"
+    return d.date + PRECISION_MARKS.get(d.precision or "", "")
+
+
+def show_actor(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    label = actor.name or actor.text
+    return f"{label} ({actor.code})" if actor.code else f"{label} (?)"
+
+
+def write_events(events: Iterable[Event], fmt: str, out: TextIO) -> int:
+    """Write events in a format; returns how many were written."""
+    if fmt == "jsonl":
+        n = 0
+        for n, e in enumerate(events, 1):
+            out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+        return n
+    if fmt == "csv":
+        return _write_csv(events, out)
+    return _write_table(events, out)
+
+
+def _write_csv(events: Iterable[Event], out: TextIO) -> int:
+    w = csv.writer(out)
+    w.writerow(CSV_COLUMNS)
+    n = 0
+    for n, e in enumerate(events, 1):
+        w.writerow([
+            e.event_id, e.doc_id, e.sentence_index, e.date.date or "", e.date.precision or "", e.date.basis or "",
+            e.source.code if e.source else "", e.source.text if e.source else "",
+            e.cameo, e.cameo_name, e.goldstein, e.quad_class, e.plover or "",
+            e.target.code if e.target else "", e.target.text if e.target else "", e.modality,
+            e.attribution.text if e.attribution else "", " ".join(c.key for c in e.citations),
+            e.trigger, e.quote or "", e.sentence,
+        ])  # fmt: skip
+    return n
+
+
+def _write_table(events: Iterable[Event], out: TextIO) -> int:
+    rows = [
+        (
+            show_date(e),
+            show_actor(e.source),
+            f"{e.cameo} {e.cameo_name[:38]}",
+            show_actor(e.target),
+            e.modality + ("*" if e.attribution else ""),
+            ",".join(c.key for c in e.citations) or "-",
+        )
+        for e in events
+    ]
+    header = ("DATE", "SOURCE", "ACTION", "TARGET", "MODALITY", "CITES")
+    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
+    if rows:
+        out.write(f"\n{len(rows)} events. Dates: 2025-03-30 day, 2025-03~ month, 2025~~ year. * = attributed to a source.\n")
+    return len(rows)

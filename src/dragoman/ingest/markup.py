@@ -1,0 +1,218 @@
+"""HTML -> the plain layout parse_text reads, then -> Document.
+
+The page is flattened to text, one block per paragraph: headings and
+paragraphs stand between blank lines, list items start "- " or "1. ",
+and a Wikipedia reference list (<ol class="references">) is written under a
+"References" heading as numbered "^ a b ..." entries, exactly as a reader's
+copy of the page would show it. Footnote markers (<sup class="reference">)
+keep their "[n]" text. Scripts, styles, navigation and page furniture are
+left out. `Document.text` is this flattened text, and all offsets index it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from dragoman.ingest.tables import load_page_chrome, matches_any
+from dragoman.ingest.text import build_document
+from dragoman.records import Document
+
+_SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "nav", "header", "footer", "form", "button", "select", "svg", "iframe", "head"}
+)
+# Classes and ids of page furniture (Wikipedia's Vector skin and common news templates).
+_SKIP_CLASS = re.compile(
+    r"(?:^|\s)(?:mw-editsection|mw-jump-link|navbox\S*|vector-\S+|catlinks|printfooter|noprint|"
+    r"mw-indicators|infobox\S*|sidebar\S*|metadata|ambox\S*|toc|mw-empty-elt|sr-only|visually-hidden)(?:\s|$)"
+)
+_SKIP_ID = re.compile(r"^(?:toc|mw-navigation|mw-panel|mw-head|footer|siteSub|contentSub|jump-to-nav|p-\S+)$")
+_VOID = frozenset({"br", "img", "meta", "link", "hr", "input", "wbr", "area", "base", "col", "embed", "source", "track", "param"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = frozenset(
+    {"p", "li", "dd", "dt", "div", "blockquote", "pre", "tr", "table", "ul", "ol", "dl", "section", "article",
+     "main", "figure", "figcaption", "caption", "body", "center", "details", "summary"} | _HEADINGS
+)
+
+
+@dataclass
+class _Open:
+    tag: str
+    skip: bool
+    references: bool = False  # an <ol class="references">
+    counter: int = 0  # items seen, for <ol>
+
+
+class _Flattener(HTMLParser):
+    """Collects (kind, words) blocks, kind being heading | text | list | entry."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self.meta: dict[str, str] = {}
+        self.stack: list[_Open] = []
+        self.buffer: list[str] = []
+        self.skipping = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.item_prefix = ""
+
+    # ---- structure
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            self._meta(attr)
+        elif tag == "link" and attr.get("rel", "").lower() == "canonical" and attr.get("href"):
+            self.meta.setdefault("url", attr["href"])
+        if tag == "title":
+            self.in_title = True
+        if tag == "br":
+            self.buffer.append(" ")
+        if tag in _VOID:
+            return
+        skip = (
+            tag in _SKIP_TAGS
+            or bool(_SKIP_CLASS.search(attr.get("class", "")))
+            or bool(_SKIP_ID.match(attr.get("id", "")))
+            or "display:none" in attr.get("style", "").replace(" ", "")
+            or attr.get("role") == "navigation"
+        )
+        if tag in _BLOCKS or tag in ("td", "th"):
+            if tag in ("td", "th"):
+                self.buffer.append(" ")
+            else:
+                self._flush()
+        opened = _Open(tag, skip, references=tag == "ol" and "references" in attr.get("class", "").split())
+        if opened.references and not self.skipping:
+            self._references_heading()
+        if tag == "li" and not self.skipping:
+            parent = next((o for o in reversed(self.stack) if o.tag in ("ol", "ul")), None)
+            if parent is not None and parent.tag == "ol":
+                parent.counter += 1
+                self.item_prefix = f"{parent.counter}. "
+            else:
+                self.item_prefix = "- "
+        self.stack.append(opened)
+        self.skipping += skip
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if not any(o.tag == tag for o in self.stack):
+            return  # a stray end tag
+        if tag in _BLOCKS:
+            self._flush()
+        while self.stack:
+            opened = self.stack.pop()
+            self.skipping -= opened.skip
+            if opened.tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skipping:
+            self.buffer.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    # ---- helpers
+
+    def _meta(self, attr: dict[str, str]) -> None:
+        name = (attr.get("property") or attr.get("name") or "").lower()
+        content = attr.get("content", "").strip()
+        wanted = {
+            "og:site_name": "outlet",
+            "article:published_time": "date",
+            "og:url": "url",
+            "og:title": "title",
+        }
+        if name in wanted and content:
+            self.meta.setdefault(wanted[name], content)
+
+    def _kind(self) -> str:
+        for opened in reversed(self.stack):
+            if opened.tag in _HEADINGS:
+                return "heading"
+            if opened.tag == "li":
+                inside = self.stack[: self.stack.index(opened)]
+                ol = next((o for o in reversed(inside) if o.tag in ("ol", "ul")), None)
+                return "entry" if ol is not None and ol.references else "list"
+        return "text"
+
+    def _flush(self) -> None:
+        words = " ".join("".join(self.buffer).split())
+        self.buffer = []
+        if not words or self.skipping:
+            return
+        kind = self._kind()
+        if kind in ("list", "entry"):
+            if self.item_prefix:
+                words, self.item_prefix = self.item_prefix + words, ""
+            else:
+                kind = "text"  # a second block inside the same <li>
+        self.blocks.append((kind, words))
+
+    def _references_heading(self) -> None:
+        self._flush()
+        chrome = load_page_chrome()
+        last_heading = next((text for kind, text in reversed(self.blocks) if kind == "heading"), None)
+        if last_heading is None or not matches_any(chrome.reference_headings, last_heading):
+            self.blocks.append(("heading", "References"))
+
+
+def _layout(blocks: list[tuple[str, str]]) -> tuple[str, dict[int, str]]:
+    parts: list[str] = []
+    kinds: dict[int, str] = {}
+    offset = 0
+    for kind, words in blocks:
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        kinds[offset] = "list" if kind == "entry" else kind
+        parts.append(words)
+        offset += len(words)
+    return "".join(parts), kinds
+
+
+def parse_html(
+    html: str,
+    doc_id: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    path: str | None = None,
+) -> Document:
+    """Read an HTML report (pure). Arguments given here win over the page's own
+    <title>, <meta property="og:..."> and canonical link.
+
+    >>> doc = parse_html("<h1>Talks</h1><p>They met.<sup class=reference>[1]</sup></p>", "d")
+    >>> doc.text, doc.title, doc.markers[0].key
+    ('Talks\\n\\nThey met.[1]', 'Talks', '1')
+    """
+    flattener = _Flattener()
+    flattener.feed(html)
+    flattener.close()
+    text, line_kinds = _layout(flattener.blocks)
+    meta = flattener.meta
+    page_title = " ".join("".join(flattener.title_parts).split()) or meta.get("title")
+    has_h1_first = bool(flattener.blocks) and flattener.blocks[0][0] == "heading"
+    return build_document(
+        text,
+        doc_id,
+        title=title if title is not None else (None if has_h1_first else page_title),
+        date=date if date is not None else meta.get("date"),
+        url=url if url is not None else meta.get("url"),
+        outlet=outlet if outlet is not None else meta.get("outlet"),
+        path=path,
+        line_kinds=line_kinds,
+    )

@@ -1,0 +1,76 @@
+"""Mentions: every noun phrase that can take part in an event, resolved to an actor in reading order.
+
+Resolving in token order lets a pronoun find the actor named just before it,
+even in the same sentence ("Trump announced that he had written ..."). The
+coder then only reads this table; it never resolves anything itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .actors import Knowledge, Salience, resolve_span
+from .coding import syntax as sx
+from .records import Actor
+
+Token = Any
+
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "attr", "appos", "npadvmod", "oprd"}
+PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "us", "our"}
+DEFINITE_HEADS_SKIP = {"time", "day", "year", "month", "week"}
+
+
+@dataclass(slots=True)
+class SentenceMentions:
+    actors: dict[int, Actor | None]  # token index (in the spaCy doc) -> actor
+    places: dict[int, Actor | None]
+
+    def actor_of(self, token: Token) -> Actor | None:
+        return self.actors.get(token.i)
+
+    def place_of(self, token: Token) -> Actor | None:
+        return self.places.get(token.i)
+
+
+@dataclass(slots=True)
+class Mentions:
+    """Per-document reader: the salience list and the unresolved names seen."""
+
+    knowledge: Knowledge
+    salience: Salience = field(default_factory=Salience)
+    unresolved: Counter[str] = field(default_factory=Counter)
+
+    def read_sentence(self, sent: Any, index: int, date: str | None) -> SentenceMentions:
+        actors: dict[int, Actor | None] = {}
+        places: dict[int, Actor | None] = {}
+        for tok in sent:
+            if tok.dep_ not in ARGUMENT_DEPS or tok.pos_ not in ("PROPN", "NOUN", "PRON"):
+                continue
+            actor = self._resolve(tok, index, date)
+            actors[tok.i] = actor
+            if actor is not None and actor.code:
+                if tok.pos_ == "PROPN" and actor.sector is None:
+                    places[tok.i] = actor
+                role = "subj" if tok.dep_ in ("nsubj", "nsubjpass") else "obj"
+                if tok.pos_ != "PRON":
+                    self.salience.observe(actor, tok, index, role)
+            elif actor is not None and actor.code is None:
+                self.unresolved[actor.text] += 1
+        return SentenceMentions(actors, places)
+
+    def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:
+        if tok.pos_ == "PRON":
+            if tok.lower_ not in PRONOUNS:
+                return None
+            return self.salience.resolve_pronoun(tok, index)
+        span = sx.phrase_span(tok)
+        actor = resolve_span(span, self.knowledge, date)
+        if actor is not None:
+            return actor
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in DEFINITE_HEADS_SKIP and any(
+            c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"
+        ):
+            return self.salience.resolve_definite(span, index)
+        return None

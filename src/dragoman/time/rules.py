@@ -1,0 +1,238 @@
+"""The date rules: word lists and expression patterns read from data/date_rules.yaml.
+
+`load_date_rules` reads and validates the file once and compiles every pattern;
+the resulting `DateRules` is frozen (its tables are plain dicts that nothing
+writes to after loading), holds no file handle and pickles, so one object
+serves any number of documents and worker processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from dragoman.errors import KnowledgeError
+
+KINDS = frozenset({"calendar", "period", "offset", "weekday"})
+ANCHORS = frozenset({"narrative", "document", "noun", "act"})
+ROLES = frozenset({"event", "window", "deadline"})
+PERIOD_UNITS = frozenset({"day", "week", "month", "year", "keep"})
+_MEANS_KEYS = frozenset(
+    {"kind", "anchor", "role", "basis", "unit", "number", "shift", "sign", "precision", "end_of_period"}
+)
+_REQUIRED_KEYS = (
+    "months", "weekdays", "numbers", "units", "shift_words", "direction_words", "parts_of_month",
+    "parts_of_year", "seasons", "window_words", "future_cues", "triggers", "rules",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    days: int
+    months: int
+    precision: str  # the coarsest precision a count of this unit gives
+
+
+@dataclass(frozen=True, slots=True)
+class DateRule:
+    """One expression pattern and what a match of it means (see the YAML header)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    kind: str
+    anchor: str | None
+    role: str
+    basis: str | None
+    unit: str | None
+    number: int | None
+    shift: int | None
+    sign: int | None
+    keep_anchor_precision: bool
+    end_of_period: bool
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DateRules:
+    """Everything the date stage knows, compiled. Build with `load_date_rules`."""
+
+    rules: tuple[DateRule, ...]
+    months: Mapping[str, int]  # lower-cased name or abbreviation -> 1..12
+    numbers: Mapping[str, int]  # lower-cased number word -> value
+    units: Mapping[str, Unit]
+    shift_words: Mapping[str, int]
+    direction_words: Mapping[str, int]
+    parts_of_month: Mapping[str, tuple[int, int]]
+    parts_of_year: Mapping[str, tuple[int, int]]
+    seasons: Mapping[str, tuple[int, int]]
+    hours_per_day: int
+    citation_grace_days: int
+    future_cue_window: int
+    trigger: re.Pattern[str]  # fast path: no match means no rule can match
+    window_before: re.Pattern[str]  # a window word ending the text before an expression
+    window_start: re.Pattern[str]  # a window word starting an expression
+    future_cue: re.Pattern[str]
+    weekday_index: Mapping[str, int]  # lower-cased weekday -> 0 (Monday) .. 6
+    noun_phrase_stops: frozenset[str]  # words that end the noun phrase of "after the ..."
+    fingerprint: str  # sha256 of the rules file
+    source: str  # where the rules were read from
+
+
+def load_date_rules(path: str | None = None) -> DateRules:
+    """Read, validate and compile the date rules (the packaged file by default)."""
+    if path is None:
+        resource = resources.files("dragoman") / "data" / "date_rules.yaml"
+        raw = resource.read_bytes()
+        source = str(resource)
+    else:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise KnowledgeError(f"{path}: cannot read date rules ({exc.strerror})") from exc
+        source = path
+    try:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{source}: not valid YAML: {' '.join(str(exc).split())}") from exc
+    return compile_date_rules(data, source=source, fingerprint=hashlib.sha256(raw).hexdigest())
+
+
+def compile_date_rules(data: Any, source: str = "<memory>", fingerprint: str = "") -> DateRules:
+    """Build `DateRules` from the parsed YAML mapping; raises KnowledgeError naming the fault."""
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{source}: expected a mapping at the top level")
+    missing = [key for key in _REQUIRED_KEYS if key not in data]
+    if missing:
+        raise KnowledgeError(f"{source}: missing section(s): {', '.join(missing)}")
+
+    months: dict[str, int] = {}
+    month_names: list[str] = []
+    full_names: list[str] = []
+    for number, (name, abbreviations) in enumerate(data["months"].items(), start=1):
+        full_names.append(name)
+        for word in [name, *(abbreviations or [])]:
+            months[word.lower()] = number
+            month_names.append(word)
+    if len(full_names) != 12:
+        raise KnowledgeError(f"{source}: months must list 12 months, found {len(full_names)}")
+    weekdays = list(data["weekdays"])
+    if len(weekdays) != 7:
+        raise KnowledgeError(f"{source}: weekdays must list 7 days, Monday first")
+
+    numbers = {str(word).lower(): int(value) for word, value in data["numbers"].items()}
+    units = {}
+    for name, spec in data["units"].items():
+        units[name] = Unit(int(spec.get("days", 0)), int(spec.get("months", 0)), spec.get("precision", "day"))
+
+    macros = {
+        "MONTH": _case_sensitive(month_names),
+        "MONTH_FULL": _case_sensitive(full_names),
+        "WEEKDAY": _case_sensitive(weekdays),
+        "NUM": r"(?:\d{1,3}|" + _alternation(numbers) + ")",
+        "UNIT": "(?:" + "|".join(f"{re.escape(u)}s?" for u in sorted(units, key=len, reverse=True)) + ")",
+    }
+    macros["WDPREFIX"] = rf"(?:(?P<weekday>{macros['WEEKDAY']}),?\s+(?:the\s+)?)?"
+    macros.update({str(k): str(v) for k, v in (data.get("macros") or {}).items()})
+
+    rules = tuple(_compile_rule(entry, macros, source) for entry in data["rules"])
+    names = [rule.name for rule in rules]
+    if len(set(names)) != len(names):
+        raise KnowledgeError(f"{source}: rule names must be unique")
+
+    trigger_words = [*data["triggers"], *(re.escape(m) for m in month_names), *(re.escape(w) for w in weekdays)]
+    trigger = re.compile(r"\d|\b(?:" + "|".join(trigger_words) + r")\b", re.IGNORECASE)
+    window = _alternation(data["window_words"])
+
+    return DateRules(
+        rules=rules,
+        months=months,
+        numbers=numbers,
+        units=units,
+        shift_words={str(k).lower(): int(v) for k, v in data["shift_words"].items()},
+        direction_words={str(k).lower(): int(v) for k, v in data["direction_words"].items()},
+        parts_of_month=_pairs(data["parts_of_month"], source, "parts_of_month"),
+        parts_of_year=_pairs(data["parts_of_year"], source, "parts_of_year"),
+        seasons=_pairs(data["seasons"], source, "seasons"),
+        hours_per_day=int(data.get("hours_per_day", 24)),
+        citation_grace_days=int(data.get("citation_grace_days", 0)),
+        future_cue_window=int(data.get("future_cue_window", 40)),
+        trigger=trigger,
+        window_before=re.compile(r"\b(?:" + window + r")\s+$", re.IGNORECASE),
+        window_start=re.compile(r"(?:" + window + r")\b", re.IGNORECASE),
+        future_cue=re.compile(r"(?:\b|(?='))(?:" + _alternation(data["future_cues"]) + r")\b", re.IGNORECASE),
+        weekday_index={w.lower(): i for i, w in enumerate(weekdays)},
+        noun_phrase_stops=frozenset(str(w).lower() for w in data.get("noun_phrase_stops") or ()),
+        fingerprint=fingerprint,
+        source=source,
+    )
+
+
+def _compile_rule(entry: Any, macros: Mapping[str, str], source: str) -> DateRule:
+    if not isinstance(entry, dict) or "name" not in entry or "pattern" not in entry or "means" not in entry:
+        raise KnowledgeError(f"{source}: each rule needs name, pattern and means: {entry!r}")
+    name = str(entry["name"])
+    means = entry["means"]
+    where = f"{source}: rule {name}"
+    unknown = set(means) - _MEANS_KEYS
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown key(s) in means: {', '.join(sorted(unknown))}")
+    kind = means.get("kind")
+    if kind not in KINDS:
+        raise KnowledgeError(f"{where}: kind must be one of {sorted(KINDS)}, not {kind!r}")
+    anchor = means.get("anchor")
+    if kind != "calendar" and anchor not in ANCHORS:
+        raise KnowledgeError(f"{where}: anchor must be one of {sorted(ANCHORS)}, not {anchor!r}")
+    role = means.get("role", "event")
+    if role not in ROLES:
+        raise KnowledgeError(f"{where}: role must be one of {sorted(ROLES)}, not {role!r}")
+    unit = means.get("unit")
+    if kind == "period" and unit is not None and unit not in PERIOD_UNITS:
+        raise KnowledgeError(f"{where}: a period unit must be one of {sorted(PERIOD_UNITS)}")
+    pattern_text = str(entry["pattern"])
+    for macro, expansion in macros.items():
+        pattern_text = pattern_text.replace("{" + macro + "}", expansion)
+    try:
+        pattern = re.compile(pattern_text, re.IGNORECASE)
+    except re.error as exc:
+        raise KnowledgeError(f"{where}: bad pattern: {exc}") from exc
+    return DateRule(
+        name=name,
+        pattern=pattern,
+        kind=kind,
+        anchor=anchor,
+        role=role,
+        basis=means.get("basis"),
+        unit=unit,
+        number=means.get("number"),
+        shift=means.get("shift"),
+        sign=means.get("sign"),
+        keep_anchor_precision=means.get("precision") == "anchor",
+        end_of_period=bool(means.get("end_of_period", False)),
+        examples=tuple(entry.get("examples") or ()),
+    )
+
+
+def _case_sensitive(words: list[str]) -> str:
+    """An alternation that ignores the file-wide IGNORECASE: "May" but not "may"."""
+    return "(?-i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _alternation(words: Any) -> str:
+    """Longest first, so "a couple of" is tried before "a"; spaces match any whitespace."""
+    ordered = sorted((str(w) for w in words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _pairs(table: Any, source: str, section: str) -> Mapping[str, tuple[int, int]]:
+    out = {}
+    for key, value in table.items():
+        if not (isinstance(value, list) and len(value) == 2):
+            raise KnowledgeError(f"{source}: {section}.{key} must be [first, last]")
+        out[str(key).lower()] = (int(value[0]), int(value[1]))
+    return out

@@ -1,0 +1,47 @@
+"""Shared fixtures: the model and knowledge load once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def shared_file(*parts: str) -> Path:
+    """A file under ../shared, or skip the test saying what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the ../shared reference data is not beside this checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dragoman.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    from dragoman.config import Settings
+    from dragoman.pipeline import load
+
+    return load(Settings())
+
+
+@pytest.fixture(scope="session")
+def code_text(nlp, knowledge):
+    """Code a text as one document: code_text("Iran threatened ...") -> DocumentResult."""
+    from dragoman.ingest import parse_text
+    from dragoman.nlp import parse_documents
+    from dragoman.pipeline import code_document
+
+    def run(text: str, date: str | None = None, doc_id: str = "t"):
+        document = parse_text(text, doc_id, date=date)
+        (parsed,) = list(parse_documents(nlp, [document]))
+        return code_document(parsed, knowledge)
+
+    return run

@@ -1,0 +1,135 @@
+"""Saving is atomic and idempotent per document."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from dragoman.errors import StoreError
+from dragoman.store import EventQuery, open_store
+from dragoman.store.sqlite import SqliteStore
+
+TABLES = ("documents", "doc_references", "sentences", "events")
+
+
+def row_counts(path: str) -> dict[str, int]:
+    with sqlite3.connect(path) as conn:
+        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return str(tmp_path / "events.db")
+
+
+def save_v1(store, make_document, make_sentence, make_event) -> None:
+    events = [make_event("d1:0"), make_event("d1:1", sentence_index=1)]
+    store.save(make_document("d1"), [make_sentence("d1", 0), make_sentence("d1", 1)], events)
+
+
+def ids(store) -> list[str]:
+    return [e.event_id for e in store.events(EventQuery())]
+
+
+def test_saving_the_same_document_twice_duplicates_nothing(db, make_document, make_sentence, make_event) -> None:
+    with open_store(db) as store:
+        save_v1(store, make_document, make_sentence, make_event)
+        first = row_counts(db)
+        save_v1(store, make_document, make_sentence, make_event)
+        assert row_counts(db) == first == {"documents": 1, "doc_references": 1, "sentences": 2, "events": 2}
+        assert ids(store) == ["d1:0", "d1:1"]
+
+
+def test_resaving_leaves_other_documents_alone(db, make_document, make_event) -> None:
+    with open_store(db) as store:
+        store.save(make_document("d1"), [], [make_event("d1:0")])
+        store.save(make_document("d2"), [], [make_event("d2:0", doc_id="d2")])
+        store.save(make_document("d1"), [], [])
+        assert list(store.documents()) == [("d1", "Report d1", 0), ("d2", "Report d2", 1)]
+
+
+def assert_v1_intact(store, db) -> None:
+    assert ids(store) == ["d1:0", "d1:1"]
+    assert row_counts(db) == {"documents": 1, "doc_references": 1, "sentences": 2, "events": 2}
+    assert not store._conn.in_transaction
+
+
+def test_a_failing_insert_rolls_back_to_the_previous_content(db, make_document, make_sentence, make_event) -> None:
+    with open_store(db) as store:
+        save_v1(store, make_document, make_sentence, make_event)
+        # Duplicate event ids fail on the second insert, after the old rows were deleted.
+        with pytest.raises(StoreError, match="d1"):
+            store.save(make_document("d1"), [make_sentence("d1", 0)], [make_event("d1:x"), make_event("d1:x")])
+        assert_v1_intact(store, db)
+
+
+def test_a_failure_on_the_last_insert_rolls_back_everything(db, make_document, make_sentence, make_event) -> None:
+    with open_store(db) as store:
+        save_v1(store, make_document, make_sentence, make_event)
+        assert isinstance(store, SqliteStore)
+        store._conn.execute(
+            "CREATE TEMP TRIGGER boom BEFORE INSERT ON events WHEN NEW.event_id = 'd1:boom'"
+            " BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        )
+        new_events = [make_event("d1:a"), make_event("d1:b"), make_event("d1:boom")]
+        with pytest.raises(StoreError, match="injected failure"):
+            store.save(make_document("d1", text="new text"), [make_sentence("d1", 5)], new_events)
+        assert_v1_intact(store, db)
+        store.save(make_document("d1"), [], [make_event("d1:a")])  # the store is still usable
+        assert ids(store) == ["d1:a"]
+
+
+def test_an_event_id_used_by_another_document_is_refused(db, make_document, make_event) -> None:
+    with open_store(db) as store:
+        store.save(make_document("d1"), [], [make_event("same")])
+        with pytest.raises(StoreError):
+            store.save(make_document("d2"), [], [make_event("same", doc_id="d2")])
+        assert list(store.documents()) == [("d1", "Report d1", 1)]
+
+
+def test_an_unserialisable_event_fails_without_touching_the_store(db, make_document, make_sentence, make_event) -> None:
+    with open_store(db) as store:
+        save_v1(store, make_document, make_sentence, make_event)
+        bad = make_event("d1:bad", location=object())
+        with pytest.raises(StoreError, match="cannot store document 'd1'"):
+            store.save(make_document("d1"), [], [make_event("d1:ok"), bad])
+        with pytest.raises(StoreError):
+            store.save(make_document("d1"), [], [make_event("d1:nan", goldstein=float("nan"))])
+        assert_v1_intact(store, db)
+
+
+def test_records_of_another_document_are_refused(db, make_document, make_sentence, make_event) -> None:
+    with open_store(db) as store:
+        with pytest.raises(StoreError, match="'d2'"):
+            store.save(make_document("d1"), [], [make_event("d2:0", doc_id="d2")])
+        with pytest.raises(StoreError, match="sentence"):
+            store.save(make_document("d1"), [make_sentence("d2")], [])
+        assert list(store.documents()) == []
+
+
+def test_stored_columns(db, make_document, make_sentence, make_event) -> None:
+    with open_store(db) as store:
+        save_v1(store, make_document, make_sentence, make_event)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        sha = conn.execute("SELECT text_sha256 FROM documents").fetchone()[0]
+        assert len(sha) == 64
+        assert conn.execute("SELECT citation_keys FROM sentences WHERE idx = 0").fetchone()[0] == '["1"]'
+        row = conn.execute("SELECT source_code, source_country, root, cameo FROM events WHERE event_id = 'd1:0'")
+        assert row.fetchone() == ("IRN", "IRN", "13", "138")
+
+
+def test_foreign_keys_are_enforced(db) -> None:
+    with open_store(db) as store:
+        assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_closed_store_says_so(db, make_document) -> None:
+    store = open_store(db)
+    store.close()
+    store.close()  # closing twice is harmless
+    with pytest.raises(StoreError, match="closed"):
+        store.save(make_document("d1"), [], [])
+    with pytest.raises(StoreError, match="closed"):
+        store.events(EventQuery())

@@ -1,0 +1,44 @@
+"""Golden sentence -> events cases (tests/golden/events.yaml), run as one parametrised test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dragoman.records import Event
+
+CASES = yaml.safe_load((Path(__file__).parent / "golden" / "events.yaml").read_text(encoding="utf-8"))
+
+
+def _country(actor) -> str | None:
+    return actor.country if actor is not None else None
+
+
+def _matches(want: dict, event: Event) -> bool:
+    if _country(event.source) != want["src"] or event.root != want["root"]:
+        return False
+    if "tgt" in want and _country(event.target) != want["tgt"]:
+        return False
+    if "modality" in want and event.modality != want["modality"]:
+        return False
+    return "date" not in want or event.date.date == want["date"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_golden(case, code_text):
+    result = code_text(case["text"], date=case.get("date"))
+    acts = result.acts()
+    shown = "\n".join(
+        f"  {_country(e.source)} {e.cameo} {_country(e.target)} {e.modality} {e.date.date} <{e.trigger}>" for e in acts
+    )
+    if case.get("none"):
+        assert not acts, f"expected no events, got:\n{shown}"
+        return
+    for want in case["expect"]:
+        assert any(_matches(want, e) for e in acts), f"missing {want}; got:\n{shown}"
+    if case.get("exact"):
+        assert len(acts) == len(case["expect"]), f"unexpected extra events:\n{shown}"
+    for root in case.get("forbid_roots", []):
+        assert all(e.root != root for e in acts), f"root {root} must not be coded:\n{shown}"
