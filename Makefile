@@ -18,7 +18,6 @@ $(STAMP): pyproject.toml
 	touch $@
 
 demo: venv
-	rm -f $(DB)
 	$(BIN)/dragoman code $(EXAMPLE) --db $(DB)
 	$(BIN)/dragoman events --db $(DB) --format table
 

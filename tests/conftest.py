@@ -9,12 +9,17 @@ import pytest
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-def shared_file(*parts: str) -> Path:
-    """A file under ../shared, or skip the test saying what is missing."""
+def _shared_file(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"{path} is absent (the ../shared reference data is not beside this checkout)")
     return path
+
+
+@pytest.fixture(scope="session")
+def shared_file():
+    """shared_file("corpus", "seed-article.txt"): a file under ../shared, or skip saying what is missing."""
+    return _shared_file
 
 
 @pytest.fixture(scope="session")

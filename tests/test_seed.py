@@ -14,11 +14,9 @@ import sys
 
 import pytest
 
-from conftest import shared_file
-
 
 @pytest.fixture(scope="module")
-def seed(nlp, knowledge):
+def seed(nlp, knowledge, shared_file):
     from dragoman.ingest import read_path
     from dragoman.nlp import parse_documents
     from dragoman.pipeline import code_document
@@ -34,7 +32,7 @@ def _find(result, pattern: str, root: str | None = None):
     return found
 
 
-def test_development_subset_recall(seed, tmp_path):
+def test_development_subset_recall(seed, tmp_path, shared_file):
     scorer = shared_file("eval", "score_events.py")
     gold = shared_file("eval", "seed_dev.jsonl")
     out = tmp_path / "events.jsonl"

@@ -39,8 +39,11 @@ class Mentions:
     """Per-document reader: the salience list and the unresolved names seen."""
 
     knowledge: Knowledge
-    salience: Salience = field(default_factory=Salience)
+    salience: Salience = field(init=False)
     unresolved: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self.salience = Salience(self.knowledge)
 
     def read_sentence(self, sent: Any, index: int, date: str | None) -> SentenceMentions:
         actors: dict[int, Actor | None] = {}

@@ -22,11 +22,12 @@ from .actors import Knowledge as ActorKnowledge
 from .actors import load_knowledge as load_actor_knowledge
 from .coding.coder import NON_EVENTS, Draft, SentenceActors, code_sentence
 from .coding.lexicon import Lexicon, load_lexicon
+from .coding.lists import ListContext, demand_draft, read_lead_in, remember_messages
 from .coding.voice import Voice, read_voice
 from .config import Settings
 from .mentions import Mentions
 from .nlp import ParsedDocument, block_text, load_model, parse_documents
-from .records import Attribution, Citation, DateValue, Document, Event, Sentence
+from .records import Actor, Attribution, Block, Citation, DateValue, Document, Event, Sentence
 from .time import DateRules, DocumentClock, load_date_rules
 
 CODER_VERSION = f"dragoman-{__version__}"
@@ -89,40 +90,60 @@ def run(documents: Iterable[Document], settings: Settings | None = None, knowled
 
 
 def code_document(parsed: ParsedDocument, knowledge: Knowledge) -> DocumentResult:
-    document = parsed.document
-    clock = DocumentClock(knowledge.dates, document.date, [r.published for r in document.references if r.published])
-    mentions = Mentions(knowledge.actors)
-    sport = _is_sport(document.text, knowledge.domains)
-    sentences: list[Sentence] = []
-    events: list[Event] = []
-    carried: Voice | None = None  # attribution a lead-in paragraph hands to its list items
+    reader = _DocumentReader(parsed.document, knowledge)
     for pb in parsed.blocks:
-        block = pb.block
-        spans = list(pb.doc.sents)
-        last_voice: Voice | None = None
+        reader.read_block(pb.block_index, pb.block, list(pb.doc.sents))
+    document = parsed.document
+    return DocumentResult(document, tuple(reader.sentences), tuple(reader.events), tuple(reader.mentions.unresolved.items()))
+
+
+class _DocumentReader:
+    """The state one document needs while it is read in order: clock, salience, lists."""
+
+    def __init__(self, document: Document, knowledge: Knowledge) -> None:
+        self.document = document
+        self.knowledge = knowledge
+        self.clock = DocumentClock(knowledge.dates, document.date, [r.published for r in document.references if r.published])
+        self.mentions = Mentions(knowledge.actors)
+        self.sport = _is_sport(document.text, knowledge.domains)
+        self.sentences: list[Sentence] = []
+        self.events: list[Event] = []
+        self.messages: dict[str, tuple[Actor, Actor | None]] = {}  # "letter" -> (writer, addressee)
+        self.list_context: ListContext | None = None  # what a lead-in hands to its list items
+
+    def read_block(self, block_index: int, block: Block, spans: list[Any]) -> None:
+        context = self.list_context if block.kind == "list_item" else None
+        lead_in: ListContext | None = None
         for k, sent in enumerate(spans):
-            start = block.start + sent.start_char
-            end = block.start + sent.end_char
             next_start = block.start + spans[k + 1].start_char if k + 1 < len(spans) else block.end + 1
-            keys = tuple(m.key for m in document.markers if start <= m.start < next_start)
-            sentence = Sentence(document.doc_id, len(sentences), start, end, document.text[start:end], pb.block_index, block.section, keys)
-            sentences.append(sentence)
-            citations = _citations(document, keys)
-            dates = clock.date_sentence(sentence.text, pb.block_index, [c.published for c in citations if c.published])
-            resolved = mentions.read_sentence(sent, sentence.index, dates.main.date)
-            drafts = code_sentence(sent, knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of))
-            voice = last_voice = read_voice(sent, resolved.actor_of)
-            if block.kind == "list_item" and carried is not None and voice.attribution is None:
-                voice = carried
+            voice, drafts, sent_info = self._read_sentence(block_index, block, sent, next_start)
+            if context is not None:
+                voice = voice if voice.attribution else context.voice
+                if not drafts and k == 0:
+                    drafts = [d for d in [demand_draft(sent, context)] if d is not None]
+            elif k == len(spans) - 1 and block_text(self.document, block).rstrip().endswith(":"):
+                lead_in = read_lead_in(sent, voice, self.knowledge.domains, self.messages)
+            sentence, sentence_dates, citations = sent_info
             for draft in drafts:
-                if sport and draft.code[:2] >= "13" and not _military(sent, knowledge.domains):
-                    continue
-                events.append(_event(document, sentence, sent, draft, dates, citations, voice, knowledge))
-        if block.kind == "paragraph":
-            # "... included demands such as:" hands its attribution to the list that follows
-            lead_in = block_text(document, block).rstrip().endswith(":")
-            carried = last_voice if lead_in and last_voice is not None and last_voice.attribution else None
-    return DocumentResult(document, tuple(sentences), tuple(events), tuple(mentions.unresolved.items()))
+                if self.sport and draft.code[:2] >= "13" and not _military(sent, self.knowledge.domains):
+                    continue  # "France beat Ireland" is a match, not a war
+                self.events.append(_event(self.document, sentence, sent, draft, sentence_dates, citations, voice, self.knowledge))
+        if block.kind != "list_item":
+            self.list_context = lead_in
+
+    def _read_sentence(self, block_index: int, block: Block, sent: Any, next_start: int) -> tuple[Voice, list[Draft], Any]:
+        document = self.document
+        start = block.start + sent.start_char
+        end = block.start + sent.end_char
+        keys = tuple(m.key for m in document.markers if start <= m.start < next_start)
+        sentence = Sentence(document.doc_id, len(self.sentences), start, end, document.text[start:end], block_index, block.section, keys)
+        self.sentences.append(sentence)
+        citations = _citations(document, keys)
+        dates = self.clock.date_sentence(sentence.text, block_index, [c.published for c in citations if c.published])
+        resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date)
+        drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of))
+        remember_messages(drafts, self.knowledge.domains.get("communication", frozenset()), self.messages)
+        return read_voice(sent, resolved.actor_of), drafts, (sentence, dates, citations)
 
 
 def unresolved_names(documents: Iterable[Document], settings: Settings, limit: int = 50) -> list[tuple[str, int]]:

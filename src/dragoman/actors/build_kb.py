@@ -97,8 +97,8 @@ def build(reference: Path) -> dict[str, dict[str, list[str]]]:
     with open(reference / "countries_iso_nationality.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             iso = row["CCA3"].strip()
-            if iso in SKIP_ROWS:
-                continue
+            if iso in SKIP_ROWS or len(iso) != 3:
+                continue  # the EU/UN rows, and breakaway regions coded like GEOPRE
             code = ISO_TO_CAMEO.get(iso, iso)
             entry = states.setdefault(code, {"names": [row["Name"].strip()], "demonyms": []})
             for item in (x.strip() for x in row["Nationality"].split(",")):

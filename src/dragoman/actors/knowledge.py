@@ -63,7 +63,7 @@ from ..errors import KnowledgeError
 KIND_PRIORITY = {"person": 0, "org": 1, "place": 2, "state": 3, "demonym": 4, "sector": 5}
 ANY_CASE, CAPITALISED, ALL_CAPS = 0, 1, 2
 NON_STATE_PREFIXES = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "NGM"}
-MAX_PHRASE = 6
+MAX_PHRASE = 8  # words after hyphens are split: "Sabah Al-Ahmad Al-Jaber Al-Sabah" is 7
 SKIP_WORDS = frozenset({"the", "a", "an"})
 
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
@@ -123,6 +123,7 @@ class Knowledge:
     files: tuple[str, ...]
     max_phrase: int = MAX_PHRASE
     person_titles: frozenset[str] = field(default_factory=frozenset)
+    fuzzy_index: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (initial, length) -> skeletons
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key)
@@ -170,13 +171,16 @@ def case_rule(alias: str) -> int:
 
 
 def skeleton(text: str) -> str:
-    """A transliteration-tolerant key: consonants only, similar sounds merged."""
+    """A transliteration-tolerant key: first letter, then consonants with similar sounds merged."""
     s = norm_word(text).replace(" ", "")
+    if not s:
+        return ""
+    first, s = s[0], s[1:]
     s = s.replace("ph", "f").replace("kh", "k").replace("gh", "k").replace("dj", "j")
     s = s.translate(str.maketrans("qgcwz", "kkkvs", "aeiouyh-'"))
-    out = []
+    out = [first]
     for ch in s:
-        if not out or out[-1] != ch:
+        if out[-1] != ch:
             out.append(ch)
     return "".join(out)
 
@@ -207,16 +211,20 @@ def _day(value: str) -> _date:
     return _date(y, m, d)
 
 
-def role_at(roles: Sequence[Role], when: str | None) -> Role | None:
-    """The role held at `when` (a partial ISO date), or the latest role if None.
+def role_at(roles: Sequence[Role], when: str | None, prefer: str | None = None) -> Role | None:
+    """The role held at `when` (a partial ISO date), or the longest-held role if None.
 
     A partial date is a period: a role counts if it covers at least half of it
-    ("2021" is not Trump's first term, which ended on 20 January 2021).
+    ("2021" is not Trump's first term, which ended on 20 January 2021), or any
+    part of it when the phrase's title agrees (`prefer`: "leader" -> GOV, so
+    "the Palestinian leader Mahmoud Abbas" in "2004" is in office).
     """
     if not roles:
         return None
     if when is None:
-        return max(roles, key=lambda r: r.start or "")
+        # No date to go by: the role the person held longest (Blair is a British
+        # prime minister before he is a Quartet envoy). An open role counts four years.
+        return max(roles, key=_role_length)
     lo, hi = date_bounds(when)
     best: tuple[int, Role] | None = None
     span = (_day(hi) - _day(lo)).days + 1
@@ -228,9 +236,20 @@ def role_at(roles: Sequence[Role], when: str | None) -> Role | None:
         covered = (_day(end) - _day(start)).days + 1
         if best is None or covered > best[0] or (covered == best[0] and (role.start or "") > (best[1].start or "")):
             best = (covered, role)
-    if best is None or best[0] * 2 < span:
+    if best is None:
+        return None
+    if best[0] * 2 < span and best[1].sector != prefer:
         return None
     return best[1]
+
+
+def _role_length(role: Role) -> int:
+    if not role.start:
+        return 0
+    start = _day(_pad(role.start, "01-01"))
+    if not role.end:
+        return 4 * 365
+    return (_day(_pad(role.end, "01-01")) - start).days
 
 
 def _pad(value: str, tail: str) -> str:
@@ -249,7 +268,10 @@ def _prev(end: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-class _LineLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 20x faster on big imports
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that remembers each mapping's line and refuses duplicate keys."""
 
 
@@ -260,7 +282,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
         if key in seen:
             raise KnowledgeError(f"{loader.name}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
         seen.add(key)
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -268,9 +290,15 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+BUILTIN_ORDER = ("states.yaml", "places.yaml", "sectors.yaml", "organisations.yaml", "people.yaml")
+
+
 def builtin_files() -> list[str]:
+    """The package's actor files: the generated states first, then the hand-written ones."""
     folder = resources.files("dragoman") / "data" / "actors"
-    return sorted(str(p) for p in folder.iterdir() if str(p).endswith((".yaml", ".yml")))  # type: ignore[attr-defined]
+    found = {Path(str(p)).name: str(p) for p in folder.iterdir() if str(p).endswith((".yaml", ".yml"))}  # type: ignore[attr-defined]
+    first = [found.pop(name) for name in BUILTIN_ORDER if name in found]
+    return first + [found[name] for name in sorted(found)]
 
 
 def load_knowledge(extra_files: Sequence[str] = (), *, builtin: bool = True) -> Knowledge:
@@ -291,7 +319,7 @@ def load_knowledge(extra_files: Sequence[str] = (), *, builtin: bool = True) -> 
 def parse_actor_yaml(path: str, text: str) -> dict[str, Any]:
     try:
         loader = _LineLoader(text)
-        loader.name = path
+        loader.name = path  # type: ignore[attr-defined]
         try:
             data = loader.get_single_data()
         finally:
@@ -300,6 +328,8 @@ def parse_actor_yaml(path: str, text: str) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path
         raise KnowledgeError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    except ValueError as exc:  # a value YAML itself rejects, e.g. the date 2024-13-01
+        raise KnowledgeError(f"{path}: not valid YAML ({exc}); quote dates and check them") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -435,10 +465,15 @@ class _Builder:
                 sk = skeleton(probe)
                 if len(sk) >= 3:
                     fuzzy.setdefault(sk, []).append(key)
+        index: dict[tuple[str, int], list[str]] = {}
+        for sk in fuzzy:
+            for size in (len(sk) - 1, len(sk), len(sk) + 1):
+                index.setdefault((sk[0], size), []).append(sk)
         return Knowledge(
             lexicon=lexicon,
             entities=dict(self.entities),
             fuzzy={k: tuple(v) for k, v in fuzzy.items()},
+            fuzzy_index={k: tuple(v) for k, v in index.items()},
             fingerprint=fingerprint,
             files=files,
             person_titles=frozenset(titles),

@@ -29,7 +29,7 @@ CLAIM_VERBS = {"claim", "allege"}
 DENY_VERBS = {"deny"}
 QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{2,300})[\"“”]")
 # Events that are not acts: kept for inspection, left out of default output.
-NON_EVENTS = frozenset({"negated", "hypothetical", "denied"})
+NON_EVENTS = frozenset({"negated", "hypothetical", "denied", "threatened"})
 
 
 @dataclass(slots=True)
@@ -64,6 +64,8 @@ def find_pattern(trigger: Token, patterns: tuple[Pattern, ...], lexicon: Lexicon
     for p in patterns:
         if p.prep and not sx.has_prep(trigger, p.prep):
             continue
+        if p.subj is not None and not any(t.lemma_.lower() in p.subj for t in sx.subjects(verb)):
+            continue
         if p.obj is not None and (obj is None or obj.lemma_.lower() not in p.obj):
             continue
         if p.words is not None:
@@ -93,9 +95,10 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
             obj = sx.first_object(trigger)
             heads = sx.prep_objects(obj, path[9:]) if obj is not None else []
         elif path == "obj.poss":
+            # the object's owner: "Trump's threats", "the US complaint", "an Iranian proposal"
             obj = sx.first_object(trigger)
             if obj is not None:
-                heads = [c for c in obj.children if c.dep_ == "poss"]
+                heads = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         elif path == "ccomp.nsubj":
             for comp in sx.children(trigger, "ccomp"):
                 heads = [c for c in comp.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON")]
@@ -104,15 +107,17 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
         elif path == "xcomp.dobj":
             heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
         elif path == "loc":
+            obj = sx.first_object(trigger)
             for prep in ("in", "at", "into", "to"):
-                for place in sx.prep_objects(trigger, prep):
+                for place in sx.prep_objects(trigger, prep) + (sx.prep_objects(obj, prep) if obj is not None else []):
                     found = actors.places(place)
                     if found is not None:
                         location = location or found.text
                         if found.country != source.country:
                             return [found], location
             continue
-        found_actors = [a for a in (actors.actor_of(h) for h in heads) if a is not None and a.code]
+        found_actors = [_domestic(a, source) for a in (actors.actor_of(h) for h in heads) if a is not None]
+        found_actors = [a for a in found_actors if a is not None and a.code]
         found_actors = [a for a in found_actors if a.text != source.text]
         if found_actors:
             return found_actors, location
@@ -123,6 +128,16 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
             if found is not None:
                 return [], found.text
     return [], location
+
+
+DOMESTIC_SECTORS = {"REB", "INS", "OPP", "COP", "CVL", "JUD", "LEG", "CRM"}
+
+
+def _domestic(actor: Actor, source: Actor) -> Actor | None:
+    """A countryless rebel, police or opposition target belongs to the source's country."""
+    if actor.code or actor.sector not in DOMESTIC_SECTORS or not source.country or source.country == "IGO":
+        return actor
+    return replace(actor, code=source.country + actor.sector, country=source.country, basis="context", confidence=0.6)
 
 
 def _sources(trigger: Token, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
@@ -142,12 +157,28 @@ def _sources(trigger: Token, pattern: Pattern, actors: SentenceActors) -> list[A
     return out
 
 
-def _modality(trigger: Token, pattern: Pattern) -> tuple[str, str | None]:
+def _head_kind(head: Token, lexicon: Lexicon) -> str | None:
+    patterns = lexicon.verbs.get(head.lemma_.lower()) or ()
+    roots = {p.code[:2] for p in patterns}
+    if roots and roots <= {"13"}:
+        return "threat"
+    if roots and roots <= {"02", "10"}:
+        return "request"
+    return None
+
+
+def _modality(trigger: Token, pattern: Pattern, lexicon: Lexicon) -> tuple[str, str | None]:
     """(modality, condition text) of the trigger's own clause."""
-    if sx.negated(trigger):
-        return "negated", None
     if sx.inside_condition(trigger):
         return "hypothetical", None
+    for head in sx.governing(trigger, ("xcomp", "ccomp")):
+        kind = _head_kind(head, lexicon)
+        if kind == "threat":
+            return "threatened", None  # the threatened act is not itself an event
+        if kind == "request":
+            return "hypothetical", None  # asked for, not done
+    if sx.negated(trigger):
+        return "negated", None
     aux = sx.auxiliaries(trigger)
     cond = sx.condition_clause(trigger)
     cond_text = sx.text_of(list(cond.subtree)) if cond is not None else None
@@ -199,35 +230,51 @@ def code_sentence(sentence: Span, lexicon: Lexicon, actors: SentenceActors) -> l
 
 def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: SentenceActors, sentence: Span) -> list[Draft]:
     sources = _sources(tok, pattern, actors)
-    if not sources:
-        return []
-    modality, condition = _modality(tok, pattern)
-    out = []
-    symmetric = pattern.kind == "symmetric"
     if "between" in pattern.target and len(sources) < 2:
         sides = [a for a in (actors.actor_of(h) for h in _between(tok)) if a is not None and a.code]
         if len(sides) >= 2:
             sources = sides
+    if not sources:
+        return []
+    modality, condition = _modality(tok, pattern, lexicon)
+    code = pattern.code
+    if modality == "negated" and pattern.when_negated:
+        # "cannot support", "refused to accept": the refusal is itself an act
+        code, modality = pattern.when_negated, "asserted"
+    out = []
+    symmetric = pattern.kind == "symmetric"
     if symmetric and len(sources) >= 2:
         for a in sources:
             for b in sources:
                 if a is not b:
-                    out.append(Draft(tok, pattern, pattern.code, a, b, modality, condition, reciprocal=True))
+                    out.append(Draft(tok, pattern, code, a, b, modality, condition, reciprocal=True))
         _, location = _targets(tok, replace(pattern, target=("loc",)), actors, sources[0])
         for d in out:
             d.location = location
+    elif len(sources) >= 2 and _reciprocal_object(tok):
+        # "Airbus and Boeing accuse each other"
+        for a in sources:
+            for b in sources:
+                if a is not b:
+                    out.append(Draft(tok, pattern, code, a, b, modality, condition, reciprocal=True))
     else:
         for source in sources:
             targets, location = _targets(tok, pattern, actors, source)
+            if not targets and location is None and code[:2] >= "18":
+                continue  # an assault with neither victim nor place is not codable
             for target in targets or [None]:
-                out.append(Draft(tok, pattern, pattern.code, source, target, modality, condition, location=location))
+                out.append(Draft(tok, pattern, code, source, target, modality, condition, location=location))
                 if symmetric and target is not None:
-                    out.append(Draft(tok, pattern, pattern.code, target, source, modality, condition, reciprocal=True, location=location))
+                    out.append(Draft(tok, pattern, code, target, source, modality, condition, reciprocal=True, location=location))
                     out[-2].reciprocal = True
     quote = _quote(sentence, tok)
     for d in out:
         d.quote = quote
     return out
+
+
+def _reciprocal_object(tok: Token) -> bool:
+    return any(sx.phrase_span(o).text.lower() in sx.RECIPROCAL_OBJECTS for o in sx.children(tok, "dobj"))
 
 
 def _between(tok: Token) -> list[Token]:
@@ -241,23 +288,36 @@ def _between(tok: Token) -> list[Token]:
 
 
 def _apply_intent(drafts: list[Draft], lexicon: Lexicon) -> None:
-    """An intent word ("agreed to", "willing to") codes the intent to do its complement."""
-    by_trigger = {d.trigger.i: d for d in drafts}
-    for d in list(drafts):
-        if d.pattern.kind != "intent":
+    """An intent word ("agreed to", "willing to") codes the intent to do its complement.
+
+    The complement's own drafts are folded into the intent: "agreed to begin
+    talks" is one intent to negotiate (036), not an agreement plus talks. An
+    intent whose complement codes nothing ("pledged to reduce exports") is
+    no event: we cannot say what was intended.
+    """
+    intents = [d for d in drafts if d.pattern.kind in ("intent", "agreement")]
+    folded: set[int] = set()
+    for d in intents:
+        comps = {c.i for c in d.trigger.children if c.dep_ == "xcomp"}
+        if not comps:
             continue
-        comps = [c for c in d.trigger.children if c.dep_ == "xcomp"]
-        for comp in comps:
-            inner = by_trigger.get(comp.i)
-            if inner is None:
-                continue
-            root = inner.code[:2]
-            d.code = lexicon.intent_codes.get(root, d.code) if root < "09" else inner.code
-            if root >= "09":
-                d.modality = "planned" if d.modality == "asserted" else d.modality
-            if d.target is None and inner.target is not None:
-                d.target = inner.target
-            drafts.remove(inner)
+        inner = [x for x in drafts if x.trigger.i in comps]
+        if not inner:
+            if d.pattern.kind == "intent":
+                drafts.remove(d)
+            continue
+        first = next((x for x in inner if x.source.code == d.source.code), inner[0])
+        root = first.code[:2]
+        if root in lexicon.intent_codes:
+            d.code = lexicon.intent_codes[root]
+        elif root >= "09":  # "vowed to attack": the planned act itself
+            d.code = first.code
+            if d.modality == "asserted":
+                d.modality = "planned"
+        if d.target is None:
+            d.target = next((x.target for x in inner if x.target is not None and x.target.code != d.source.code), None)
+        folded.update(comps)
+    drafts[:] = [x for x in drafts if x.trigger.i not in folded]
 
 
 def _code_statement(
@@ -291,7 +351,7 @@ def _code_statement(
         return []
     lemmas = {t.lemma_.lower() for c in comp for t in c.subtree}
     code = "111" if lemmas & lexicon.word_lists.get("negative", frozenset()) else pattern.code
-    modality, condition = _modality(tok, pattern)
+    modality, condition = _modality(tok, pattern, lexicon)
     return [Draft(tok, pattern, code, speaker, about, modality, condition, quote=_quote(sentence, tok))]
 
 

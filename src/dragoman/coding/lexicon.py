@@ -17,8 +17,8 @@ import yaml
 
 from ..errors import KnowledgeError
 
-PATTERN_KEYS = {"code", "obj", "prep", "words", "target", "kind", "passive_source"}
-KINDS = {None, "statement", "intent", "threat", "symmetric"}
+PATTERN_KEYS = {"code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated"}
+KINDS = {None, "statement", "intent", "agreement", "threat", "symmetric"}
 TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "xcomp.dobj", "loc", "between", "obj.poss"}
 TARGET_PREFIXES = ("prep:", "obj.prep:")
 
@@ -37,11 +37,13 @@ class CameoCode:
 class Pattern:
     code: str
     obj: frozenset[str] | None = None
+    subj: frozenset[str] | None = None
     prep: str | None = None
     words: frozenset[str] | None = None
     target: tuple[str, ...] = ("dobj", "dative")
     kind: str | None = None
     passive_patient_source: bool = False
+    when_negated: str | None = None  # code of the refusal when the verb is negated ("cannot support")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,17 +125,22 @@ def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict
     for t in targets:
         if t not in TARGET_PATHS and not t.startswith(TARGET_PREFIXES):
             raise KnowledgeError(f"{where}: unknown target path {t!r}")
+    when_negated = raw.get("when_negated")
+    if when_negated is not None and str(when_negated) not in cameo:
+        raise KnowledgeError(f"{where}: when_negated code {when_negated!r} does not exist")
     passive = raw.get("passive_source")
     if passive not in (None, "patient"):
         raise KnowledgeError(f"{where}: passive_source must be 'patient'")
     return Pattern(
         code=code,
         obj=_words(raw.get("obj"), where, lists),
+        subj=_words(raw.get("subj"), where, lists),
         prep=raw.get("prep"),
         words=_words(raw.get("words"), where, lists),
         target=targets,
         kind=kind,
         passive_patient_source=passive == "patient",
+        when_negated=str(when_negated) if when_negated is not None else None,
     )
 
 

@@ -18,6 +18,8 @@ CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos_claus
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
 HEDGE_AUX = {"could", "might", "may"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+RECIPROCAL_OBJECTS = {"each other", "one another"}
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -97,6 +99,8 @@ def clause_head(trigger: Token) -> Token:
 def subjects(verb: Token) -> list[Token]:
     """Subject heads of a verb, following coordination, control and participles."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if found and verb.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
+        return [verb.head]  # "Mr Chavez, who is visiting China": the subject is the noun modified
     if found:
         return found
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -134,8 +138,11 @@ def first_object(verb: Token) -> Token | None:
 
 
 def prep_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of a preposition on the token, also through a particle ("wrote back to Trump")."""
     out = []
-    for p in token.children:
+    preps = list(token.children)
+    preps += [g for c in preps if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "over") for g in c.children]
+    for p in preps:
         if p.dep_ in ("prep", "dative", "agent") and p.lower_ == prep:
             for o in p.children:
                 if o.dep_ in ("pobj", "pcomp"):
@@ -179,7 +186,7 @@ def condition_clause(token: Token) -> Token | None:
 def inside_condition(token: Token) -> bool:
     """True when the token sits in the antecedent of a condition ("if no deal is reached")."""
     t = token
-    while t.head is not t:
+    while t.head.i != t.i:
         if t.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in t.children if m.dep_ == "mark"):
             return True
         if t.dep_ == "pobj" and t.head.lower_ in ("case",):
@@ -189,9 +196,9 @@ def inside_condition(token: Token) -> bool:
 
 
 def governing(token: Token, deps: tuple[str, ...] = ("ccomp", "xcomp", "conj", "advcl")) -> Iterator[Token]:
-    """The chain of heads above a token through clause links."""
-    t = token
-    while t.head is not t and t.dep_ in deps:
+    """The chain of heads above a token's clause through clause links."""
+    t = clause_head(token)
+    while t.head.i != t.i and t.dep_ in deps:
         t = t.head
         yield t
 

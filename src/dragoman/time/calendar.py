@@ -136,6 +136,19 @@ def nearest_year(month: int, day: int | None, anchor: date) -> int:
     return best_year
 
 
+def narrative_year(month: int, day: int | None, anchor: date, wrap_days: int = 62) -> int:
+    """The anchor's year, unless the next or previous year puts month/day within `wrap_days`.
+
+    A story moves forward but rarely far: after "December 28, 2024", "January 3"
+    is 2025; after "February 2, 2009", "August 14" stays in 2009 although
+    August 2008 is nearer.
+    """
+    for year in (anchor.year + 1, anchor.year - 1):
+        if abs((_safe_date(year, month, day or 15) - anchor).days) <= wrap_days:
+            return year
+    return anchor.year
+
+
 def year_on_or_before(month: int, day: int | None, bound: Span, grace_days: int) -> int:
     """The latest year that puts month/day on or before `bound` (allowing `grace_days` slack).
 

@@ -7,9 +7,10 @@ sentence's event(s) (`main`) and any deadline.
 
 How `main` is chosen, in order:
 
-1. an expression of the sentence (role "event"; "since 2015" is a window and
-   never the main date): a fronted one ("On March 7, ...", "However, in 2018,
-   ...") wins, otherwise the most precise, then the first;
+1. an expression of the sentence with role "event" ("since 2015" is a window,
+   "up 3% on a year earlier" a comparison: both are kept in `expressions` but
+   are never the main date): a fronted one ("On March 7, ...", "However, in
+   2018, ...") wins, otherwise the most precise, then the first;
 2. "inherited": the running date of the same block (paragraph); a new block
    starts without one;
 3. "citation": the earliest publication date among the sources the sentence
@@ -27,8 +28,8 @@ date (news convention), falling back to the narrative date.
 A yearless date ("On March 7") takes its year from, in order: a date with a
 written year in the same sentence; the sentence's cited sources (the latest
 year that puts the date on or before the earliest cited publication, with a
-little slack); the running date of the block (so "In 2018 ... on May 8" stays
-in 2018); the most recent explicit date that had a month or day (a bare
+little slack); a date earlier in the sentence, then the running date of the
+block (so "In 2018 ... on May 8" stays in 2018); the most recent explicit date that had a month or day (a bare
 background "in 2018" in an earlier paragraph does not pull a later "March 7"
 back to 2018); the document date; the latest reference date. Never today.
 
@@ -54,6 +55,7 @@ from dragoman.time.calendar import (
     is_finer,
     last_day_of_month,
     month_span,
+    narrative_year,
     nearest_year,
     parse_iso,
     shift_months,
@@ -77,7 +79,9 @@ class DatedExpression:
     end: int
     text: str
     value: DateValue
-    role: str  # "event" | "window" (since/until: a period, not the event's date) | "deadline"
+    # "event" | "window" (since/until: a period, not the event's date) | "deadline" |
+    # "comparison" ("up 3% on a year earlier": the other side of a comparison)
+    role: str
     rule: str  # name of the rule in date_rules.yaml that matched
 
 
@@ -101,6 +105,7 @@ class _SentenceContext:
     citations: list[Span]
     anchor: _Dated | None  # narrative date, advanced by expressions as they resolve
     written_year: int | None  # a year written next to a month in this sentence
+    earlier: _Dated | None = None  # the last date resolved so far in this sentence
 
 
 class DocumentClock:
@@ -125,13 +130,14 @@ class DocumentClock:
         if block_index != self._block:
             self._block, self._running = block_index, None
         citations = [s for s in (parse_iso(d) for d in citation_dates) if s is not None]
-        if not self._rules.trigger.search(text):
+        candidates = self._rules.candidates(text)
+        if not candidates:  # the fast path: no rule could match
             main = self._fallback(citations)
             self._remember(text, main, ())
             return SentenceDates(main=main)
 
         ctx = _SentenceContext(citations, self._narrative, None)
-        found = _find(self._rules, text)
+        found = _find(candidates, text)
         ctx.written_year = self._written_year(found)
         expressions: list[DatedExpression] = []
         for rule, match in found:
@@ -142,7 +148,7 @@ class DocumentClock:
                 continue
             expressions.append(expression)
             if expression.role == "event" and expression.value.basis in ("explicit", "relative"):
-                ctx.anchor = _Dated(expression.value, _span_of_value(expression.value))
+                ctx.anchor = ctx.earlier = _Dated(expression.value, _span_of_value(expression.value))
 
         events = [e for e in expressions if e.role == "event"]
         main = _choose_main(text, events).value if events else self._fallback(citations)
@@ -179,7 +185,11 @@ class DocumentClock:
             if expression.value.basis == "explicit" and expression.value.precision in ("day", "range", "month"):
                 self._month_anchor = _span_of_value(expression.value)
         if main.basis in TEXT_BASES:
-            dated = _Dated(main, _span_of_value(main))
+            running = self._running
+            if main.basis == "inherited" and running is not None and running.value.date == main.date:
+                dated = _Dated(main, running.span)  # spares re-reading the same date
+            else:
+                dated = _Dated(main, _span_of_value(main))
             self._running = self._narrative = dated
             self._mentions.append((text.lower(), dated))
 
@@ -200,6 +210,8 @@ class DocumentClock:
         role = rule.role
         if role == "event" and self._is_window(text, start):
             role = "window"
+        elif role == "event" and self._rules.comparison_before.search(text[max(0, start - 30) : start]):
+            role = "comparison"
         words = text[start:end]
         value = replace(value, expression=words)
         if value.basis == "explicit" and ctx.citations:
@@ -213,7 +225,7 @@ class DocumentClock:
         return bool(rules.window_start.match(text, start) or rules.window_before.search(text[max(0, start - 16) : start]))
 
     def _calendar(self, rule: DateRule, match: re.Match[str], ctx: _SentenceContext) -> DateValue | None:
-        g = match.groupdict()
+        g = _groups(match)
         rules = self._rules
         if g.get("decade"):
             return _value(decade_span(int(g["decade"]) * 10), "explicit", window_end=True)
@@ -239,19 +251,23 @@ class DocumentClock:
         if ctx.citations:
             earliest = min(ctx.citations, key=lambda s: s.first)
             return year_on_or_before(month, day, earliest, self._rules.citation_grace_days)
-        if self._running is not None:
-            running = self._running.span
+        running_dated = ctx.earlier or self._running
+        if running_dated is not None:
+            running = running_dated.span
             if running.precision in ("year", "decade"):
                 return running.first.year if running.precision == "year" else None
-            return nearest_year(month, day, running.first)
-        for anchor in (self._month_anchor, self._doc, self._latest_reference):
-            if anchor is not None:
+            return narrative_year(month, day, running.first)
+        if self._month_anchor is not None:
+            return narrative_year(month, day, self._month_anchor.first)
+        for anchor in (self._doc, self._latest_reference):
+            if anchor is not None:  # news speaks of the recent past and near future alike
                 return nearest_year(month, day, anchor.first)
         return None
 
     def _written_year(self, found: list[tuple[DateRule, re.Match[str]]]) -> int | None:
         for rule, match in found:
-            if rule.kind == "calendar" and match.groupdict().get("year") and match.groupdict().get("month"):
+            groups = match.groupdict()
+            if rule.kind == "calendar" and groups.get("year") and groups.get("month"):
                 return int(match.group("year"))
         return None
 
@@ -270,7 +286,7 @@ class DocumentClock:
         anchor = self._anchor(rule.anchor, ctx)
         if anchor is None:
             return None
-        g = match.groupdict()
+        g = _groups(match)
         unit = rule.unit or (g.get("unit") or "").lower()
         shift = rule.shift
         if shift is None:
@@ -291,7 +307,7 @@ class DocumentClock:
         return replace(value, anchor=anchor.value.date)
 
     def _offset(self, rule: DateRule, match: re.Match[str], ctx: _SentenceContext) -> tuple[DateValue | None, int]:
-        g = match.groupdict()
+        g = _groups(match)
         end = match.end()
         rules = self._rules
         if rule.anchor == "noun":
@@ -307,9 +323,7 @@ class DocumentClock:
         if unit is None or count is None:
             return None, end
         sign = rule.sign if rule.sign is not None else rules.direction_words.get((g.get("dir") or "").lower(), 1)
-        days = unit.days * count
-        if unit_name == "hour":
-            days = -(-count // rules.hours_per_day)
+        days = unit.days * count + unit.hours * count // rules.hours_per_day
         shifted = anchor.span.shifted(days * sign, unit.months * count * sign)
         precision = anchor.span.precision
         if not rule.keep_anchor_precision:
@@ -366,10 +380,10 @@ class DocumentClock:
 # ---------------------------------------------------------------- helpers
 
 
-def _find(rules: DateRules, text: str) -> list[tuple[DateRule, re.Match[str]]]:
+def _find(rules: Sequence[DateRule], text: str) -> list[tuple[DateRule, re.Match[str]]]:
     """All rule matches that do not overlap: longest first, then leftmost, then rule order."""
     candidates = []
-    for order, rule in enumerate(rules.rules):
+    for order, rule in enumerate(rules):
         for match in rule.pattern.finditer(text):
             if match.end() > match.start():
                 candidates.append((match.start() - match.end(), match.start(), order, rule, match))
@@ -409,6 +423,15 @@ def _calendar_span(rules: DateRules, year: int, month: int | None, day: int | No
         return year_span(year)
     except (ValueError, KeyError):  # 30 February, a part word missing from the tables
         return None
+
+
+def _groups(match: re.Match[str]) -> dict[str, str | None]:
+    """The match's named groups, "dir2" read as "dir" (see the rules file)."""
+    groups = match.groupdict()
+    for name, value in list(groups.items()):
+        if name.endswith("2") and value is not None:
+            groups[name[:-1]] = value
+    return groups
 
 
 def _count(rules: DateRules, word: str | None) -> int | None:

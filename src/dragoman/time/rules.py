@@ -21,14 +21,19 @@ from dragoman.errors import KnowledgeError
 
 KINDS = frozenset({"calendar", "period", "offset", "weekday"})
 ANCHORS = frozenset({"narrative", "document", "noun", "act"})
-ROLES = frozenset({"event", "window", "deadline"})
+ROLES = frozenset({"event", "window", "deadline"})  # the clock adds "comparison"
 PERIOD_UNITS = frozenset({"day", "week", "month", "year", "keep"})
+DIGIT_TOKEN = "<digit>"  # stands in a sentence's word set for "it holds a digit"
+YEAR_TOKEN = "<year>"  # ... and for "it holds a number that could be a year"
+_YEARLIKE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_WORDS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _MEANS_KEYS = frozenset(
     {"kind", "anchor", "role", "basis", "unit", "number", "shift", "sign", "precision", "end_of_period"}
 )
 _REQUIRED_KEYS = (
     "months", "weekdays", "numbers", "units", "shift_words", "direction_words", "parts_of_month",
-    "parts_of_year", "seasons", "window_words", "future_cues", "triggers", "rules",
+    "parts_of_year", "seasons", "window_words", "future_cues", "rules",
 )  # fmt: skip
 
 
@@ -36,6 +41,7 @@ _REQUIRED_KEYS = (
 class Unit:
     days: int
     months: int
+    hours: int  # hours and minutes count into whole days (see hours_per_day)
     precision: str  # the coarsest precision a count of this unit gives
 
 
@@ -55,6 +61,7 @@ class DateRule:
     sign: int | None
     keep_anchor_precision: bool
     end_of_period: bool
+    needs: tuple[frozenset[str], ...]  # each: words of which one must be in the sentence
     examples: tuple[str, ...]
 
 
@@ -74,14 +81,36 @@ class DateRules:
     hours_per_day: int
     citation_grace_days: int
     future_cue_window: int
-    trigger: re.Pattern[str]  # fast path: no match means no rule can match
     window_before: re.Pattern[str]  # a window word ending the text before an expression
     window_start: re.Pattern[str]  # a window word starting an expression
+    comparison_before: re.Pattern[str]  # "on"/"from $4bn" ending the text before an expression
     future_cue: re.Pattern[str]
     weekday_index: Mapping[str, int]  # lower-cased weekday -> 0 (Monday) .. 6
     noun_phrase_stops: frozenset[str]  # words that end the noun phrase of "after the ..."
+    need_sets: tuple[frozenset[str], ...]  # the distinct `needs` items of all rules
+    need_masks: tuple[int, ...]  # per rule: bit i set when it needs need_sets[i]
+    need_words: frozenset[str]  # every word any rule needs: none of them, no scanning
     fingerprint: str  # sha256 of the rules file
     source: str  # where the rules were read from
+
+    def candidates(self, text: str) -> tuple[DateRule, ...]:
+        """The rules whose `needs` the text meets; () lets the caller skip all scanning.
+
+        One lower-casing and one word split per sentence, then set look-ups: far
+        cheaper than running every pattern, and most sentences need none.
+        """
+        words = set(_WORDS.findall(text.lower()))
+        if _DIGIT.search(text):
+            words.add(DIGIT_TOKEN)
+            if _YEARLIKE.search(text):
+                words.add(YEAR_TOKEN)
+        if self.need_words.isdisjoint(words):
+            return ()
+        met = 0
+        for bit, need in enumerate(self.need_sets):
+            if not need.isdisjoint(words):
+                met |= 1 << bit
+        return tuple(rule for rule, mask in zip(self.rules, self.need_masks) if mask & met == mask)
 
 
 def load_date_rules(path: str | None = None) -> DateRules:
@@ -110,6 +139,7 @@ def compile_date_rules(data: Any, source: str = "<memory>", fingerprint: str = "
     missing = [key for key in _REQUIRED_KEYS if key not in data]
     if missing:
         raise KnowledgeError(f"{source}: missing section(s): {', '.join(missing)}")
+    _check_words(data, source)
 
     months: dict[str, int] = {}
     month_names: list[str] = []
@@ -128,7 +158,9 @@ def compile_date_rules(data: Any, source: str = "<memory>", fingerprint: str = "
     numbers = {str(word).lower(): int(value) for word, value in data["numbers"].items()}
     units = {}
     for name, spec in data["units"].items():
-        units[name] = Unit(int(spec.get("days", 0)), int(spec.get("months", 0)), spec.get("precision", "day"))
+        units[name] = Unit(
+            int(spec.get("days", 0)), int(spec.get("months", 0)), int(spec.get("hours", 0)), spec.get("precision", "day")
+        )
 
     macros = {
         "MONTH": _case_sensitive(month_names),
@@ -140,15 +172,22 @@ def compile_date_rules(data: Any, source: str = "<memory>", fingerprint: str = "
     macros["WDPREFIX"] = rf"(?:(?P<weekday>{macros['WEEKDAY']}),?\s+(?:the\s+)?)?"
     macros.update({str(k): str(v) for k, v in (data.get("macros") or {}).items()})
 
-    rules = tuple(_compile_rule(entry, macros, source) for entry in data["rules"])
+    word_sets = {
+        "digit": frozenset({DIGIT_TOKEN}),
+        "year": frozenset({YEAR_TOKEN}),
+        "month": frozenset(months),
+        "weekday": frozenset(w.lower() for w in weekdays),
+        "unit": frozenset(form for u in units for form in (u, u + "s")),
+    }
+    rules = tuple(_compile_rule(entry, macros, word_sets, source) for entry in data["rules"])
     names = [rule.name for rule in rules]
     if len(set(names)) != len(names):
         raise KnowledgeError(f"{source}: rule names must be unique")
 
-    trigger_words = [*data["triggers"], *(re.escape(m) for m in month_names), *(re.escape(w) for w in weekdays)]
-    trigger = re.compile(r"\d|\b(?:" + "|".join(trigger_words) + r")\b", re.IGNORECASE)
     window = _alternation(data["window_words"])
 
+    need_sets = tuple(sorted({need for rule in rules for need in rule.needs}, key=sorted))
+    need_masks = tuple(sum(1 << need_sets.index(need) for need in set(rule.needs)) for rule in rules)
     return DateRules(
         rules=rules,
         months=months,
@@ -162,18 +201,28 @@ def compile_date_rules(data: Any, source: str = "<memory>", fingerprint: str = "
         hours_per_day=int(data.get("hours_per_day", 24)),
         citation_grace_days=int(data.get("citation_grace_days", 0)),
         future_cue_window=int(data.get("future_cue_window", 40)),
-        trigger=trigger,
         window_before=re.compile(r"\b(?:" + window + r")\s+$", re.IGNORECASE),
         window_start=re.compile(r"(?:" + window + r")\b", re.IGNORECASE),
+        comparison_before=re.compile(
+            r"[\d%]\S*\s+(?:" + _alternation(data.get("comparison_cues") or ["from"]) + r")\s+(?:[$£€]?[\d.,]+\s*(?:%|[a-z]{1,3})?\s+)?$"
+            r"|\b(?:" + _alternation(data.get("comparison_cues") or ["from"]) + r")\s+[$£€]?[\d.,]+\s*(?:%|[a-z]{1,3})?\s+$"
+            r"|\b(?:compared\s+(?:with|to)|than|versus)\s+$",
+            re.IGNORECASE,
+        ),
         future_cue=re.compile(r"(?:\b|(?='))(?:" + _alternation(data["future_cues"]) + r")\b", re.IGNORECASE),
         weekday_index={w.lower(): i for i, w in enumerate(weekdays)},
         noun_phrase_stops=frozenset(str(w).lower() for w in data.get("noun_phrase_stops") or ()),
+        need_sets=need_sets,
+        need_masks=need_masks,
+        need_words=frozenset().union(*need_sets),
         fingerprint=fingerprint,
         source=source,
     )
 
 
-def _compile_rule(entry: Any, macros: Mapping[str, str], source: str) -> DateRule:
+def _compile_rule(
+    entry: Any, macros: Mapping[str, str], word_sets: Mapping[str, frozenset[str]], source: str
+) -> DateRule:
     if not isinstance(entry, dict) or "name" not in entry or "pattern" not in entry or "means" not in entry:
         raise KnowledgeError(f"{source}: each rule needs name, pattern and means: {entry!r}")
     name = str(entry["name"])
@@ -194,6 +243,16 @@ def _compile_rule(entry: Any, macros: Mapping[str, str], source: str) -> DateRul
     unit = means.get("unit")
     if kind == "period" and unit is not None and unit not in PERIOD_UNITS:
         raise KnowledgeError(f"{where}: a period unit must be one of {sorted(PERIOD_UNITS)}")
+    needs = []
+    for item in entry.get("needs") or ():
+        if isinstance(item, str) and item in word_sets:
+            needs.append(word_sets[item])
+        elif isinstance(item, list) and item:
+            needs.append(frozenset(str(w).lower() for w in item))
+        else:
+            raise KnowledgeError(f"{where}: each need is one of {sorted(word_sets)} or a list of words, not {item!r}")
+    if not needs:
+        raise KnowledgeError(f"{where}: needs is required (the words without which the rule cannot match)")
     pattern_text = str(entry["pattern"])
     for macro, expansion in macros.items():
         pattern_text = pattern_text.replace("{" + macro + "}", expansion)
@@ -214,8 +273,25 @@ def _compile_rule(entry: Any, macros: Mapping[str, str], source: str) -> DateRul
         sign=means.get("sign"),
         keep_anchor_precision=means.get("precision") == "anchor",
         end_of_period=bool(means.get("end_of_period", False)),
+        needs=tuple(needs),
         examples=tuple(entry.get("examples") or ()),
     )
+
+
+def _check_words(data: dict[str, Any], source: str) -> None:
+    """Every word in the lists and tables must be a string: YAML reads a bare on/no as a boolean."""
+    for section in ("window_words", "future_cues", "comparison_cues", "noun_phrase_stops", "weekdays"):
+        for word in data.get(section) or ():
+            if not isinstance(word, str):
+                raise KnowledgeError(f"{source}: {section} holds {word!r}, not a word (quote it)")
+    for section in ("numbers", "shift_words", "direction_words", "units", "months"):
+        for word in data.get(section) or {}:
+            if not isinstance(word, str):
+                raise KnowledgeError(f"{source}: {section} has the key {word!r}, not a word (quote it)")
+    for rule in data.get("rules") or ():
+        for need in (rule.get("needs") or ()) if isinstance(rule, dict) else ():
+            if isinstance(need, list) and not all(isinstance(w, str) for w in need):
+                raise KnowledgeError(f"{source}: rule {rule.get('name')}: needs holds a non-word (quote it)")
 
 
 def _case_sensitive(words: list[str]) -> str:

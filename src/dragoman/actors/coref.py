@@ -1,0 +1,185 @@
+"""Who "he", "it", "the minister" and "the two sides" are: a per-document salience list.
+
+The coder walks a document's sentences in order and tells a `Salience` about
+every actor it resolved (`observe`, with the mention's head token and whether
+it was a subject or an object). Pronouns and definite descriptions are then
+resolved against what was seen, nearest sentence first:
+
+- he/she/him/her/his/hers -> a person-like actor (a known person, or a titled
+  individual such as "an Iranian general"); within the nearest sentence that
+  has one, the first subject, else the last object;
+- it/its -> the nearest state or organisation;
+- they/them/their -> the nearest plural or organisation or state; a "they" in
+  the same sentence as a lone official speaker is his government
+  ("Araqchi stated that they had not received it" -> IRNGOV);
+- "the country" -> the last state; "the aide"/"the minister" -> the last actor
+  whose words had that noun, else the last person of the title's sector;
+- "the two sides"/"both countries" -> the last two actors of distinct countries
+  (`resolve_group`).
+
+The state is per document and holds only ints, strings and Actor records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+from .knowledge import NON_STATE_PREFIXES, Knowledge, norm_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+STATE_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "government", "regime"})
+ORG_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "body", "agency", "bloc", "alliance"})
+GROUP_WORDS = frozenset({"sides", "countries", "nations", "states", "governments", "leaders", "men", "parties", "two", "both", "pair", "allies", "adversaries", "rivals"})
+LOOKBACK = 3  # sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    actor: Actor
+    token_index: int  # the head token's index in the document
+    sentence: int
+    role: str  # "subj" | "obj"
+    person: bool
+    plural: bool
+    state: bool
+    words: frozenset[str]
+
+
+@dataclass
+class Salience:
+    """What a document has mentioned so far, for pronouns and descriptions."""
+
+    knowledge: Knowledge
+    seen: list[Seen] = field(default_factory=list)
+
+    def observe(self, actor: Actor | None, token: Token, sentence_index: int, role: str = "subj") -> None:
+        """Record a resolved mention; `token` is its head.
+
+        `role` is "subj" or "obj" for an event's arguments, "other" for any other
+        mention (a place after "in", a possessor): pronouns may still find those,
+        but subjects come first and groups ("the two sides") ignore them.
+        """
+        if actor is None or (actor.code is None and actor.country is None):
+            return
+        words = frozenset(norm_word(w) for w in actor.text.replace("-", " ").split())
+        entity = self.knowledge.entities.get(f"person:{actor.name}") if actor.name else None
+        person = (
+            entity is not None
+            or token.ent_type_ == "PERSON"
+            or (token.tag_ == "NN" and token.lower_ in self.knowledge.person_titles)
+        )
+        plural = token.tag_ in ("NNS", "NNPS") or (actor.text.lower().endswith("s") and not person and actor.sector not in (None,))
+        state = actor.sector is None and actor.country is not None and actor.country not in NON_STATE_PREFIXES and actor.code == actor.country
+        self.seen.append(Seen(actor, token.i, sentence_index, role, person, plural and not state, state, words))
+
+    # ------------------------------------------------------------ pronouns
+
+    def resolve_pronoun(self, token: Token, sentence_index: int) -> Actor | None:
+        word = token.lower_
+        if word in MALE_FEMALE:
+            found = self._nearest(token, sentence_index, lambda s: s.person, prefer_subject=True)
+        elif word in NEUTER:
+            found = self._nearest(token, sentence_index, lambda s: not s.person and not s.plural, prefer_subject=True)
+        elif word in PLURAL:
+            found = self._they(token, sentence_index)
+            if isinstance(found, Actor):
+                return found
+        else:
+            return None
+        return self._as_pronoun(found, token, sentence_index) if found else None
+
+    def _they(self, token: Token, sentence_index: int) -> Seen | Actor | None:
+        same = [s for s in self.seen if s.sentence == sentence_index and s.token_index < token.i]
+        groups = [s for s in same if not s.person]
+        if groups:
+            return groups[-1]
+        speakers = [s for s in same if s.person and s.role == "subj" and s.actor.country and s.actor.sector]
+        if speakers:  # "Araqchi said they had not received it": his government
+            a = speakers[0].actor
+            return Actor(text=token.text, name=None, code=a.code, country=a.country, sector=a.sector,
+                         start=token.idx, end=token.idx + len(token.text), basis="pronoun", confidence=0.6)
+        return self._nearest(token, sentence_index, lambda s: not s.person, prefer_subject=True)
+
+    def _nearest(self, token: Token, sentence_index: int, ok, prefer_subject: bool) -> Seen | None:  # type: ignore[no-untyped-def]
+        for back in range(0, LOOKBACK + 1):
+            sent = sentence_index - back
+            pool = [s for s in self.seen if s.sentence == sent and ok(s) and (back > 0 or s.token_index < token.i)]
+            if not pool:
+                continue
+            if prefer_subject:
+                subjects = [s for s in pool if s.role == "subj"]
+                if subjects:
+                    return subjects[0]
+            return pool[-1]
+        return None
+
+    def _as_pronoun(self, seen: Seen, token: Token, sentence_index: int) -> Actor:
+        distance = sentence_index - seen.sentence
+        return Actor(
+            text=token.text,
+            name=seen.actor.name,
+            code=seen.actor.code,
+            country=seen.actor.country,
+            sector=seen.actor.sector,
+            start=token.idx,
+            end=token.idx + len(token.text),
+            basis="pronoun",
+            confidence=round(max(0.4, 0.9 - 0.15 * distance), 2),
+        )
+
+    # ------------------------------------------------------------ descriptions
+
+    def resolve_definite(self, span: Span, sentence_index: int) -> Actor | None:
+        """"the country", "the aide", "the minister", "the group" -> an earlier actor."""
+        head = norm_word(span.root.lemma_ or span.root.text)
+        before = [s for s in self.seen if s.sentence <= sentence_index and s.token_index < span.root.i]
+        found: Seen | None = None
+        if head in STATE_NOUNS:
+            found = next((s for s in reversed(before) if s.state), None)
+            if found is None and head in ("government", "regime"):
+                found = next((s for s in reversed(before) if s.actor.sector == "GOV"), None)
+        elif head in ORG_NOUNS:
+            found = next((s for s in reversed(before) if not s.person and not s.state), None)
+        else:
+            found = next((s for s in reversed(before) if head in s.words), None)
+            if found is None and head in self.knowledge.person_titles:
+                sector = next((c.sector for c in self.knowledge.lexicon.get((head,), ()) if c.kind == "sector"), None)
+                found = next((s for s in reversed(before) if s.person and s.actor.sector == sector), None)
+        if found is None:
+            return None
+        actor = self._as_pronoun(found, span.root, sentence_index)
+        return Actor(text=span.text, name=actor.name, code=actor.code, country=actor.country, sector=actor.sector,
+                     start=span.start_char, end=span.end_char, basis="description", confidence=actor.confidence)
+
+    def resolve_group(self, span: Span, sentence_index: int) -> tuple[Actor, ...] | None:
+        """"the two sides", "both countries" -> the last two actors of different countries."""
+        words = {norm_word(t.text) for t in span}
+        if not words & GROUP_WORDS:
+            return None
+        want_people = bool(words & {"leaders", "men"})
+        picked: list[Seen] = []
+        countries: set[str] = set()
+        for s in reversed([s for s in self.seen if s.sentence <= sentence_index and s.token_index < span.start]):
+            if s.role == "other" or (want_people and not s.person):
+                continue
+            key = s.actor.code if s.actor.country in NON_STATE_PREFIXES else s.actor.country
+            if key is None or key in countries:
+                continue
+            countries.add(key)
+            picked.append(s)
+            if len(picked) == 2:
+                break
+        if len(picked) < 2:
+            return None
+        return tuple(
+            Actor(text=span.text, name=s.actor.name, code=s.actor.code, country=s.actor.country, sector=s.actor.sector,
+                  start=span.start_char, end=span.end_char, basis="description", confidence=0.7)
+            for s in reversed(picked)
+        )

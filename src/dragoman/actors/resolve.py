@@ -1,0 +1,364 @@
+"""Noun phrase -> Actor, by combining the cues its words carry.
+
+`resolve_span` takes the words of one argument (a spaCy Span: the caller
+passes e.g. a subject's subtree without its relative clauses) and reads it as:
+
+    [country / body / person cues] [sector word] [name]   (head = span.root)
+
+- the head is a known person, body, place or state: that entity, with the role
+  it held at the event's date ("Trump" in 2022 is USAELI, in 2025 USAGOV);
+- the head is a sector word ("minister", "troops", "media"): its sector, with
+  the country (or body) from the other words, or the person named after it
+  ("Iranian Foreign Minister Abbas Araqchi" -> Araghchi's role);
+- the head is an unknown proper name: titled ("Saudi Defence Minister Khalid X"
+  -> SAUGOV, basis "title"), close to a known name (basis "fuzzy"), or kept
+  with code None (basis "unresolved"), never dropped;
+- the head is any other noun ("Trump's letter"): not an actor (None). Ask
+  `possessor_actor` for the possessor if you want it.
+
+Matching is a longest-first scan of normalised word tuples against one dict;
+nothing here calls spaCy or compiles a regex per call.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..records import Actor
+from .knowledge import (
+    ALL_CAPS,
+    ANY_CASE,
+    NON_STATE_PREFIXES,
+    SKIP_WORDS,
+    Cue,
+    Entity,
+    Knowledge,
+    name_words,
+    norm_word,
+    role_at,
+    skeleton,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FORMER = frozenset({"former", "ex", "then", "erstwhile"})
+GROUP_NOUNS = frozenset(
+    {"group", "groups", "forces", "force", "fighters", "militants", "members", "movement", "units",
+     "organisation", "organization", "militia", "militias", "ranks", "leadership", "commanders", "officials"}
+)
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+    "christmas easter ramadan eid".split()
+)
+FUZZY_CUTOFF = 0.8
+
+
+class Word(NamedTuple):
+    """One word of a phrase, as resolution sees it."""
+
+    text: str  # as written
+    norm: str  # normalised ("u.s." -> "us")
+    proper: bool  # a proper noun (capitalised name)
+    index: int  # position of the token in the phrase (hyphen parts share it)
+
+
+class Match(NamedTuple):
+    first: int  # token positions covered, inclusive
+    last: int
+    cues: tuple[Cue, ...]
+
+
+# ---------------------------------------------------------------- the spaCy adapter
+
+
+def span_words(span: Span) -> tuple[list[Word], int]:
+    """The phrase's words (determiners, punctuation and 's left out) and its head position."""
+    words: list[Word] = []
+    for pos, tok in enumerate(span):
+        if tok.is_punct or tok.tag_ == "POS" or tok.lower_ in SKIP_WORDS:
+            continue
+        proper = tok.tag_ in PROPER_TAGS
+        text = tok.text
+        if "-" in text and len(text) > 1:
+            for part in text.split("-"):
+                if part:
+                    words.append(Word(part, norm_word(part), proper, pos))
+        else:
+            norm = norm_word(text)
+            if norm:
+                words.append(Word(text, norm, proper, pos))
+    return words, span.root.i - span.start
+
+
+def resolve_span(span: Span, knowledge: Knowledge, date: str | None = None) -> Actor | None:
+    """The actor a noun phrase names, at `date` (ISO, maybe partial; None = the longest-held role)."""
+    words, head = span_words(span)
+    return resolve_words(words, head, knowledge, date, text=span.text, start=span.start_char, end=span.end_char)
+
+
+def possessor_actor(token: Token, knowledge: Knowledge, date: str | None = None) -> Actor | None:
+    """The actor owning `token` ("Trump" in "Trump's letter"), or None."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            left = child.left_edge.i
+            span = token.doc[left : child.i + 1]
+            return resolve_span(span, knowledge, date)
+    return None
+
+
+def split_conjuncts(span: Span) -> list[Span]:
+    """"Iran and the U.S." -> [Iran, the U.S.]; a phrase with no conjunction -> [span].
+
+    Conjuncts are looked for on the phrase's head and on its appositions, since
+    the parser often heads "Foreign Minister X and envoy Y" with "Minister".
+    """
+    root = span.root
+    anchors = [root] + [c for c in root.children if c.dep_ == "appos"]
+    conjs = sorted(
+        {t for a in anchors for t in a.conjuncts if span.start <= t.i < span.end and t.i > a.i},
+        key=lambda t: t.i,
+    )
+    if not conjs:
+        return [span]
+    doc = span.doc
+    cuts = [c.left_edge.i for c in conjs]
+    bounds = list(zip([span.start] + cuts, cuts + [span.end]))
+    out = []
+    for lo, hi in bounds:
+        hi -= 1
+        while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "preconj")):
+            hi -= 1
+        while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "preconj")):
+            lo += 1
+        out.append(doc[lo : hi + 1])
+    return out
+
+
+# ---------------------------------------------------------------- the core
+
+
+def resolve_text(text: str, knowledge: Knowledge, date: str | None = None) -> Actor | None:
+    """Resolve a phrase given as a string; its last word is taken as the head.
+
+    For names and short descriptions ("Mahmoud Ahmadinejad", "the Iranian
+    leadership") where no parse is at hand; prefer `resolve_span` in the pipeline.
+    """
+    words: list[Word] = []
+    for pos, piece in enumerate(name_words(text)):
+        norm = norm_word(piece)
+        if norm and norm not in SKIP_WORDS and piece not in ("'s", "\u2019s"):
+            words.append(Word(piece, norm, piece[:1].isupper(), pos))
+    if not words:
+        return None
+    return resolve_words(words, words[-1].index, knowledge, date, text=text)
+
+
+def match_words(words: Sequence[Word], knowledge: Knowledge) -> list[Match]:
+    """Longest-first matches of the phrase's words against the lexicon."""
+    lexicon = knowledge.lexicon
+    norms = [w.norm for w in words]
+    matches: list[Match] = []
+    i, n = 0, len(words)
+    while i < n:
+        for size in range(min(knowledge.max_phrase, n - i), 0, -1):
+            cues = lexicon.get(tuple(norms[i : i + size]))
+            if cues:
+                kept = tuple(c for c in cues if _case_ok(c, words, i, size))
+                if kept:
+                    matches.append(Match(words[i].index, words[i + size - 1].index, kept))
+                    i += size
+                    break
+        else:
+            i += 1
+    return matches
+
+
+def _case_ok(cue: Cue, words: Sequence[Word], i: int, size: int) -> bool:
+    if cue.case == ANY_CASE:
+        return True
+    if cue.case == ALL_CAPS:
+        return all(w.text.isupper() for w in words[i : i + size])
+    first = words[i].text[:1]
+    return first.isupper() or first.isdigit()
+
+
+def resolve_words(
+    words: Sequence[Word],
+    head: int,
+    knowledge: Knowledge,
+    date: str | None,
+    *,
+    text: str,
+    start: int | None = None,
+    end: int | None = None,
+) -> Actor | None:
+    """Combine the cues of a phrase's words into one actor (see the module docstring)."""
+    matches = match_words(words, knowledge)
+    former = any(w.norm in FORMER for w in words)
+    at_head = next((m for m in matches if m.first <= head <= m.last), None)
+    base = {"text": text, "start": start, "end": end}
+
+    title = next((m.cues[0].sector for m in matches if m.cues[0].kind == "sector"), None)
+    if at_head is not None:
+        cue = at_head.cues[0]
+        named_after = [m for m in matches if m.first > at_head.last and m.cues[0].kind == "person"]
+        if cue.kind in ("org", "place", "state") and named_after:
+            # the parser headed "IRGCAF General Hajizadeh" with the body: the person is the actor
+            return _entity_actor(knowledge, named_after[0].cues[0], date, former, base, title)
+        if cue.kind != "sector":
+            return _entity_actor(knowledge, cue, date, former, base, title)
+        # A sector word heads the phrase: a person or body named after it wins
+        # ("minister Abbas Araqchi", appositive); otherwise it takes its
+        # country from the other words ("Iranian media", "a Khamenei aide").
+        after = [m for m in matches if m.first > at_head.last and m.cues[0].kind in ("person", "org")]
+        if after:
+            return _entity_actor(knowledge, after[0].cues[0], date, former, base, cue.sector)
+        return _titled(knowledge, matches, at_head, cue, date, former, base, basis="dictionary")
+
+    head_word = next((w for w in words if w.index == head), None)
+    if head_word is None:
+        return None
+    if head_word.proper and head_word.norm not in CALENDAR_WORDS:
+        sector_match = next((m for m in matches if m.cues[0].kind == "sector"), None)
+        if sector_match is not None:
+            return _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="title",
+                           name=_name_run(words, head))
+        owner = _modifier(matches, exclude=None)
+        if owner is not None:  # "Oxfam adviser Max Lawson" without the title word
+            actor = _entity_actor(knowledge, owner.cues[0], date, former, base)
+            return _replace(actor, name=_name_run(words, head), basis="title", confidence=0.8)
+        fuzzy = _fuzzy(knowledge, _name_run(words, head), date, base)
+        if fuzzy is not None:
+            return fuzzy
+        return Actor(name=_name_run(words, head), code=None, basis="unresolved", confidence=0.0, **base)
+    if head_word.norm in GROUP_NOUNS:
+        owner = _modifier(matches, exclude=None)
+        if owner is not None:
+            return _entity_actor(knowledge, owner.cues[0], date, former, base)
+    return None
+
+
+def _modifier(matches: Sequence[Match], exclude: Match | None) -> Match | None:
+    """The best cue among the phrase's other words: a body, then a person, a place, a state."""
+    best: Match | None = None
+    order = {"org": 0, "person": 1, "place": 2, "state": 3, "demonym": 4}
+    for m in matches:
+        if m is exclude or m.cues[0].kind == "sector":
+            continue
+        if best is None or order[m.cues[0].kind] < order[best.cues[0].kind]:
+            best = m
+    return best
+
+
+def _titled(
+    knowledge: Knowledge,
+    matches: Sequence[Match],
+    sector_match: Match,
+    cue: Cue,
+    date: str | None,
+    former: bool,
+    base: dict[str, object],
+    *,
+    basis: str,
+    name: str | None = None,
+) -> Actor:
+    sector = "ELI" if former else cue.sector
+    owner = _modifier(matches, exclude=sector_match)
+    if owner is None:  # "the minister": a description for coreference to fill in
+        return Actor(name=name, code=None, sector=sector, basis="description", confidence=0.5, **base)  # type: ignore[arg-type]
+    ocue = owner.cues[0]
+    entity = knowledge.entities[ocue.entity or ""]
+    code, country, own_sector = _entity_code(entity, date)
+    if ocue.kind == "org" or country in NON_STATE_PREFIXES:
+        # a body's spokesman or commander is coded as the body ("UN spokesman" -> IGOUNO)
+        if former and country not in NON_STATE_PREFIXES:
+            code, own_sector = country + "ELI", "ELI"
+        return Actor(name=name, code=code, country=country, sector=own_sector, basis=basis, **base)  # type: ignore[arg-type]
+    if country is None:
+        return Actor(name=name, code=None, sector=sector, basis="description", confidence=0.5, **base)  # type: ignore[arg-type]
+    return Actor(name=name, code=country + (sector or ""), country=country, sector=sector, basis=basis, **base)  # type: ignore[arg-type]
+
+
+def _entity_code(entity: Entity, date: str | None) -> tuple[str | None, str | None, str | None]:
+    role = role_at(entity.roles, date) if entity.roles else None
+    if role is not None:
+        return role.code, role.country, role.sector
+    return entity.code, entity.country, entity.sector
+
+
+def _entity_actor(
+    knowledge: Knowledge, cue: Cue, date: str | None, former: bool, base: dict[str, object], title: str | None = None
+) -> Actor:
+    entity = knowledge.entities[cue.entity or ""]
+    if entity.kind == "person" and entity.roles:
+        role = role_at(entity.roles, date, prefer=title)
+        if role is None or former:
+            sector = entity.sector or "ELI"
+            code, country = entity.country + sector if entity.country else None, entity.country
+        else:
+            code, country, sector = role.code, role.country, role.sector
+        return Actor(name=entity.key, code=code, country=country, sector=sector, **base)  # type: ignore[arg-type]
+    code, country, sector = _entity_code(entity, date)
+    if entity.kind == "person" and former and country and country not in NON_STATE_PREFIXES:
+        code, sector = country + "ELI", "ELI"
+    return Actor(name=entity.key, code=code, country=country, sector=sector, **base)  # type: ignore[arg-type]
+
+
+def _name_run(words: Sequence[Word], head: int) -> str:
+    """The capitalised words around the head ("Khalid X" in "Defence Minister Khalid X")."""
+    idx = next(i for i, w in enumerate(words) if w.index == head)
+    lo = idx
+    while lo > 0 and (words[lo - 1].proper or words[lo - 1].text[:1].isupper()) and words[lo - 1].norm not in ("minister", "president", "general", "gen"):
+        lo -= 1
+    return " ".join(w.text for w in words[lo : idx + 1])
+
+
+def _fuzzy(knowledge: Knowledge, name: str, date: str | None, base: dict[str, object]) -> Actor | None:
+    """A near miss of a known name ("Arakchee"): same consonant skeleton, or close spelling."""
+    probes = [name] + ([name.split()[-1]] if " " in name else [])
+    for probe in probes:
+        if len(probe) < 5:
+            continue
+        sk = skeleton(probe)
+        candidates = knowledge.fuzzy.get(sk, ())
+        if not candidates and len(sk) >= 5:
+            # near skeletons only among keys with the same first letter and length +-1
+            pool = knowledge.fuzzy_index.get((sk[0], len(sk)), ())
+            close = difflib.get_close_matches(sk, pool, n=1, cutoff=0.85)
+            candidates = knowledge.fuzzy.get(close[0], ()) if close else ()
+        scored = []
+        for key in candidates:
+            entity = knowledge.entities[key]
+            ratio = max(
+                difflib.SequenceMatcher(None, norm_word(probe), norm_word(target)).ratio()
+                for target in (entity.key, name_words(entity.key)[-1])
+            )
+            scored.append((ratio, key))
+        if scored:
+            ratio, key = max(scored)
+            if ratio >= 0.6:
+                entity = knowledge.entities[key]
+                actor = _entity_actor(knowledge, Cue(entity.kind, key), date, False, base)
+                return _replace(actor, basis="fuzzy", confidence=round(min(0.9, ratio * 0.9), 2))
+    return None
+
+
+def _replace(actor: Actor, **changes: object) -> Actor:
+    fields = {f: getattr(actor, f) for f in Actor.__slots__}  # type: ignore[attr-defined]
+    fields.update(changes)
+    return Actor(**fields)
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def unresolved_counts(actors: Iterable[Actor | None]) -> list[tuple[str, int]]:
+    """Phrases that named someone we could not code, most frequent first."""
+    counts = Counter((a.name or a.text) for a in actors if a is not None and a.code is None and a.basis == "unresolved")
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -1,0 +1,104 @@
+"""PETRARCH/Phoenix dictionary import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dragoman.actors import export_yaml, import_phoenix, load_knowledge, resolve_text
+from dragoman.actors.phoenix import parse_phoenix_date
+
+PHOENIX = Path(__file__).resolve().parents[3] / "shared" / "reference" / "phoenix"
+
+SAMPLE = """\
+# a comment line
+FREEDONIA_  [FRD]
++FREEDONIAN_
+RUFUS_T_FIREFLY_  # a leader
++FIREFLY
+\t[FRDELI 300101-330101]
+\t[FRDGOV >330101] # in office
+\t[FRDELI]
+SYLVANIA_ARMY_ [SYLMIL]
++SYLVANIAN_TROOPS
+TRENTINO_
+\t[SYLGOV 310101-331231]
+ACME_CORPORATION [MNCUSA]
++ orphan?
+\t[FRDGOV 991301-000101]
+BROKEN_ [FRDGOV ~~]
+"""
+
+AGENTS = """\
+!PERSON! = MAN, MEN, WOMAN
+FOREIGN_!MINIST! [~GOV]
+!MINIST! = MINISTER, MINISTERS
+POLICE!PERSON! [~COP]
+CHIEF_VIZIER {VIZIERS} [~GOVMIL]
+"""
+
+
+def test_dates_follow_petrarch_century_window():
+    assert parse_phoenix_date("130803") == "2013-08-03"
+    assert parse_phoenix_date("740101") == "1974-01-01"
+    assert parse_phoenix_date("291231") == "2029-12-31"
+    assert parse_phoenix_date("300101") == "1930-01-01"
+    assert parse_phoenix_date("19890604") == "1989-06-04"
+
+
+def test_sample_actors(tmp_path):
+    path = tmp_path / "sample.actors.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    result = import_phoenix(str(path))
+    counts = result.counts()
+    assert counts == {"states": 1, "organisations": 2, "people": 2}
+    reasons = [reason for _, _, reason in result.problems]
+    assert any("no such month" in r for r in reasons)
+    assert any("cannot read date restriction" in r for r in reasons)
+    firefly = next(p for p in result.entries["people"] if p["name"] == "Rufus T Firefly")
+    assert firefly["code"] == "FRDELI" and firefly["aliases"] == ["FIREFLY"] or firefly["aliases"] == ["Firefly"]
+    assert firefly["roles"][1] == {"code": "FRDGOV", "country": "FRD", "sector": "GOV", "start": "1933-01-01"}
+    out = tmp_path / "sample.yaml"
+    export_yaml(result, str(out))
+    knowledge = load_knowledge([str(out)], builtin=False)
+    assert resolve_text("Rufus T Firefly", knowledge, "1935").code == "FRDGOV"
+    assert resolve_text("Firefly", knowledge, "1931").code == "FRDELI"
+    assert resolve_text("Freedonian", knowledge).code == "FRD"
+    assert resolve_text("Sylvanian troops", knowledge).code == "SYLMIL"
+    acme = resolve_text("Acme Corporation", knowledge)
+    assert (acme.country, acme.sector) == ("USA", "BUS")
+
+
+def test_sample_agents(tmp_path):
+    path = tmp_path / "sample.agents.txt"
+    path.write_text(AGENTS, encoding="utf-8")
+    result = import_phoenix(str(path))
+    assert result.entries["sectors"]["GOV"]["group"] == ["chief vizier", "foreign minister", "foreign ministers", "viziers"]
+    assert result.entries["sectors"]["COP"]["group"] == ["policeman", "policemen", "policewoman"]
+    out = tmp_path / "agents.yaml"
+    export_yaml(result, str(out))
+    knowledge = load_knowledge([str(out)])
+    assert resolve_text("the Iranian foreign ministers", knowledge).code == "IRNGOV"
+
+
+@pytest.mark.skipif(not PHOENIX.is_dir(), reason="../shared/reference/phoenix is absent")
+@pytest.mark.parametrize("name", ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                                  "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"])
+def test_real_files_import_with_few_problems(name):
+    result = import_phoenix(str(PHOENIX / name))
+    total = sum(result.counts().values())
+    assert total > 0 and len(result.problems) < 0.05 * total + 20
+
+
+@pytest.mark.skipif(not PHOENIX.is_dir(), reason="../shared/reference/phoenix is absent")
+def test_ahmadinejad_in_and_out_of_office(tmp_path):
+    result = import_phoenix(str(PHOENIX / "Phoenix.Countries.actors.txt"))
+    iran = {"people": [p for p in result.entries["people"] if p.get("country") == "IRN"]}
+    out = tmp_path / "iran.yaml"
+    export_yaml(type(result)(iran, []), str(out))
+    knowledge = load_knowledge([str(out)], builtin=False)
+    assert resolve_text("Mahmoud Ahmadinejad", knowledge, "2010-05-01").code == "IRNGOV"
+    assert resolve_text("President Ahmadinejad", knowledge, "2005-08-03").code == "IRNGOV"
+    assert resolve_text("Ahmadinejad", knowledge, "2015-01-01").code != "IRNGOV"
+    assert resolve_text("Ahmadinejad", knowledge, "2005-08-02").code != "IRNGOV"
