@@ -68,7 +68,7 @@ def _bad(tmp_path, name: str, data: bytes):
     "name,data,needle",
     [
         ("empty.txt", b"", "empty"),
-        ("blank.txt", b"   \n\n  ", "empty"),
+        ("blank.txt", b"   \n\n  ", "whitespace"),
         ("binary.txt", b"\x00\x01\x02PNG\x00" * 100, "binary"),
         ("latin1.txt", "Caf\u00e9 talks in Paris".encode("latin-1"), "UTF-8"),
         ("bad.jsonl", b"not json\n{\"id\": 1}\n[1, 2]\n", "no document"),

@@ -107,8 +107,9 @@ def build(reference: Path) -> dict[str, dict[str, list[str]]]:
                 owner = all_names.get(item.lower())
                 if owner is not None and owner != code:
                     continue  # a territory named under its parent
-                if owner != code and any(item.startswith(stem) for stem in stems):
-                    continue
+                own = row["Name"].strip().lower()
+                if owner != code and any(item.startswith(stem) and not own.startswith(stem.lower()) for stem in stems):
+                    continue  # "Guamanian" is not a US demonym, but "Turkish" is Turkey's ("Turks and Caicos")
                 is_name = owner == code or _looks_like_name(item) or any(w in item for w in ("Republic", "Kingdom", " and "))
                 target = entry["names"] if is_name else entry["demonyms"]
                 if item not in target and item not in entry["names"]:
