@@ -70,3 +70,31 @@ def test_pronouns_resolve_to_the_right_leader(seed):
     warned = _find(seed, r"^He warned that if Iran", "13")
     assert {(e.source.country, e.target.country) for e in warned} == {("USA", "IRN")}
     assert all((e.source.name or "").endswith("Trump") for e in warned)
+
+
+def test_unofficial_demands_carry_their_chain_of_sources(seed):
+    items = [e for e in seed.acts() if e.root == "10"]
+    assert len(items) >= 5, "the listed demands are coded as demands"
+    for e in items:
+        assert (e.source.country, e.target.country) == ("USA", "IRN")
+        assert e.reliability == "unofficial"
+        assert e.attribution is not None and e.attribution.chain[0] == "Iranian media"
+        assert e.attribution.speaker is not None and e.attribution.speaker.code == "AREEDU"
+        assert e.modality == "reported"
+    deadline = [e for e in items if e.deadline is not None]
+    assert [(e.deadline.date, e.deadline.anchor) for e in deadline] == [("2025-05-07", "2025-03-07")]
+
+
+def test_quotes_keep_their_speaker(seed):
+    threat = _find(seed, r"^On March 30, Trump threatened", "13")[0]
+    assert threat.quote == "bombing like never seen before"
+    assert threat.quote_speaker.endswith("Trump")
+    assert threat.condition == "if no deal is reached"
+
+
+def test_evidence_spans_point_at_the_sentence(seed):
+    text = seed.document.text
+    for e in seed.events:
+        assert text[e.span[0] : e.span[1]] == e.sentence
+        assert text[e.trigger_span[0] : e.trigger_span[1]] == e.trigger
+        assert e.span[0] <= e.trigger_span[0] < e.trigger_span[1] <= e.span[1]

@@ -14,7 +14,8 @@ from typing import TextIO
 
 from .config import Settings
 from .errors import DragomanError
-from .formats import FORMATS, write_events
+from .coding.coder import NON_EVENTS
+from .formats import FORMATS, show_actor, write_events
 from .records import Document, Event
 
 
@@ -97,6 +98,33 @@ def cmd_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sources(args: argparse.Namespace) -> int:
+    """Say on whose word each document's events rest: one source, non-English sources only, or none.
+
+    example: dragoman sources --db dragoman.db --list
+    """
+    import json
+
+    from .analyse import summarize_sources
+    from .store import EventQuery, open_store
+
+    with open_store(_existing_db(args.db)) as store:
+        summaries = summarize_sources(e for e in store.events(EventQuery(doc_id=args.doc)) if e.modality not in NON_EVENTS)
+    for s in summaries:
+        if args.format == "json":
+            print(json.dumps(s.to_dict(), ensure_ascii=False))
+            continue
+        langs = ", ".join(f"{k} {v}" for k, v in s.languages.items()) or "none"
+        print(f"{s.doc_id}: {s.events} events; {len(s.single_source)} on a single source, "
+              f"{len(s.non_english_only)} on non-English sources only, {len(s.unsourced)} on none (cited languages: {langs})")
+        if args.list:
+            for label, group in (("single source", s.single_source), ("non-English only", s.non_english_only), ("no source", s.unsourced)):
+                for e in group:
+                    cites = ",".join(f"{c.key}:{c.language}" for c in e.citations) or "-"
+                    print(f"  [{label}] {e.cameo} {show_actor(e.source)} -> {show_actor(e.target)} ({cites}) {e.sentence[:70]}")
+    return 0
+
+
 def _existing_db(path: str) -> str:
     import os
 
@@ -164,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=FORMATS)
     ev.add_argument("--output", "-o")
     ev.set_defaults(func=cmd_events)
+
+    so = sub.add_parser("sources", help=cmd_sources.__doc__.splitlines()[0], description=cmd_sources.__doc__)  # type: ignore[union-attr]
+    so.add_argument("--db", default="dragoman.db", help="SQLite file (default dragoman.db)")
+    so.add_argument("--doc", help="one document id")
+    so.add_argument("--list", action="store_true", help="list the events in each group")
+    so.add_argument("--format", choices=["table", "json"], default="table")
+    so.set_defaults(func=cmd_sources)
 
     ac = sub.add_parser("actors", help=cmd_actors.__doc__.splitlines()[0], description=cmd_actors.__doc__)  # type: ignore[union-attr]
     ac.add_argument("words", nargs="*", metavar="import FILE | REPORT", help="'import FILE...' converts PETRARCH/Phoenix dictionaries; with --unresolved, the reports to read")

@@ -22,8 +22,8 @@ from .actors import Knowledge as ActorKnowledge
 from .actors import load_knowledge as load_actor_knowledge
 from .coding.coder import NON_EVENTS, Draft, SentenceActors, code_sentence
 from .coding.lexicon import Lexicon, load_lexicon
-from .coding.lists import ListContext, demand_draft, read_lead_in, remember_messages
-from .coding.voice import Voice, read_voice
+from .coding.lists import ListContext, demand_drafts, read_lead_in, remember_messages
+from .coding.voice import read_voice
 from .config import Settings
 from .mentions import Mentions
 from .nlp import ParsedDocument, block_text, load_model, parse_documents
@@ -72,8 +72,17 @@ def load(settings: Settings) -> Knowledge:
     )
 
 
-def run(documents: Iterable[Document], settings: Settings | None = None, knowledge: Knowledge | None = None) -> Iterator[DocumentResult]:
-    """Code each document; results come out in input order, one per document."""
+def run(
+    documents: Iterable[Document],
+    settings: Settings | None = None,
+    knowledge: Knowledge | None = None,
+    nlp: Any = None,
+) -> Iterator[DocumentResult]:
+    """Code each document; results come out in input order, one per document.
+
+    `knowledge` and `nlp` may be passed in to reuse them across calls; with
+    `settings.n_process > 1` each worker process loads its own.
+    """
     settings = settings or Settings()
     if settings.n_process > 1:
         from .batch import run_parallel
@@ -81,7 +90,7 @@ def run(documents: Iterable[Document], settings: Settings | None = None, knowled
         yield from run_parallel(documents, settings)
         return
     knowledge = knowledge or load(settings)
-    nlp = load_model(settings.model)
+    nlp = nlp or load_model(settings.model)
     for parsed in parse_documents(nlp, documents, batch_size=settings.batch_size):
         yield code_document(parsed, knowledge)
 
@@ -116,47 +125,50 @@ class _DocumentReader:
         lead_in: ListContext | None = None
         for k, sent in enumerate(spans):
             next_start = block.start + spans[k + 1].start_char if k + 1 < len(spans) else block.end + 1
-            voice, drafts, sent_info = self._read_sentence(block_index, block, sent, next_start)
+            sentence = self._sentence(block_index, block, sent, next_start)
+            # a list item rests on its lead-in's sources and is dated within its paragraph
+            keys = sentence.citation_keys or (context.citation_keys if context else ())
+            citations = _citations(self.document, keys)
+            dates = self.clock.date_sentence(
+                sentence.text, context.block_index if context else block_index, [c.published for c in citations if c.published]
+            )
+            resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date)
+            drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of))
+            remember_messages(drafts, self.knowledge.domains.get("communication", frozenset()), self.messages)
+            voice = read_voice(sent, resolved.actor_of)
             if context is not None:
                 voice = voice if voice.attribution else context.voice
                 if not drafts and k == 0:
-                    drafts = [d for d in [demand_draft(sent, context)] if d is not None]
+                    drafts = demand_drafts(sent, context, self.knowledge.domains.get("force", frozenset()))
             elif k == len(spans) - 1 and block_text(self.document, block).rstrip().endswith(":"):
-                lead_in = read_lead_in(sent, voice, self.knowledge.domains, self.messages)
-            sentence, sentence_dates, citations = sent_info
+                lead_in = read_lead_in(sent, voice, self.knowledge.domains, self.messages, block_index, sentence.citation_keys)
             for draft in drafts:
                 if self.sport and draft.code[:2] >= "13" and not _military(sent, self.knowledge.domains):
                     continue  # "France beat Ireland" is a match, not a war
-                self.events.append(_event(self.document, sentence, sent, draft, sentence_dates, citations, voice, self.knowledge))
+                self.events.append(_event(self.document, sentence, sent, draft, dates, citations, voice, self.knowledge))
         if block.kind != "list_item":
             self.list_context = lead_in
 
-    def _read_sentence(self, block_index: int, block: Block, sent: Any, next_start: int) -> tuple[Voice, list[Draft], Any]:
+    def _sentence(self, block_index: int, block: Block, sent: Any, next_start: int) -> Sentence:
+        """The sentence record, with the footnote keys between it and the next sentence."""
         document = self.document
         start = block.start + sent.start_char
-        end = block.start + sent.end_char
-        keys = tuple(m.key for m in document.markers if start <= m.start < next_start)
+        words = [t for t in sent if not t.is_space]  # blanked footnote markers are not the sentence's
+        end = block.start + (words[-1].idx + len(words[-1]) if words else sent.end_char)
+        keys = tuple(dict.fromkeys(m.key for m in document.markers if start <= m.start < next_start))
         sentence = Sentence(document.doc_id, len(self.sentences), start, end, document.text[start:end], block_index, block.section, keys)
         self.sentences.append(sentence)
-        citations = _citations(document, keys)
-        dates = self.clock.date_sentence(sentence.text, block_index, [c.published for c in citations if c.published])
-        resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date)
-        drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of))
-        remember_messages(drafts, self.knowledge.domains.get("communication", frozenset()), self.messages)
-        return read_voice(sent, resolved.actor_of), drafts, (sentence, dates, citations)
-
-
-def unresolved_names(documents: Iterable[Document], settings: Settings, limit: int = 50) -> list[tuple[str, int]]:
-    """The names in a corpus that no dictionary resolves, most frequent first."""
-    counts: Counter[str] = Counter()
-    for result in run(documents, settings):
-        counts.update(dict(result.unresolved))
-    return counts.most_common(limit)
+        return sentence
 
 
 def _citations(document: Document, keys: tuple[str, ...]) -> tuple[Citation, ...]:
+    """The references a sentence cites; for a news report without a reference list, the report itself."""
+    if not document.references and not keys:
+        if document.outlet or document.url or document.date:
+            return (Citation("article", document.outlet, document.title, document.date, "en", document.url),)
+        return ()
     out = []
-    for key in dict.fromkeys(keys):
+    for key in keys:
         ref = document.reference(key)
         if ref is None:
             out.append(Citation(key=key))
@@ -181,7 +193,8 @@ def _event(
     date = _date_for(draft, sent, dates)
     attribution = voice.attribution
     if draft.speaker is not None and attribution is None:
-        attribution = Attribution(text=draft.speaker.text, speaker=draft.speaker, chain=(draft.speaker.text,))
+        said_by = draft.speaker.name or draft.speaker.text  # "He added" -> the person it resolved to
+        attribution = Attribution(text=said_by, speaker=draft.speaker, chain=(said_by,))
     modality = draft.modality
     if attribution is not None and modality == "asserted":
         modality = "reported"
@@ -203,6 +216,7 @@ def _event(
         quad_class=cameo.quad_class,
         plover=cameo.plover,
         date=date,
+        deadline=dates.deadline,
         modality=modality,
         condition=draft.condition,
         quote=draft.quote,

@@ -163,6 +163,7 @@ class Event:
     quad_class: int
     plover: str | None
     date: DateValue = field(default_factory=DateValue)
+    deadline: DateValue | None = None  # "within 2 months": the date by which the act is due
     modality: str = "asserted"
     condition: str | None = None
     quote: str | None = None
@@ -179,6 +180,7 @@ class Event:
         """The flat JSON record documented in the README."""
         out = asdict(self)
         date = out.pop("date")
+        deadline = out.pop("deadline")
         out["span"] = list(self.span)
         out["trigger_span"] = list(self.trigger_span)
         out["date"] = date["date"]
@@ -188,6 +190,10 @@ class Event:
         out["date_expression"] = date["expression"]
         out["date_anchor"] = date["anchor"]
         out["date_flag"] = date["flag"]
+        out["deadline"] = (
+            {k: deadline[k] for k in ("date", "precision", "anchor", "expression")} if deadline else None
+        )
+        out["citations"] = list(out["citations"])
         return out
 
 
@@ -203,6 +209,15 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         anchor=d.pop("date_anchor", None),
         flag=d.pop("date_flag", None),
     )
+    deadline = d.pop("deadline", None)
+    if deadline is not None:
+        d["deadline"] = DateValue(
+            date=deadline.get("date"),
+            precision=deadline.get("precision"),
+            basis="relative",
+            anchor=deadline.get("anchor"),
+            expression=deadline.get("expression"),
+        )
     for key in ("source", "target"):
         if d.get(key) is not None:
             d[key] = Actor(**d[key])

@@ -18,6 +18,7 @@ from .lexicon import Pattern
 from .voice import Voice
 
 DEMAND = Pattern(code="100")
+THREAT = Pattern(code="138", kind="threat")  # "In case of no talks there will be strikes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class ListContext:
     voice: Voice
     source: Actor | None  # who makes the demands
     target: Actor | None  # of whom
+    block_index: int  # the lead-in paragraph: its items are dated within it
+    citation_keys: tuple[str, ...]  # the sources the lead-in cites for the list
 
 
 def remember_messages(drafts: list[Draft], nouns: frozenset[str], memory: dict[str, tuple[Actor, Actor | None]]) -> None:
@@ -37,20 +40,25 @@ def remember_messages(drafts: list[Draft], nouns: frozenset[str], memory: dict[s
             memory.setdefault(obj.lemma_.lower(), (d.source, d.target))
 
 
-def read_lead_in(sent: Any, voice: Voice, domains: dict[str, frozenset[str]], memory: dict[str, tuple[Actor, Actor | None]]) -> ListContext | None:
+def read_lead_in(
+    sent: Any,
+    voice: Voice,
+    domains: dict[str, frozenset[str]],
+    memory: dict[str, tuple[Actor, Actor | None]],
+    block_index: int,
+    citation_keys: tuple[str, ...],
+) -> ListContext | None:
     """A lead-in sentence that announces a list of demands, or None."""
     lemmas = [t.lemma_.lower() for t in sent]
     if not set(lemmas) & domains.get("demand", frozenset()):
         return None
-    for lemma in lemmas:
-        if lemma in memory:
-            source, target = memory[lemma]
-            return ListContext(voice, source, target)
-    return ListContext(voice, None, None)
+    source, target = next((memory[lemma] for lemma in lemmas if lemma in memory), (None, None))
+    return ListContext(voice, source, target, block_index, citation_keys)
 
 
-def demand_draft(sent: Any, ctx: ListContext) -> Draft | None:
+def demand_drafts(sent: Any, ctx: ListContext, force_words: frozenset[str]) -> list[Draft]:
+    """The item as a demand; an item that announces force is a threat."""
     if ctx.source is None:
-        return None
-    root = sent.root
-    return Draft(root, DEMAND, DEMAND.code, ctx.source, ctx.target)
+        return []
+    pattern = THREAT if any(t.lemma_.lower() in force_words for t in sent) else DEMAND
+    return [Draft(sent.root, pattern, pattern.code, ctx.source, ctx.target)]
