@@ -19,6 +19,8 @@ Token = Any
 
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "attr", "appos", "npadvmod", "oprd"}
 PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "us", "our"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+GROUP_CUES = {"two", "both"}  # "the two sides", "both countries": the last two parties named
 DEFINITE_HEADS_SKIP = {"time", "day", "year", "month", "week"}
 
 
@@ -26,12 +28,26 @@ DEFINITE_HEADS_SKIP = {"time", "day", "year", "month", "week"}
 class SentenceMentions:
     actors: dict[int, Actor | None]  # token index (in the spaCy doc) -> actor
     places: dict[int, Actor | None]
+    groups: dict[int, tuple[Actor, ...]]  # "the two sides" -> both of them
+    knowledge: Knowledge
+    date: str | None
 
     def actor_of(self, token: Token) -> Actor | None:
-        return self.actors.get(token.i)
+        if token.i in self.actors:
+            return self.actors[token.i]
+        if token.dep_ in MODIFIER_DEPS and token.pos_ in ("PROPN", "ADJ"):
+            # an owner named inside another phrase ("the US complaint"), resolved on demand
+            # and never made salient: "Abbas" in "Abbas Araghchi" is not a person of its own
+            actor = resolve_span(token.doc[token.i : token.i + 1], self.knowledge, self.date)
+            self.actors[token.i] = actor if actor is not None and actor.code else None
+            return self.actors[token.i]
+        return None
 
     def place_of(self, token: Token) -> Actor | None:
         return self.places.get(token.i)
+
+    def group_of(self, token: Token) -> tuple[Actor, ...]:
+        return self.groups.get(token.i, ())
 
 
 @dataclass(slots=True)
@@ -48,8 +64,18 @@ class Mentions:
     def read_sentence(self, sent: Any, index: int, date: str | None) -> SentenceMentions:
         actors: dict[int, Actor | None] = {}
         places: dict[int, Actor | None] = {}
+        groups: dict[int, tuple[Actor, ...]] = {}
         for tok in sent:
-            if tok.dep_ not in ARGUMENT_DEPS or tok.pos_ not in ("PROPN", "NOUN", "PRON"):
+            if tok.dep_ not in ARGUMENT_DEPS or tok.pos_ not in ("PROPN", "NOUN", "PRON", "DET"):
+                continue
+            if tok.pos_ != "PROPN":
+                span = sx.phrase_span(tok)
+                if any(t.lower_ in GROUP_CUES for t in span):
+                    group = self.salience.resolve_group(span, index)
+                    if group:
+                        groups[tok.i] = group
+                        continue
+            if tok.pos_ == "DET":
                 continue
             actor = self._resolve(tok, index, date)
             actors[tok.i] = actor
@@ -61,7 +87,7 @@ class Mentions:
                     self.salience.observe(actor, tok, index, role)
             elif actor is not None and actor.code is None:
                 self.unresolved[actor.text] += 1
-        return SentenceMentions(actors, places)
+        return SentenceMentions(actors, places, groups, self.knowledge, date)
 
     def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:
         if tok.pos_ == "PRON":

@@ -133,7 +133,7 @@ class _DocumentReader:
                 sentence.text, context.block_index if context else block_index, [c.published for c in citations if c.published]
             )
             resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date)
-            drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of))
+            drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of, resolved.group_of))
             remember_messages(drafts, self.knowledge.domains.get("communication", frozenset()), self.messages)
             voice = read_voice(sent, resolved.actor_of)
             if context is not None:

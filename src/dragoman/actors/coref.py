@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Actor
-from .knowledge import NON_STATE_PREFIXES, Knowledge, norm_word
+from .knowledge import NON_STATE_PREFIXES, REGIONS, Knowledge, norm_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -139,7 +139,7 @@ class Salience:
     def resolve_definite(self, span: Span, sentence_index: int) -> Actor | None:
         """"the country", "the aide", "the minister", "the group" -> an earlier actor."""
         head = norm_word(span.root.lemma_ or span.root.text)
-        before = [s for s in self.seen if s.sentence <= sentence_index and s.token_index < span.root.i]
+        before = [s for s in self.seen if _before(s, sentence_index, span.root.i)]
         found: Seen | None = None
         if head in STATE_NOUNS:
             found = next((s for s in reversed(before) if s.state), None)
@@ -166,11 +166,11 @@ class Salience:
         want_people = bool(words & {"leaders", "men"})
         picked: list[Seen] = []
         countries: set[str] = set()
-        for s in reversed([s for s in self.seen if s.sentence <= sentence_index and s.token_index < span.start]):
+        for s in reversed([s for s in self.seen if _before(s, sentence_index, span.start)]):
             if s.role == "other" or (want_people and not s.person):
                 continue
             key = s.actor.code if s.actor.country in NON_STATE_PREFIXES else s.actor.country
-            if key is None or key in countries:
+            if key is None or key in countries or key in REGIONS:
                 continue
             countries.add(key)
             picked.append(s)
@@ -183,3 +183,9 @@ class Salience:
                   start=span.start_char, end=span.end_char, basis="description", confidence=0.7)
             for s in reversed(picked)
         )
+
+
+def _before(seen: Seen, sentence_index: int, token_index: int) -> bool:
+    """Seen earlier in the text. Token indices restart with each parsed block, so
+    they only order mentions within one sentence."""
+    return seen.sentence < sentence_index or (seen.sentence == sentence_index and seen.token_index < token_index)

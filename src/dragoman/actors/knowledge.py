@@ -63,6 +63,8 @@ from ..errors import KnowledgeError
 KIND_PRIORITY = {"person": 0, "org": 1, "place": 2, "state": 3, "demonym": 4, "sector": 5}
 ANY_CASE, CAPITALISED, ALL_CAPS = 0, 1, 2
 NON_STATE_PREFIXES = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "NGM"}
+# CAMEO region codes: a region named in the text is a place, never one of "the two governments"
+REGIONS = {"EUR", "AFR", "MEA", "WST", "ASA", "SAM", "NAM", "CAU", "SAS", "SEA", "EAF", "WAF", "NAF", "CAS", "BLK", "BAL", "LAM", "CRB", "PGS", "CFR", "CEU", "EEU", "SCN", "MDT", "SAF", "WEU"}
 MAX_PHRASE = 8  # words after hyphens are split: "Sabah Al-Ahmad Al-Jaber Al-Sabah" is 7
 SKIP_WORDS = frozenset({"the", "a", "an"})
 

@@ -241,6 +241,10 @@ def resolve_words(
         owner = _modifier(matches, exclude=None)
         if owner is not None:
             return _entity_actor(knowledge, owner.cues[0], date, former, base)
+    # "his counterpart, Ariel Sharon": an unknown head word, a known name in apposition
+    named = [m for m in matches if m.first > head and m.cues[0].kind in ("person", "org")]
+    if named:
+        return _entity_actor(knowledge, named[0].cues[0], date, former, base, title)
     return None
 
 

@@ -55,6 +55,7 @@ class SentenceActors:
 
     actor_of: ActorOf
     places: Callable[[Token], "Actor | None"]  # a place name -> the country it is in
+    group_of: Callable[[Token], "tuple[Actor, ...]"] = lambda token: ()  # "the two sides" -> both
 
 
 def find_pattern(trigger: Token, patterns: tuple[Pattern, ...], lexicon: Lexicon) -> Pattern | None:
@@ -100,8 +101,11 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
             if obj is not None:
                 heads = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         elif path == "ccomp.nsubj":
+            # "warned that Iran would respond if the United States struck": the one warned
+            # is a subject in the warning that is not on the warner's own side
             for comp in sx.children(trigger, "ccomp"):
-                heads = [c for c in comp.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+                subjects = [c for c in comp.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+                heads = [h for h in subjects if (a := actors.actor_of(h)) is None or a.country != source.country]
                 if heads:
                     break
         elif path == "xcomp.dobj":
@@ -154,6 +158,8 @@ def _sources(trigger: Token, pattern: Pattern, actors: SentenceActors) -> list[A
             a = actors.actor_of(c)
             if a is not None and a.code:
                 out.append(a)
+            else:
+                out.extend(actors.group_of(c))
     return out
 
 
@@ -229,6 +235,8 @@ def code_sentence(sentence: Span, lexicon: Lexicon, actors: SentenceActors) -> l
 
 
 def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: SentenceActors, sentence: Span) -> list[Draft]:
+    if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not sx.auxiliaries(tok):
+        return []  # "the movement, which Iran backs": a standing state of affairs, not an act
     sources = _sources(tok, pattern, actors)
     if "between" in pattern.target and len(sources) < 2:
         sides = [a for a in (actors.actor_of(h) for h in _between(tok)) if a is not None and a.code]
@@ -262,6 +270,8 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
             targets, location = _targets(tok, pattern, actors, source)
             if not targets and location is None and code[:2] >= "18":
                 continue  # an assault with neither victim nor place is not codable
+            if not targets and symmetric:
+                continue  # a meeting needs a second party ("Speaking in an interview, he ...")
             for target in targets or [None]:
                 out.append(Draft(tok, pattern, code, source, target, modality, condition, location=location))
                 if symmetric and target is not None:
@@ -351,6 +361,10 @@ def _code_statement(
         return []
     lemmas = {t.lemma_.lower() for c in comp for t in c.subtree}
     code = "111" if lemmas & lexicon.word_lists.get("negative", frozenset()) else pattern.code
+    if lemmas & lexicon.word_lists.get("military", frozenset()) and any(
+        sx.condition_clause(t) is not None for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")
+    ):
+        code = "138"  # "said that if Iran did not make a deal, there will be bombing": a threat
     modality, condition = _modality(tok, pattern, lexicon)
     return [Draft(tok, pattern, code, speaker, about, modality, condition, quote=_quote(sentence, tok))]
 
