@@ -98,3 +98,14 @@ def test_evidence_spans_point_at_the_sentence(seed):
         assert text[e.span[0] : e.span[1]] == e.sentence
         assert text[e.trigger_span[0] : e.trigger_span[1]] == e.trigger
         assert e.span[0] <= e.trigger_span[0] < e.trigger_span[1] <= e.span[1]
+
+
+def test_the_seed_actors_resolve(seed):
+    said = _find(seed, r"^He said that he did not consider Trump")
+    assert {(e.source.name, e.target.country) for e in said} == {("Ali Khamenei", "USA")}
+    sanctions = _find(seed, r"imposed additional sanctions on the country", "16")
+    assert {(e.source.country, e.target.country) for e in sanctions} == {("USA", "IRN")}
+    assert {e.source.code for e in _find(seed, r"^Le Monde argued")} == {"FRAMED"}
+    assert {e.source.code for e in _find(seed, r"^UN spokesman")} == {"IGOUNO"}
+    reply = _find(seed, r"^On March 27, Iran wrote another letter", "04")[0]
+    assert reply.attribution.speaker.country == "IRN" and reply.modality == "reported"

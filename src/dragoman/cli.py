@@ -151,7 +151,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
                 _warn(f"{path}:{line}: {reason}: {text[:60]}")
             target = args.output or (path.rsplit(".", 1)[0] + ".yaml")
             actor_tools.export_yaml(result, target)
-            print(f"{path}: {len(result.entries)} entries written to {target}, {len(result.problems)} lines not read")
+            counts = ", ".join(f"{n} {section}" for section, n in result.counts().items())
+            print(f"{path}: {counts} written to {target}; {len(result.problems)} lines not read (listed above)")
         return 0
     if not args.unresolved:
         raise DragomanError("actors: say what to do: --unresolved REPORTS..., or: actors import FILE")

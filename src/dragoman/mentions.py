@@ -66,7 +66,7 @@ class Mentions:
         places: dict[int, Actor | None] = {}
         groups: dict[int, tuple[Actor, ...]] = {}
         for tok in sent:
-            if tok.dep_ not in ARGUMENT_DEPS or tok.pos_ not in ("PROPN", "NOUN", "PRON", "DET"):
+            if tok.dep_ not in ARGUMENT_DEPS or not (sx.nominal(tok) or tok.pos_ == "DET"):
                 continue
             if tok.pos_ != "PROPN":
                 span = sx.phrase_span(tok)
@@ -85,8 +85,8 @@ class Mentions:
                 role = "subj" if tok.dep_ in ("nsubj", "nsubjpass") else "obj"
                 if tok.pos_ != "PRON":
                     self.salience.observe(actor, tok, index, role)
-            elif actor is not None and actor.code is None:
-                self.unresolved[actor.text] += 1
+            elif actor is not None and actor.basis == "unresolved":
+                self.unresolved[actor.name or actor.text] += 1  # a name no dictionary knows
         return SentenceMentions(actors, places, groups, self.knowledge, date)
 
     def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:

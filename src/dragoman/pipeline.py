@@ -106,6 +106,14 @@ def code_document(parsed: ParsedDocument, knowledge: Knowledge) -> DocumentResul
     return DocumentResult(document, tuple(reader.sentences), tuple(reader.events), tuple(reader.mentions.unresolved.items()))
 
 
+def unresolved_names(documents: Iterable[Document], settings: Settings, limit: int = 50) -> list[tuple[str, int]]:
+    """The names in a corpus that no dictionary resolves, most frequent first."""
+    counts: Counter[str] = Counter()
+    for result in run(documents, settings):
+        counts.update(dict(result.unresolved))
+    return counts.most_common(limit)
+
+
 class _DocumentReader:
     """The state one document needs while it is read in order: clock, salience, lists."""
 

@@ -350,7 +350,7 @@ def _code_statement(
     about = None
     for c in comp:
         for t in c.subtree:
-            if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "attr"):
+            if t.pos_ != "PRON" and sx.nominal(t) and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "attr"):
                 a = actors.actor_of(t)
                 if a is not None and a.code and a.country != speaker.country:
                     about = a

@@ -22,6 +22,12 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 RECIPROCAL_OBJECTS = {"each other", "one another"}
 
 
+def nominal(token: Token) -> bool:
+    """A word that can name an actor: a noun or pronoun, or a capitalised word inside
+    the sentence that the tagger took for something else ("Trump" read as a verb)."""
+    return token.pos_ in ("PROPN", "NOUN", "PRON") or (token.is_title and not token.is_sent_start and token.is_alpha)
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
