@@ -68,13 +68,11 @@ class Mentions:
         for tok in sent:
             if tok.dep_ not in ARGUMENT_DEPS or not (sx.nominal(tok) or tok.pos_ == "DET"):
                 continue
-            if tok.pos_ != "PROPN":
-                span = sx.phrase_span(tok)
-                if any(t.lower_ in GROUP_CUES for t in span):
-                    group = self.salience.resolve_group(span, index)
-                    if group:
-                        groups[tok.i] = group
-                        continue
+            if tok.pos_ != "PROPN" and (tok.lower_ in GROUP_CUES or any(c.lower_ in GROUP_CUES for c in tok.children)):
+                group = self.salience.resolve_group(sx.phrase_span(tok), index)
+                if group:
+                    groups[tok.i] = group
+                    continue
             if tok.pos_ == "DET":
                 continue
             actor = self._resolve(tok, index, date)
