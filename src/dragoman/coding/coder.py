@@ -13,7 +13,7 @@ reported/claimed (carried by a reporting verb), asserted otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -58,7 +58,8 @@ class SentenceActors:
     group_of: Callable[[Token], "tuple[Actor, ...]"] = lambda token: ()  # "the two sides" -> both
 
 
-def find_pattern(trigger: Token, patterns: tuple[Pattern, ...], lexicon: Lexicon) -> Pattern | None:
+def matching_patterns(trigger: Token, patterns: tuple[Pattern, ...]) -> Iterator[Pattern]:
+    """The trigger's patterns whose conditions hold, in the lexicon's order."""
     verb = sx.clause_head(trigger)
     obj = sx.first_object(trigger) if trigger.pos_ != "ADJ" else None
     lemmas: set[str] | None = None
@@ -74,8 +75,7 @@ def find_pattern(trigger: Token, patterns: tuple[Pattern, ...], lexicon: Lexicon
                 lemmas = set(sx.clause_lemmas(trigger)) | ({verb.lemma_} if verb is not trigger else set())
             if not (lemmas & p.words):
                 continue
-        return p
-    return None
+        yield p
 
 
 def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: Actor) -> tuple[list[Actor], str | None]:
@@ -104,7 +104,10 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
             # "warned that Iran would respond if the United States struck": the one warned
             # is a subject in the warning that is not on the warner's own side
             for comp in sx.children(trigger, "ccomp"):
-                subjects = [c for c in comp.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+                subjects = [
+                    c for c in comp.subtree
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ != "it"
+                ]  # fmt: skip
                 heads = [h for h in subjects if (a := actors.actor_of(h)) is None or a.country != source.country]
                 if heads:
                     break
@@ -221,13 +224,14 @@ def code_sentence(sentence: Span, lexicon: Lexicon, actors: SentenceActors) -> l
             continue
         if not patterns:
             continue
-        pattern = find_pattern(tok, patterns, lexicon)
-        if pattern is None:
-            continue
-        if pattern.kind == "statement":
-            statements.append((tok, pattern))
-            continue
-        drafts.extend(_code_trigger(tok, pattern, lexicon, actors, sentence))
+        for pattern in matching_patterns(tok, patterns):
+            if pattern.kind == "statement":
+                statements.append((tok, pattern))
+                break
+            coded = _code_trigger(tok, pattern, lexicon, actors, sentence)
+            if coded or not pattern.needs_target:
+                drafts.extend(coded)
+                break  # else the next pattern may read it ("warned that profits may fall")
     _apply_intent(drafts, lexicon)
     for tok, pattern in statements:
         drafts.extend(_code_statement(tok, pattern, drafts, lexicon, actors, sentence))
@@ -272,6 +276,8 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
                 continue  # an assault with neither victim nor place is not codable
             if not targets and symmetric:
                 continue  # a meeting needs a second party ("Speaking in an interview, he ...")
+            if not targets and pattern.needs_target:
+                continue
             for target in targets or [None]:
                 out.append(Draft(tok, pattern, code, source, target, modality, condition, location=location))
                 if symmetric and target is not None:

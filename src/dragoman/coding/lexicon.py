@@ -17,7 +17,7 @@ import yaml
 
 from ..errors import KnowledgeError
 
-PATTERN_KEYS = {"code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated"}
+PATTERN_KEYS = {"code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated", "needs_target"}
 KINDS = {None, "statement", "intent", "agreement", "threat", "symmetric"}
 TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "xcomp.dobj", "loc", "between", "obj.poss"}
 TARGET_PREFIXES = ("prep:", "obj.prep:")
@@ -44,6 +44,7 @@ class Pattern:
     kind: str | None = None
     passive_patient_source: bool = False
     when_negated: str | None = None  # code of the refusal when the verb is negated ("cannot support")
+    needs_target: bool = False  # no event unless a target is found
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,7 @@ def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict
         kind=kind,
         passive_patient_source=passive == "patient",
         when_negated=str(when_negated) if when_negated is not None else None,
+        needs_target=bool(raw.get("needs_target", False)),
     )
 
 

@@ -171,8 +171,17 @@ def clause_lemmas(verb: Token) -> Iterator[str]:
 
 
 def negated(token: Token) -> bool:
+    """"did not", "never"; also "offered no help" and "neither X nor Y would comment"."""
     heads = [token, clause_head(token)]
-    return any(c.dep_ == "neg" for h in heads for c in h.children)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "preconj" and d.lower_ == "neither" for d in c.children):
+                return True
+    return False
 
 
 def auxiliaries(token: Token) -> set[str]:
