@@ -12,6 +12,7 @@ is read.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -138,7 +139,7 @@ class _DocumentReader:
             keys = sentence.citation_keys or (context.citation_keys if context else ())
             citations = _citations(self.document, keys)
             dates = self.clock.date_sentence(
-                sentence.text, context.block_index if context else block_index, [c.published for c in citations if c.published]
+                _unquoted(sentence.text), context.block_index if context else block_index, [c.published for c in citations if c.published]
             )
             resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date)
             drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of, resolved.group_of))
@@ -249,6 +250,15 @@ def _date_for(draft: Draft, sent: Any, dates: Any) -> DateValue:
         if inside:
             return inside[0].value
     return dates.main
+
+
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|^[\"“][^\"“”]*$")
+
+
+def _unquoted(text: str) -> str:
+    """The sentence with quoted words blanked: a date inside a quote ("we will spend more
+    by 2008") is what the speaker spoke of, not when the sentence's event happened."""
+    return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _is_sport(text: str, domains: dict[str, frozenset[str]]) -> bool:
