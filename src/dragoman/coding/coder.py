@@ -26,7 +26,7 @@ Span = Any
 ActorOf = Callable[[Token], "Actor | None"]
 
 CLAIM_VERBS = {"claim", "allege"}
-DENY_VERBS = {"deny"}
+DENY_VERBS = {"deny", "reject"}
 QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{2,300})[\"“”]")
 # Events that are not acts: kept for inspection, left out of default output.
 NON_EVENTS = frozenset({"negated", "hypothetical", "denied", "threatened"})
@@ -180,7 +180,9 @@ def _modality(trigger: Token, pattern: Pattern, lexicon: Lexicon) -> tuple[str, 
     """(modality, condition text) of the trigger's own clause."""
     if sx.inside_condition(trigger):
         return "hypothetical", None
-    for head in sx.governing(trigger, ("xcomp", "ccomp")):
+    for head in sx.governing(trigger, ("xcomp", "ccomp", "pcomp")):
+        if head.lemma_.lower() in DENY_VERBS:
+            return "denied", None  # "denied directing the group": said not to have happened
         kind = _head_kind(head, lexicon)
         if kind == "threat":
             return "threatened", None  # the threatened act is not itself an event
