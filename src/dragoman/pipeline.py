@@ -24,7 +24,7 @@ from .actors import load_knowledge as load_actor_knowledge
 from .coding.coder import NON_EVENTS, Draft, SentenceActors, code_sentence
 from .coding.lexicon import Lexicon, load_lexicon
 from .coding.lists import ListContext, demand_drafts, read_lead_in, remember_messages
-from .coding.voice import read_voice
+from .coding.voice import Voice, read_voice
 from .config import Settings
 from .mentions import Mentions
 from .nlp import ParsedDocument, block_text, load_model, parse_documents

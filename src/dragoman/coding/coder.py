@@ -123,9 +123,9 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
                         if found.country != source.country:
                             return [found], location
             continue
-        found_actors = [_domestic(a, source) for a in (actors.actor_of(h) for h in heads) if a is not None]
-        found_actors = [a for a in found_actors if a is not None and a.code]
-        found_actors = [a for a in found_actors if a.text != source.text]
+        found_actors = [
+            d for a in (actors.actor_of(h) for h in heads) if a is not None and (d := _domestic(a, source)).code and d.text != source.text
+        ]
         if found_actors:
             return found_actors, location
     # a location named for the act even when it is not the target
@@ -140,7 +140,7 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
 DOMESTIC_SECTORS = {"REB", "INS", "OPP", "COP", "CVL", "JUD", "LEG", "CRM"}
 
 
-def _domestic(actor: Actor, source: Actor) -> Actor | None:
+def _domestic(actor: Actor, source: Actor) -> Actor:
     """A countryless rebel, police or opposition target belongs to the source's country."""
     if actor.code or actor.sector not in DOMESTIC_SECTORS or not source.country or source.country == "IGO":
         return actor
@@ -280,7 +280,8 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
                 continue  # a meeting needs a second party ("Speaking in an interview, he ...")
             if not targets and pattern.needs_target:
                 continue
-            for target in targets or [None]:
+            sides: list[Actor | None] = list(targets) or [None]  # no target: one event without one
+            for target in sides:
                 out.append(Draft(tok, pattern, code, source, target, modality, condition, location=location))
                 if symmetric and target is not None:
                     out.append(Draft(tok, pattern, code, target, source, modality, condition, reciprocal=True, location=location))
