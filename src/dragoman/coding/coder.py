@@ -280,8 +280,8 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
                 continue  # a meeting needs a second party ("Speaking in an interview, he ...")
             if not targets and pattern.needs_target:
                 continue
-            sides: list[Actor | None] = list(targets) or [None]  # no target: one event without one
-            for target in sides:
+            parties: list[Actor | None] = list(targets) or [None]  # no target: one event without one
+            for target in parties:
                 out.append(Draft(tok, pattern, code, source, target, modality, condition, location=location))
                 if symmetric and target is not None:
                     out.append(Draft(tok, pattern, code, target, source, modality, condition, reciprocal=True, location=location))
