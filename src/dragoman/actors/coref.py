@@ -83,6 +83,7 @@ class Salience:
 
     def resolve_pronoun(self, token: Token, sentence_index: int) -> Actor | None:
         word = token.lower_
+        found: Seen | Actor | None
         if word in MALE_FEMALE:
             found = self._nearest(token, sentence_index, lambda s: s.person, prefer_subject=True)
         elif word in NEUTER:

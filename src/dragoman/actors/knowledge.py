@@ -451,13 +451,13 @@ class _Builder:
     def build(self, fingerprint: str, files: tuple[str, ...]) -> Knowledge:
         lexicon: dict[tuple[str, ...], tuple[Cue, ...]] = {}
         titles: set[str] = set()
-        for key, slots in self.names.items():
+        for phrase, slots in self.names.items():
             if not slots:
                 continue
             cues = sorted((cue for cue, _ in slots.values()), key=lambda c: KIND_PRIORITY[c.kind])
-            lexicon[key] = tuple(cues)
+            lexicon[phrase] = tuple(cues)
             if any(c.kind == "sector" and c.person for c in cues):
-                titles.add(key[-1])
+                titles.add(phrase[-1])
         fuzzy: dict[str, list[str]] = {}
         for key, entity in self.entities.items():
             if entity.kind not in ("person", "org"):

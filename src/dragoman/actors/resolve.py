@@ -25,7 +25,8 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from ..records import Actor
 from .knowledge import (
@@ -65,13 +66,21 @@ class Word(NamedTuple):
     text: str  # as written
     norm: str  # normalised ("u.s." -> "us")
     proper: bool  # a proper noun (capitalised name)
-    index: int  # position of the token in the phrase (hyphen parts share it)
+    position: int  # of the token in the phrase (hyphen parts share it)
 
 
 class Match(NamedTuple):
     first: int  # token positions covered, inclusive
     last: int
     cues: tuple[Cue, ...]
+
+
+class Where(TypedDict):
+    """Where the phrase stands in the document: the Actor fields every result shares."""
+
+    text: str
+    start: int | None
+    end: int | None
 
 
 # ---------------------------------------------------------------- the spaCy adapter
@@ -156,7 +165,7 @@ def resolve_text(text: str, knowledge: Knowledge, date: str | None = None) -> Ac
             words.append(Word(piece, norm, piece[:1].isupper(), pos))
     if not words:
         return None
-    return resolve_words(words, words[-1].index, knowledge, date, text=text)
+    return resolve_words(words, words[-1].position, knowledge, date, text=text)
 
 
 def match_words(words: Sequence[Word], knowledge: Knowledge) -> list[Match]:
@@ -171,7 +180,7 @@ def match_words(words: Sequence[Word], knowledge: Knowledge) -> list[Match]:
             if cues:
                 kept = tuple(c for c in cues if _case_ok(c, words, i, size))
                 if kept:
-                    matches.append(Match(words[i].index, words[i + size - 1].index, kept))
+                    matches.append(Match(words[i].position, words[i + size - 1].position, kept))
                     i += size
                     break
         else:
@@ -202,7 +211,7 @@ def resolve_words(
     matches = match_words(words, knowledge)
     former = any(w.norm in FORMER for w in words)
     at_head = next((m for m in matches if m.first <= head <= m.last), None)
-    base = {"text": text, "start": start, "end": end}
+    base = Where(text=text, start=start, end=end)
 
     title = next((m.cues[0].sector for m in matches if m.cues[0].kind == "sector"), None)
     if at_head is not None:
@@ -221,7 +230,7 @@ def resolve_words(
             return _entity_actor(knowledge, after[0].cues[0], date, former, base, cue.sector)
         return _titled(knowledge, matches, at_head, cue, date, former, base, basis="dictionary")
 
-    head_word = next((w for w in words if w.index == head), None)
+    head_word = next((w for w in words if w.position == head), None)
     if head_word is None:
         return None
     if head_word.proper and head_word.norm not in CALENDAR_WORDS:
@@ -232,7 +241,7 @@ def resolve_words(
         owner = _modifier(matches, exclude=None)
         if owner is not None:  # "Oxfam adviser Max Lawson" without the title word
             actor = _entity_actor(knowledge, owner.cues[0], date, former, base)
-            return _replace(actor, name=_name_run(words, head), basis="title", confidence=0.8)
+            return replace(actor, name=_name_run(words, head), basis="title", confidence=0.8)
         fuzzy = _fuzzy(knowledge, _name_run(words, head), date, base)
         if fuzzy is not None:
             return fuzzy
@@ -267,7 +276,7 @@ def _titled(
     cue: Cue,
     date: str | None,
     former: bool,
-    base: dict[str, object],
+    base: Where,
     *,
     basis: str,
     name: str | None = None,
@@ -275,18 +284,18 @@ def _titled(
     sector = "ELI" if former else cue.sector
     owner = _modifier(matches, exclude=sector_match)
     if owner is None:  # "the minister": a description for coreference to fill in
-        return Actor(name=name, code=None, sector=sector, basis="description", confidence=0.5, **base)  # type: ignore[arg-type]
+        return Actor(name=name, code=None, sector=sector, basis="description", confidence=0.5, **base)
     ocue = owner.cues[0]
     entity = knowledge.entities[ocue.entity or ""]
     code, country, own_sector = _entity_code(entity, date)
     if ocue.kind == "org" or country in NON_STATE_PREFIXES:
         # a body's spokesman or commander is coded as the body ("UN spokesman" -> IGOUNO)
-        if former and country not in NON_STATE_PREFIXES:
+        if former and country is not None and country not in NON_STATE_PREFIXES:
             code, own_sector = country + "ELI", "ELI"
-        return Actor(name=name, code=code, country=country, sector=own_sector, basis=basis, **base)  # type: ignore[arg-type]
+        return Actor(name=name, code=code, country=country, sector=own_sector, basis=basis, **base)
     if country is None:
-        return Actor(name=name, code=None, sector=sector, basis="description", confidence=0.5, **base)  # type: ignore[arg-type]
-    return Actor(name=name, code=country + (sector or ""), country=country, sector=sector, basis=basis, **base)  # type: ignore[arg-type]
+        return Actor(name=name, code=None, sector=sector, basis="description", confidence=0.5, **base)
+    return Actor(name=name, code=country + (sector or ""), country=country, sector=sector, basis=basis, **base)
 
 
 def _entity_code(entity: Entity, date: str | None) -> tuple[str | None, str | None, str | None]:
@@ -297,33 +306,32 @@ def _entity_code(entity: Entity, date: str | None) -> tuple[str | None, str | No
 
 
 def _entity_actor(
-    knowledge: Knowledge, cue: Cue, date: str | None, former: bool, base: dict[str, object], title: str | None = None
+    knowledge: Knowledge, cue: Cue, date: str | None, former: bool, base: Where, title: str | None = None
 ) -> Actor:
     entity = knowledge.entities[cue.entity or ""]
     if entity.kind == "person" and entity.roles:
         role = role_at(entity.roles, date, prefer=title)
         if role is None or former:
-            sector = entity.sector or "ELI"
-            code, country = entity.country + sector if entity.country else None, entity.country
-        else:
-            code, country, sector = role.code, role.country, role.sector
-        return Actor(name=entity.key, code=code, country=country, sector=sector, **base)  # type: ignore[arg-type]
+            own_sector = entity.sector or "ELI"
+            code = entity.country + own_sector if entity.country else None
+            return Actor(name=entity.key, code=code, country=entity.country, sector=own_sector, **base)
+        return Actor(name=entity.key, code=role.code, country=role.country, sector=role.sector, **base)
     code, country, sector = _entity_code(entity, date)
     if entity.kind == "person" and former and country and country not in NON_STATE_PREFIXES:
         code, sector = country + "ELI", "ELI"
-    return Actor(name=entity.key, code=code, country=country, sector=sector, **base)  # type: ignore[arg-type]
+    return Actor(name=entity.key, code=code, country=country, sector=sector, **base)
 
 
 def _name_run(words: Sequence[Word], head: int) -> str:
     """The capitalised words around the head ("Khalid X" in "Defence Minister Khalid X")."""
-    idx = next(i for i, w in enumerate(words) if w.index == head)
+    idx = next(i for i, w in enumerate(words) if w.position == head)
     lo = idx
     while lo > 0 and (words[lo - 1].proper or words[lo - 1].text[:1].isupper()) and words[lo - 1].norm not in ("minister", "president", "general", "gen"):
         lo -= 1
     return " ".join(w.text for w in words[lo : idx + 1])
 
 
-def _fuzzy(knowledge: Knowledge, name: str, date: str | None, base: dict[str, object]) -> Actor | None:
+def _fuzzy(knowledge: Knowledge, name: str, date: str | None, base: Where) -> Actor | None:
     """A near miss of a known name ("Arakchee"): same consonant skeleton, or close spelling."""
     probes = [name] + ([name.split()[-1]] if " " in name else [])
     for probe in probes:
@@ -349,14 +357,10 @@ def _fuzzy(knowledge: Knowledge, name: str, date: str | None, base: dict[str, ob
             if ratio >= 0.6:
                 entity = knowledge.entities[key]
                 actor = _entity_actor(knowledge, Cue(entity.kind, key), date, False, base)
-                return _replace(actor, basis="fuzzy", confidence=round(min(0.9, ratio * 0.9), 2))
+                return replace(actor, basis="fuzzy", confidence=round(min(0.9, ratio * 0.9), 2))
     return None
 
 
-def _replace(actor: Actor, **changes: object) -> Actor:
-    fields = {f: getattr(actor, f) for f in Actor.__slots__}  # type: ignore[attr-defined]
-    fields.update(changes)
-    return Actor(**fields)
 
 
 # ---------------------------------------------------------------- reporting

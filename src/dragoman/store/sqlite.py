@@ -300,7 +300,8 @@ def _where(query: EventQuery) -> tuple[str, dict[str, Any]]:
 
 
 def _check_doc_ids(document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> None:
-    for record in (*sentences, *events):
+    records: list[Sentence | Event] = [*sentences, *events]
+    for record in records:
         if record.doc_id != document.doc_id:
             kind = type(record).__name__.lower()
             raise ValueError(f"a {kind} of document {record.doc_id!r} was passed with it")

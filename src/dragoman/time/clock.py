@@ -400,14 +400,14 @@ def _find(rules: Sequence[DateRule], text: str) -> list[tuple[DateRule, re.Match
     return chosen
 
 
-def _calendar_span(rules: DateRules, year: int, month: int | None, day: int | None, g: dict) -> Span | None:
+def _calendar_span(rules: DateRules, year: int, month: int | None, day: int | None, g: dict[str, str]) -> Span | None:
     try:
         if month is not None and day is not None:
             return day_span(date(year, month, day))
         if month is not None and g.get("part"):
             lo, hi = rules.parts_of_month[g["part"].lower()]
-            last = last_day_of_month(year, month)
-            return Span(date(year, month, min(lo, last)), date(year, month, min(hi, last)), "range")
+            last_day = last_day_of_month(year, month)
+            return Span(date(year, month, min(lo, last_day)), date(year, month, min(hi, last_day)), "range")
         if month is not None:
             return month_span(year, month)
         months = None
@@ -425,11 +425,11 @@ def _calendar_span(rules: DateRules, year: int, month: int | None, day: int | No
         return None
 
 
-def _groups(match: re.Match[str]) -> dict[str, str | None]:
-    """The match's named groups, "dir2" read as "dir" (see the rules file)."""
-    groups = match.groupdict()
+def _groups(match: re.Match[str]) -> dict[str, str]:
+    """The match's named groups that took part, "dir2" read as "dir" (see the rules file)."""
+    groups = {name: value for name, value in match.groupdict().items() if value is not None}
     for name, value in list(groups.items()):
-        if name.endswith("2") and value is not None:
+        if name.endswith("2"):
             groups[name[:-1]] = value
     return groups
 
