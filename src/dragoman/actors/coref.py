@@ -29,6 +29,8 @@ from ..records import Actor
 from .knowledge import NON_STATE_PREFIXES, REGIONS, Knowledge, norm_word
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Span, Token
 
 MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -108,7 +110,9 @@ class Salience:
                          start=token.idx, end=token.idx + len(token.text), basis="pronoun", confidence=0.6)
         return self._nearest(token, sentence_index, lambda s: not s.person, prefer_subject=True)
 
-    def _nearest(self, token: Token, sentence_index: int, ok, prefer_subject: bool) -> Seen | None:  # type: ignore[no-untyped-def]
+    def _nearest(
+        self, token: Token, sentence_index: int, ok: Callable[[Seen], bool], prefer_subject: bool
+    ) -> Seen | None:
         for back in range(0, LOOKBACK + 1):
             sent = sentence_index - back
             pool = [s for s in self.seen if s.sentence == sent and ok(s) and (back > 0 or s.token_index < token.i)]
