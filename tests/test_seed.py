@@ -109,3 +109,11 @@ def test_the_seed_actors_resolve(seed):
     assert {e.source.code for e in _find(seed, r"^UN spokesman")} == {"IGOUNO"}
     reply = _find(seed, r"^On March 27, Iran wrote another letter", "04")[0]
     assert reply.attribution.speaker.country == "IRN" and reply.modality == "reported"
+
+
+def test_actor_offsets_are_document_offsets(seed):
+    text = seed.document.text
+    for e in seed.events:
+        for actor in (e.source, e.target):
+            if actor is not None and actor.start is not None:
+                assert text[actor.start : actor.end] == actor.text, (actor, e.sentence)

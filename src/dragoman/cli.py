@@ -94,7 +94,9 @@ def cmd_events(args: argparse.Namespace) -> int:
     )  # fmt: skip
     with ExitStack() as stack:
         store = stack.enter_context(open_store(_existing_db(args.db)))
-        write_events(store.events(query), args.format or "table", _output(stack, args.output))
+        shown = args.all or args.modality is not None  # asking for a modality shows it, non-events included
+        events = (e for e in store.events(query) if shown or e.modality not in NON_EVENTS)
+        write_events(events, args.format or "table", _output(stack, args.output))
     return 0
 
 
@@ -145,6 +147,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
     if words and words[0] == "import":
         if len(words) < 2:
             raise DragomanError("actors import: name a PETRARCH/Phoenix dictionary file")
+        if args.output and len(words) > 2:
+            raise DragomanError("actors import: --output takes one dictionary; import several without --output (each gets its own .yaml)")
         for path in words[1:]:
             result = actor_tools.import_phoenix(path)
             for line, text, reason in result.problems:
@@ -174,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--db", help="store documents and events in this SQLite file")
     code.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     code.add_argument("--output", "-o", help="write events here instead of stdout")
-    code.add_argument("--all", action="store_true", help="also list negated and hypothetical events")
+    code.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
     code.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     code.add_argument("--batch-size", type=int, default=64, help="texts per parser batch")
     code.add_argument("--actors", action="append", metavar="YAML", help="extra actor dictionary (repeatable)")
@@ -190,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--root", help="CAMEO root, e.g. 13")
     ev.add_argument("--doc", help="one document id")
     ev.add_argument("--limit", type=int)
+    ev.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
     ev.add_argument("--format", choices=FORMATS)
     ev.add_argument("--output", "-o")
     ev.set_defaults(func=cmd_events)

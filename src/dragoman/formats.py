@@ -16,7 +16,7 @@ CSV_COLUMNS = (
     "attribution", "citations", "trigger", "quote", "sentence",
 )  # fmt: skip
 # how far a date can be trusted, at a glance: a day, a month (~) or a year (~~)
-PRECISION_MARKS = {"day": "", "month": "~", "year": "~~", "decade": "~~~", "range": "~"}
+PRECISION_MARKS = {"day": "", "month": "~", "year": "~~", "decade": "~~~", "range": "~"}  # range: from this date on
 
 
 def show_date(event: Event) -> str:
@@ -73,10 +73,14 @@ def _write_table(events: Iterable[Event], out: TextIO) -> int:
         )
         for e in events
     ]
+    if not rows:
+        return 0
     header = ("DATE", "SOURCE", "ACTION", "TARGET", "MODALITY", "CITES")
     widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header))]
     for row in [header, *rows]:
         out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
-    if rows:
-        out.write(f"\n{len(rows)} events. Dates: 2025-03-30 day, 2025-03~ month, 2025~~ year. * = attributed to a source.\n")
+    out.write(
+        f"\n{len(rows)} events. Dates: 2025-03-30 a day, 2025-03-30~ a window starting then, 2025-03~ a month, "
+        "2025~~ a year, 201~~~ a decade, ? unknown. * = on someone else's word.\n"
+    )
     return len(rows)

@@ -8,7 +8,7 @@ coder then only reads this table; it never resolves anything itself.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import Knowledge, Salience, resolve_span
@@ -31,6 +31,7 @@ class SentenceMentions:
     groups: dict[int, tuple[Actor, ...]]  # "the two sides" -> both of them
     knowledge: Knowledge
     date: str | None
+    offset: int  # where the parsed block starts in the document
 
     def actor_of(self, token: Token) -> Actor | None:
         if token.i in self.actors:
@@ -39,7 +40,7 @@ class SentenceMentions:
             # an owner named inside another phrase ("the US complaint"), resolved on demand
             # and never made salient: "Abbas" in "Abbas Araghchi" is not a person of its own
             actor = resolve_span(token.doc[token.i : token.i + 1], self.knowledge, self.date)
-            self.actors[token.i] = actor if actor is not None and actor.code else None
+            self.actors[token.i] = _at(actor, self.offset) if actor is not None and actor.code else None
             return self.actors[token.i]
         return None
 
@@ -61,7 +62,8 @@ class Mentions:
     def __post_init__(self) -> None:
         self.salience = Salience(self.knowledge)
 
-    def read_sentence(self, sent: Any, index: int, date: str | None) -> SentenceMentions:
+    def read_sentence(self, sent: Any, index: int, date: str | None, offset: int = 0) -> SentenceMentions:
+        """Resolve the sentence's mentions; `offset` turns the parser's block offsets into document offsets."""
         actors: dict[int, Actor | None] = {}
         places: dict[int, Actor | None] = {}
         groups: dict[int, tuple[Actor, ...]] = {}
@@ -71,11 +73,13 @@ class Mentions:
             if tok.pos_ != "PROPN" and (tok.lower_ in GROUP_CUES or any(c.lower_ in GROUP_CUES for c in tok.children)):
                 group = self.salience.resolve_group(sx.phrase_span(tok), index)
                 if group:
-                    groups[tok.i] = group
+                    groups[tok.i] = tuple(_at(a, offset) for a in group)
                     continue
             if tok.pos_ == "DET":
                 continue
             actor = self._resolve(tok, index, date)
+            if actor is not None:
+                actor = _at(actor, offset)
             actors[tok.i] = actor
             if actor is not None and actor.code:
                 if tok.pos_ == "PROPN" and actor.sector is None:
@@ -85,7 +89,7 @@ class Mentions:
                     self.salience.observe(actor, tok, index, role)
             elif actor is not None and actor.basis == "unresolved":
                 self.unresolved[actor.name or actor.text] += 1  # a name no dictionary knows
-        return SentenceMentions(actors, places, groups, self.knowledge, date)
+        return SentenceMentions(actors, places, groups, self.knowledge, date, offset)
 
     def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:
         if tok.pos_ == "PRON":
@@ -101,3 +105,11 @@ class Mentions:
         ):
             return self.salience.resolve_definite(span, index)
         return None
+
+
+def _at(actor: Actor, offset: int) -> Actor:
+    """The actor with its offsets moved from the parsed block into the document."""
+    if not offset or actor.start is None:
+        return actor
+    end = actor.end + offset if actor.end is not None else None
+    return replace(actor, start=actor.start + offset, end=end)

@@ -54,23 +54,23 @@ class Knowledge:
     actors: ActorKnowledge
     dates: DateRules
     domains: dict[str, frozenset[str]]
-
-    @property
-    def fingerprint(self) -> str:
-        return hashlib.sha256(f"{self.lexicon.fingerprint}:{self.actors.fingerprint}".encode()).hexdigest()[:16]
+    fingerprint: str  # sha256 over every data file above: recorded on each event
 
 
 def load(settings: Settings) -> Knowledge:
     from .coding.lexicon import data_path, read_yaml
 
-    raw = read_yaml(data_path("domains.yaml"))
+    domains_path = data_path("domains.yaml")
+    raw = read_yaml(domains_path)
     domains = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
-    return Knowledge(
-        lexicon=load_lexicon(),
-        actors=load_actor_knowledge(list(settings.actor_files)),
-        dates=load_date_rules(),
-        domains=domains,
-    )
+    lexicon = load_lexicon()
+    actors = load_actor_knowledge(list(settings.actor_files))
+    dates = load_date_rules()
+    digest = hashlib.sha256()
+    for part in (lexicon.fingerprint, actors.fingerprint, dates.fingerprint):
+        digest.update(part.encode())
+    digest.update(domains_path.read_bytes())
+    return Knowledge(lexicon, actors, dates, domains, digest.hexdigest()[:16])
 
 
 def run(
@@ -141,7 +141,7 @@ class _DocumentReader:
             dates = self.clock.date_sentence(
                 _unquoted(sentence.text), context.block_index if context else block_index, [c.published for c in citations if c.published]
             )
-            resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date)
+            resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date, block.start)
             drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of, resolved.group_of))
             remember_messages(drafts, self.knowledge.domains.get("communication", frozenset()), self.messages)
             voice = read_voice(sent, resolved.actor_of)

@@ -364,6 +364,9 @@ class _Builder:
         slots = self.names.setdefault(key, {})
         # A name belongs to one entity per kind; a later file takes it over.
         slot = cue.kind if cue.kind != "sector" else f"sector:{cue.sector}"
+        held = slots.get(slot)
+        if held is not None and held[1] == (cue.entity or "") and held[0].case < cue.case:
+            return  # "Hamas" and "HAMAS" for one body: the looser case rule stands
         slots[slot] = (cue, cue.entity or "")
         if cue.entity:
             self.owned.setdefault(cue.entity, []).append((key, slot))

@@ -49,7 +49,15 @@ if TYPE_CHECKING:
 FORMER = frozenset({"former", "ex", "then", "erstwhile"})
 GROUP_NOUNS = frozenset(
     {"group", "groups", "forces", "force", "fighters", "militants", "members", "movement", "units",
-     "organisation", "organization", "militia", "militias", "ranks", "leadership", "commanders", "officials"}
+     "organisation", "organization", "militia", "militias", "ranks", "leadership", "commanders", "officials",
+     "gunmen", "gunman", "attackers", "bombers", "bomber", "jihadists", "terrorists", "warplanes", "jets", "loyalists"}
+)
+# Places and assets that stand for their owner as a target: "an Afghan army base", "Hamas targets".
+FACILITY_NOUNS = frozenset(
+    {"base", "bases", "headquarters", "convoy", "camp", "camps", "checkpoint", "checkpoints", "embassy", "consulate",
+     "position", "positions", "target", "targets", "hideout", "hideouts", "outpost", "outposts", "post", "posts",
+     "vehicle", "vessel", "warship", "ship", "tanker", "aircraft", "drone", "facility", "facilities", "installation",
+     "installations", "barracks", "garrison", "stronghold", "strongholds", "patrol"}
 )
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 CALENDAR_WORDS = frozenset(
@@ -247,6 +255,15 @@ def resolve_words(
             return fuzzy
         return Actor(name=_name_run(words, head), code=None, basis="unresolved", confidence=0.0, **base)
     if head_word.norm in GROUP_NOUNS:
+        owner = _modifier(matches, exclude=None)
+        if owner is not None:
+            return _entity_actor(knowledge, owner.cues[0], date, former, base)
+    if head_word.norm in FACILITY_NOUNS:
+        sector_match = next((m for m in matches if m.cues[0].kind == "sector"), None)
+        if sector_match is not None:
+            owned = _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="description")
+            if owned.code:
+                return owned
         owner = _modifier(matches, exclude=None)
         if owner is not None:
             return _entity_actor(knowledge, owner.cues[0], date, former, base)

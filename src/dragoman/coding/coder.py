@@ -111,6 +111,9 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
                 heads = [h for h in subjects if (a := actors.actor_of(h)) is None or a.country != source.country]
                 if heads:
                     break
+        elif path == "ccomp.dobj":
+            # "warned that it would attack American bases": the object of the threatened act
+            heads = [h for c in sx.children(trigger, "ccomp") for o in sx.children(c, "dobj") for h in sx.conjuncts(o)]
         elif path == "xcomp.dobj":
             heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
         elif path == "loc":
@@ -169,7 +172,7 @@ def _sources(trigger: Token, pattern: Pattern, actors: SentenceActors) -> list[A
 def _head_kind(head: Token, lexicon: Lexicon) -> str | None:
     patterns = lexicon.verbs.get(head.lemma_.lower()) or ()
     roots = {p.code[:2] for p in patterns}
-    if roots and roots <= {"13"}:
+    if any(p.kind == "threat" for p in patterns):
         return "threat"
     if roots and roots <= {"02", "10"}:
         return "request"
@@ -314,7 +317,7 @@ def _apply_intent(drafts: list[Draft], lexicon: Lexicon) -> None:
     intent whose complement codes nothing ("pledged to reduce exports") is
     no event: we cannot say what was intended.
     """
-    intents = [d for d in drafts if d.pattern.kind in ("intent", "agreement")]
+    intents = [d for d in drafts if d.pattern.kind in ("intent", "agreement", "refusal")]
     folded: set[int] = set()
     for d in intents:
         comps = {c.i for c in d.trigger.children if c.dep_ == "xcomp"}
@@ -327,7 +330,9 @@ def _apply_intent(drafts: list[Draft], lexicon: Lexicon) -> None:
             continue
         first = next((x for x in inner if x.source.code == d.source.code), inner[0])
         root = first.code[:2]
-        if root in lexicon.intent_codes:
+        if d.pattern.kind == "refusal":  # "refused to hold talks": a rejection of the act (CAMEO 12)
+            d.code = lexicon.refusal_codes.get(root, d.code)
+        elif root in lexicon.intent_codes:
             d.code = lexicon.intent_codes[root]
         elif root >= "09":  # "vowed to attack": the planned act itself
             d.code = first.code
@@ -375,6 +380,9 @@ def _code_statement(
     ):
         code = "138"  # "said that if Iran did not make a deal, there will be bombing": a threat
     modality, condition = _modality(tok, pattern, lexicon)
+    if condition is None:
+        clauses = [sx.condition_clause(t) for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")]
+        condition = next((sx.text_of(list(k.subtree)) for k in clauses if k is not None), None)
     return [Draft(tok, pattern, code, speaker, about, modality, condition, quote=_quote(sentence, tok))]
 
 

@@ -18,8 +18,8 @@ import yaml
 from ..errors import KnowledgeError
 
 PATTERN_KEYS = {"code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated", "needs_target"}
-KINDS = {None, "statement", "intent", "agreement", "threat", "symmetric"}
-TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "xcomp.dobj", "loc", "between", "obj.poss"}
+KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
+TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss"}
 TARGET_PREFIXES = ("prep:", "obj.prep:")
 
 
@@ -52,6 +52,7 @@ class Lexicon:
     verbs: dict[str, tuple[Pattern, ...]]
     adjectives: dict[str, tuple[Pattern, ...]]
     intent_codes: dict[str, str]
+    refusal_codes: dict[str, str]
     word_lists: dict[str, frozenset[str]]
     cameo: dict[str, CameoCode]
     fingerprint: str
@@ -185,11 +186,18 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     lists = {str(k): frozenset(str(w).lower() for w in v) for k, v in (raw.get("word_lists") or {}).items()}
     verbs = _entries(raw["verbs"], "verbs", lex_path, lists, cameo)
     adjectives = _entries(raw.get("adjectives") or {}, "adjectives", lex_path, lists, cameo)
-    intent = {str(k).zfill(2): str(v) for k, v in (raw.get("intent_codes") or {}).items()}
-    for root, code in intent.items():
-        if code not in cameo:
-            raise KnowledgeError(f"{lex_path}: intent_codes.{root}: CAMEO code {code!r} does not exist")
+    intent = _root_table(raw, "intent_codes", lex_path, cameo)
+    refusal = _root_table(raw, "refusal_codes", lex_path, cameo)
     digest = hashlib.sha256()
     for p in (lex_path, cameo_path):
         digest.update(p.read_bytes())
-    return Lexicon(verbs, adjectives, intent, lists, cameo, digest.hexdigest()[:16])
+    return Lexicon(verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16])
+
+
+def _root_table(raw: dict[str, Any], name: str, path: Path, cameo: dict[str, CameoCode]) -> dict[str, str]:
+    """A CAMEO root -> code table (intent_codes, refusal_codes), every code checked."""
+    table = {str(k).zfill(2): str(v) for k, v in (raw.get(name) or {}).items()}
+    for root, code in table.items():
+        if code not in cameo:
+            raise KnowledgeError(f"{path}: {name}.{root}: CAMEO code {code!r} does not exist")
+    return table

@@ -116,7 +116,8 @@ def subjects(verb: Token) -> list[Token]:
         if head.pos_ == "ADJ":
             head = clause_head(head)
         objs = children(head, "dobj")
-        return objs or subjects(head)
+        # "Xi is expected to visit Moscow": the subject raised to the passive head
+        return objs or subjects(head) or children(head, "nsubjpass")
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not children(verb, "mark"):
         return subjects(verb.head)
     if verb.dep_ == "relcl":
