@@ -279,8 +279,9 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
             targets, location = _targets(tok, pattern, actors, source)
             if not targets and location is None and code[:2] >= "18":
                 continue  # an assault with neither victim nor place is not codable
-            if not targets and symmetric:
-                continue  # a meeting needs a second party ("Speaking in an interview, he ...")
+            if not targets and symmetric and tok.dep_ != "xcomp":
+                continue  # a meeting needs a second party ("Speaking in an interview, he ..."),
+                # unless it is what someone intends ("willing to negotiate")
             if not targets and pattern.needs_target:
                 continue
             parties: list[Actor | None] = list(targets) or [None]  # no target: one event without one

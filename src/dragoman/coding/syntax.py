@@ -119,7 +119,10 @@ def subjects(verb: Token) -> list[Token]:
         # "Xi is expected to visit Moscow": the subject raised to the passive head
         return objs or subjects(head) or children(head, "nsubjpass")
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not children(verb, "mark"):
-        return subjects(verb.head)
+        head = verb.head
+        while head.dep_ == "xcomp" and head.head.i != head.i:
+            head = head.head  # "warned the US not to attack, threatening ...": the warner threatens
+        return subjects(head)
     if verb.dep_ == "relcl":
         return [verb.head]
     return []
