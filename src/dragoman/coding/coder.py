@@ -279,7 +279,7 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
             targets, location = _targets(tok, pattern, actors, source)
             if not targets and location is None and code[:2] >= "18":
                 continue  # an assault with neither victim nor place is not codable
-            if not targets and symmetric and tok.dep_ != "xcomp":
+            if not targets and symmetric and not _intended(tok, lexicon):
                 continue  # a meeting needs a second party ("Speaking in an interview, he ..."),
                 # unless it is what someone intends ("willing to negotiate")
             if not targets and pattern.needs_target:
@@ -294,6 +294,15 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
     for d in out:
         d.quote = quote
     return out
+
+
+def _intended(tok: Token, lexicon: Lexicon) -> bool:
+    """The complement of an intent, agreement or refusal word ("willing to negotiate")."""
+    if tok.dep_ != "xcomp":
+        return False
+    head = tok.head
+    patterns = lexicon.adjectives.get(head.lower_) if head.pos_ == "ADJ" else lexicon.verbs.get(head.lemma_.lower())
+    return any(p.kind in ("intent", "agreement", "refusal") for p in patterns or ())
 
 
 def _reciprocal_object(tok: Token) -> bool:
