@@ -20,7 +20,9 @@ Token = Any
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "attr", "appos", "npadvmod", "oprd"}
 PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "us", "our"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
-GROUP_CUES = {"two", "both"}  # "the two sides", "both countries": the last two parties named
+GROUP_CUES = {"two", "both"}
+GOVERNMENT_WORDS = {"governments", "capitals", "administrations"}
+PAIR_REACH = 5  # sentences: how far back "the two sides" looks for the last pair that met  # "the two sides", "both countries": the last two parties named
 DEFINITE_HEADS_SKIP = {"time", "day", "year", "month", "week"}
 
 
@@ -59,6 +61,8 @@ class Mentions:
     salience: Salience = field(init=False)
     unresolved: Counter[str] = field(default_factory=Counter)
 
+    pair: tuple[Actor, Actor, int] | None = field(default=None, init=False)  # last pair that acted together
+
     def __post_init__(self) -> None:
         self.salience = Salience(self.knowledge)
 
@@ -71,7 +75,7 @@ class Mentions:
             if tok.dep_ not in ARGUMENT_DEPS or not (sx.nominal(tok) or tok.pos_ == "DET"):
                 continue
             if tok.pos_ != "PROPN" and (tok.lower_ in GROUP_CUES or any(c.lower_ in GROUP_CUES for c in tok.children)):
-                group = self.salience.resolve_group(sx.phrase_span(tok), index)
+                group = self._group(sx.phrase_span(tok), index)
                 if group:
                     groups[tok.i] = tuple(_at(a, offset) for a in group)
                     continue
@@ -90,6 +94,28 @@ class Mentions:
             elif actor is not None and actor.basis == "unresolved":
                 self.unresolved[actor.name or actor.text] += 1  # a name no dictionary knows
         return SentenceMentions(actors, places, groups, self.knowledge, date, offset)
+
+    def note_pair(self, a: Actor, b: Actor, index: int) -> None:
+        """Two parties that just acted together: "the two sides" next most likely means them."""
+        self.pair = (a, b, index)
+
+    def _group(self, span: Any, index: int) -> tuple[Actor, ...] | None:
+        """ "the two sides", "both governments": the last pair that acted together, if recent,
+        else the last two parties named. "governments" makes them governments."""
+        group: tuple[Actor, ...] | None = None
+        if self.pair is not None and index - self.pair[2] <= PAIR_REACH:
+            group = tuple(
+                replace(a, text=span.text, start=span.start_char, end=span.end_char, basis="description", confidence=0.7)
+                for a in self.pair[:2]
+            )
+        else:
+            group = self.salience.resolve_group(span, index)
+        if group and any(t.lower_ in GOVERNMENT_WORDS for t in span):
+            group = tuple(
+                replace(a, name=None, code=f"{a.country}GOV", sector="GOV") if a.country and a.country not in ("IGO", "NGO") else a
+                for a in group
+            )
+        return group
 
     def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:
         if tok.pos_ == "PRON":

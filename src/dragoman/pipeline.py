@@ -144,6 +144,9 @@ class _DocumentReader:
             resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date, block.start)
             drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of, resolved.group_of))
             remember_messages(drafts, self.knowledge.domains.get("communication", frozenset()), self.messages)
+            for d in drafts:
+                if d.reciprocal and d.target is not None and d.source.country != d.target.country:
+                    self.mentions.note_pair(d.source, d.target, sentence.index)
             voice = read_voice(sent, resolved.actor_of)
             if context is not None:
                 voice = voice if voice.attribution else context.voice
