@@ -46,6 +46,7 @@ def test_relative_and_inherited_dates(seed):
     assert {e.date.date for e in _find(seed, r"^The next day", "13")} == {"2025-03-31"}
     oman = _find(seed, r"met and conversed in Oman")
     assert {e.date.date for e in oman} == {"2025-04-12"}
+    assert {(e.cameo, e.location, e.reciprocal) for e in oman} == {("044", "Oman", True)}  # a third country
     assert all(e.date.basis == "inherited" for e in oman)
     reply = _find(seed, r"^By the end of March")
     assert {(e.date.date, e.date.precision) for e in reply} == {("2025-03", "month")}

@@ -265,9 +265,11 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
             for b in sources:
                 if a is not b:
                     out.append(Draft(tok, pattern, code, a, b, modality, condition, reciprocal=True))
-        _, location = _targets(tok, replace(pattern, target=("loc",)), actors, sources[0])
+        place = _place(tok, actors)
         for d in out:
-            d.location = location
+            d.location = place.text if place else None
+            if place is not None and d.code == "040" and place.country not in (d.source.country, d.target and d.target.country):
+                d.code = "044"  # "met in Oman": a meeting at a third location
     elif len(sources) >= 2 and _reciprocal_object(tok):
         # "Airbus and Boeing accuse each other"
         for a in sources:
@@ -294,6 +296,18 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
     for d in out:
         d.quote = quote
     return out
+
+
+def _place(tok: Token, actors: SentenceActors) -> Actor | None:
+    """The country where an act took place ("in Oman", "in Muscat"), if the sentence names one;
+    "met and conversed in Oman" places both verbs."""
+    for verb in [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+        for prep in ("in", "at"):
+            for place in sx.prep_objects(verb, prep):
+                found = actors.places(place)
+                if found is not None:
+                    return found
+    return None
 
 
 def _intended(tok: Token, lexicon: Lexicon) -> bool:
@@ -385,10 +399,11 @@ def _code_statement(
         return []
     lemmas = {t.lemma_.lower() for c in comp for t in c.subtree}
     code = "111" if lemmas & lexicon.word_lists.get("negative", frozenset()) else pattern.code
-    if lemmas & lexicon.word_lists.get("military", frozenset()) and any(
-        sx.condition_clause(t) is not None for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")
-    ):
+    verbs = [t for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")]
+    if lemmas & lexicon.word_lists.get("military", frozenset()) and any(sx.condition_clause(t) is not None for t in verbs):
         code = "138"  # "said that if Iran did not make a deal, there will be bombing": a threat
+    elif lemmas & lexicon.word_lists.get("threat_cues", frozenset()) and any(sx.auxiliaries(t) & sx.FUTURE_AUX for t in verbs):
+        code = "130"  # "stated that a military option would have severe consequences for Iran"
     modality, condition = _modality(tok, pattern, lexicon)
     if condition is None:
         clauses = [sx.condition_clause(t) for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")]

@@ -125,6 +125,8 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(head)
     if verb.dep_ == "relcl":
         return [verb.head]
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return subjects(verb.head.head)  # "responded by stating that ...": the responder states
     return []
 
 
