@@ -50,3 +50,17 @@ def code_text(nlp, knowledge):
         return code_document(parsed, knowledge)
 
     return run
+
+
+@pytest.fixture
+def cli(capsys):
+    """cli("code", path, "--format", "jsonl") -> (exit code, stdout, stderr); never a traceback."""
+    from dragoman.cli import main
+
+    def run(*argv):
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, out, err
+
+    return run

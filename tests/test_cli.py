@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from dragoman.cli import main
 
 REPORT = (
     "Border talks\n\n"
@@ -22,15 +21,9 @@ def report(tmp_path):
     return path
 
 
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
-
-def test_code_jsonl_output(capsys, report):
-    code, out, _ = run(capsys, "code", report, "--format", "jsonl")
+def test_code_jsonl_output(cli, report):
+    code, out, _ = cli("code", report, "--format", "jsonl")
     assert code == 0
     events = [json.loads(line) for line in out.splitlines()]
     threat = next(e for e in events if e["root"] == "13")
@@ -39,22 +32,22 @@ def test_code_jsonl_output(capsys, report):
     assert REPORT[threat["trigger_span"][0] : threat["trigger_span"][1]] == "threatened"
 
 
-def test_code_table_and_csv(capsys, report, tmp_path):
-    code, out, _ = run(capsys, "code", report)
+def test_code_table_and_csv(cli, report, tmp_path):
+    code, out, _ = cli("code", report)
     assert code == 0 and "(RUS" in out and "2023-06-04" in out
     target = tmp_path / "events.csv"
-    code, _, _ = run(capsys, "code", report, "--format", "csv", "--output", target)
+    code, _, _ = cli("code", report, "--format", "csv", "--output", target)
     assert code == 0 and target.read_text().startswith("event_id,")
 
 
-def test_store_round_trip_without_duplicates(capsys, report, tmp_path):
+def test_store_round_trip_without_duplicates(cli, report, tmp_path):
     db = tmp_path / "d.db"
-    assert run(capsys, "code", report, "--db", db)[0] == 0
-    assert run(capsys, "code", report, "--db", db)[0] == 0  # re-coding the same report
-    code, out, _ = run(capsys, "events", "--db", db, "--format", "jsonl")
+    assert cli("code", report, "--db", db)[0] == 0
+    assert cli("code", report, "--db", db)[0] == 0  # re-coding the same report
+    code, out, _ = cli("events", "--db", db, "--format", "jsonl")
     events = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(events) == len({e["event_id"] for e in events}) > 0
-    code, out, _ = run(capsys, "events", "--db", db, "--actor", "RUS", "--since", "2023-06", "--format", "jsonl")
+    code, out, _ = cli("events", "--db", db, "--actor", "RUS", "--since", "2023-06", "--format", "jsonl")
     assert code == 0 and all("RUS" in (e["source"]["country"], (e["target"] or {}).get("country")) for e in map(json.loads, out.splitlines()))
 
 
@@ -74,60 +67,60 @@ def _bad(tmp_path, name: str, data: bytes):
         ("bad.jsonl", b"not json\n{\"id\": 1}\n[1, 2]\n", "no document"),
     ],
 )
-def test_bad_input_is_one_line_and_non_zero(capsys, tmp_path, name, data, needle):
+def test_bad_input_is_one_line_and_non_zero(cli, tmp_path, name, data, needle):
     path = _bad(tmp_path, name, data)
-    code, _, err = run(capsys, "code", path)
+    code, _, err = cli("code", path)
     assert code != 0
     lines = [line for line in err.splitlines() if "error" in line]
     assert len(lines) == 1 and str(path) in lines[0] and needle.lower() in lines[0].lower(), err
 
 
-def test_missing_path(capsys, tmp_path):
-    code, _, err = run(capsys, "code", tmp_path / "nope.txt")
+def test_missing_path(cli, tmp_path):
+    code, _, err = cli("code", tmp_path / "nope.txt")
     assert code == 1 and "nope.txt" in err and len(err.strip().splitlines()) == 1
 
 
-def test_twenty_megabytes_of_text_is_refused_clearly(capsys, tmp_path):
+def test_twenty_megabytes_of_text_is_refused_clearly(cli, tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(("Iran and Oman held talks. " * 40 + "\n\n") * 20_000, encoding="utf-8")
     assert path.stat().st_size > 20_000_000
-    code, _, err = run(capsys, "code", path)
+    code, _, err = cli("code", path)
     assert code == 1 and "big.txt" in err and "split" in err
 
 
-def test_jsonl_bad_lines_warn_and_good_lines_are_coded(capsys, tmp_path):
+def test_jsonl_bad_lines_warn_and_good_lines_are_coded(cli, tmp_path):
     path = tmp_path / "corpus.jsonl"
     good = json.dumps({"id": "a1", "text": "On 4 June 2023, Russia threatened Poland."})
     path.write_text(f"{{broken\n{good}\n{json.dumps({'id': 'x'})}\n", encoding="utf-8")
-    code, out, err = run(capsys, "code", path, "--format", "jsonl")
+    code, out, err = cli("code", path, "--format", "jsonl")
     assert code == 0
     assert f"{path}:1" in err and f"{path}:3" in err
     assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["a1"]
 
 
-def test_bad_input_never_touches_the_stored_events(capsys, report, tmp_path):
+def test_bad_input_never_touches_the_stored_events(cli, report, tmp_path):
     db = tmp_path / "d.db"
-    run(capsys, "code", report, "--db", db)
-    before = run(capsys, "events", "--db", db, "--format", "jsonl")[1]
+    cli("code", report, "--db", db)
+    before = cli("events", "--db", db, "--format", "jsonl")[1]
     bad = _bad(tmp_path, "b.txt", b"\x00\x00")
-    assert run(capsys, "code", bad, "--db", db)[0] == 1
-    assert run(capsys, "events", "--db", db, "--format", "jsonl")[1] == before
+    assert cli("code", bad, "--db", db)[0] == 1
+    assert cli("events", "--db", db, "--format", "jsonl")[1] == before
 
 
-def test_a_file_that_is_not_a_database_is_refused_unchanged(capsys, report, tmp_path):
+def test_a_file_that_is_not_a_database_is_refused_unchanged(cli, report, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes", encoding="utf-8")
-    code, _, err = run(capsys, "code", report, "--db", notes)
+    code, _, err = cli("code", report, "--db", notes)
     assert code == 1 and "notes.txt" in err
     assert notes.read_text(encoding="utf-8") == "my notes"
 
 
-def test_events_on_a_missing_database(capsys, tmp_path):
-    code, _, err = run(capsys, "events", "--db", tmp_path / "none.db")
+def test_events_on_a_missing_database(cli, tmp_path):
+    code, _, err = cli("events", "--db", tmp_path / "none.db")
     assert code == 1 and "none.db" in err
 
 
-def test_two_processes_give_the_same_events(capsys, tmp_path):
+def test_two_processes_give_the_same_events(cli, tmp_path):
     path = tmp_path / "c.jsonl"
     texts = [
         "On 4 June 2023, Russia threatened Poland.",
@@ -135,6 +128,6 @@ def test_two_processes_give_the_same_events(capsys, tmp_path):
         "The French president criticised Britain over fishing.",
     ] * 4
     path.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
-    one = run(capsys, "code", path, "--format", "jsonl")[1]
-    two = run(capsys, "code", path, "--format", "jsonl", "--n-process", "2")[1]
+    one = cli("code", path, "--format", "jsonl")[1]
+    two = cli("code", path, "--format", "jsonl", "--n-process", "2")[1]
     assert one and one == two
