@@ -131,3 +131,12 @@ def test_two_processes_give_the_same_events(cli, tmp_path):
     one = cli("code", path, "--format", "jsonl")[1]
     two = cli("code", path, "--format", "jsonl", "--n-process", "2")[1]
     assert one and one == two
+
+
+def test_the_document_size_limit_can_be_raised(cli, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("On 4 June 2023, Russia threatened Poland. " * 50, encoding="utf-8")
+    code, _, err = cli("code", path, "--max-chars", "100")
+    assert code == 1 and "--max-chars" in err
+    code, out, _ = cli("code", path, "--max-chars", "100000", "--format", "jsonl")
+    assert code == 0 and out

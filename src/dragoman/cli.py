@@ -53,7 +53,9 @@ def cmd_code(args: argparse.Namespace) -> int:
     from .pipeline import run
     from .store import open_store
 
-    settings = Settings(n_process=args.n_process, batch_size=args.batch_size, actor_files=tuple(args.actors or ()))
+    settings = Settings(
+        n_process=args.n_process, batch_size=args.batch_size, actor_files=tuple(args.actors or ()), max_doc_chars=args.max_chars
+    )
     failures: list[str] = []
     documents = _read_all(args.paths, settings, failures)
     n_docs = n_events = 0
@@ -182,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     code.add_argument("--batch-size", type=int, default=64, help="texts per parser batch")
     code.add_argument("--actors", action="append", metavar="YAML", help="extra actor dictionary (repeatable)")
+    code.add_argument("--max-chars", type=int, default=Settings().max_doc_chars, help="refuse a document longer than this (default 10,000,000)")
     code.set_defaults(func=cmd_code)
 
     ev = sub.add_parser("events", help=cmd_events.__doc__.splitlines()[0], description=cmd_events.__doc__)  # type: ignore[union-attr]

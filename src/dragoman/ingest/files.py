@@ -77,7 +77,7 @@ def _check_not_binary(head: bytes, where: str) -> None:
 
 
 def _too_long(size: str, limit: int) -> str:
-    return f"document is {size}, over the limit of {limit:,} characters; split it into smaller files"
+    return f"document is {size}, over the limit of {limit:,} characters; split it into smaller files (or raise the limit with --max-chars)"
 
 
 def _decode(data: bytes, where: str, line: int | None = None, base_offset: int = 0) -> str:
