@@ -119,7 +119,7 @@ class Mentions:
 
     def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:
         if tok.pos_ == "PRON":
-            if tok.lower_ not in PRONOUNS:
+            if tok.lower_ not in PRONOUNS or _expletive(tok):
                 return None
             return self.salience.resolve_pronoun(tok, index)
         span = sx.phrase_span(tok)
@@ -131,6 +131,15 @@ class Mentions:
         ):
             return self.salience.resolve_definite(span, index)
         return None
+
+
+def _expletive(tok: Token) -> bool:
+    """ "It is important to ...", "it was agreed that ...": an "it" that stands for no one."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = tok.head
+    deps = {c.dep_ for c in head.children}
+    return bool(deps & {"xcomp", "ccomp", "csubj"}) and (head.lemma_ == "be" or "auxpass" in deps)
 
 
 def _at(actor: Actor, offset: int) -> Actor:

@@ -194,6 +194,8 @@ def _modality(trigger: Token, pattern: Pattern, lexicon: Lexicon) -> tuple[str, 
     if sx.negated(trigger):
         return "negated", None
     aux = sx.auxiliaries(trigger)
+    for head in sx.governing(trigger, ("xcomp",)):
+        aux |= sx.auxiliaries(head)  # "Turkey may have to accept": the hedge sits on the head
     cond = sx.condition_clause(trigger)
     cond_text = sx.text_of(list(cond.subtree)) if cond is not None else None
     if aux & sx.HEDGE_AUX:

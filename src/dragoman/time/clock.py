@@ -146,6 +146,8 @@ class DocumentClock:
             expression = self._resolve(rule, match, text, ctx)
             if expression is None:
                 continue
+            if _horizon(expression, text):
+                expression = replace(expression, role="window")
             expressions.append(expression)
             if expression.role == "event" and expression.value.basis in ("explicit", "relative"):
                 ctx.anchor = ctx.earlier = _Dated(expression.value, _span_of_value(expression.value))
@@ -378,6 +380,20 @@ class DocumentClock:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+# "cuts by 2011" in a sentence about plans: a horizon, not when anything happened
+_HORIZON_CUES = re.compile(r"\b(?:will|would|shall|'ll|plans?|planned|aims?|target|goal|expect(?:s|ed)?|pledge[sd]?|promise[sd]?)\b", re.I)
+
+
+def _horizon(expression: DatedExpression, text: str) -> bool:
+    """A bare year after "by" in a sentence that speaks of plans or the future."""
+    return (
+        expression.role == "event"
+        and expression.value.precision == "year"
+        and expression.text.lower().startswith("by ")
+        and bool(_HORIZON_CUES.search(text))
+    )
 
 
 def _find(rules: Sequence[DateRule], text: str) -> list[tuple[DateRule, re.Match[str]]]:
