@@ -117,6 +117,16 @@ class Mentions:
             )
         return group
 
+    def _owned(self, tok: Token, described: Actor, index: int) -> Actor | None:
+        """ "his government", "its military": the sector named, of the owner's country."""
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is None:
+            return None
+        found = self.salience.resolve_pronoun(owner, index)
+        if found is None or not found.country or found.country in ("IGO", "NGO"):
+            return None
+        return replace(described, code=found.country + (described.sector or ""), country=found.country, basis="pronoun", confidence=0.7)
+
     def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:
         if tok.pos_ == "PRON":
             if tok.lower_ not in PRONOUNS or _expletive(tok):
@@ -124,6 +134,10 @@ class Mentions:
             return self.salience.resolve_pronoun(tok, index)
         span = sx.phrase_span(tok)
         actor = resolve_span(span, self.knowledge, date)
+        if actor is not None and actor.code is None and actor.sector:
+            owned = self._owned(tok, actor, index)
+            if owned is not None:
+                return owned
         if actor is not None:
             return actor
         if tok.pos_ == "NOUN" and tok.lemma_.lower() not in DEFINITE_HEADS_SKIP and any(

@@ -26,6 +26,7 @@ from .coding.lexicon import Lexicon, load_lexicon
 from .coding.lists import ListContext, demand_drafts, read_lead_in, remember_messages
 from .coding.voice import Voice, read_voice
 from .config import Settings
+from .errors import KnowledgeError
 from .mentions import Mentions
 from .nlp import ParsedDocument, block_text, load_model, parse_documents
 from .records import Actor, Attribution, Block, Citation, DateValue, Document, Event, Sentence
@@ -62,7 +63,11 @@ def load(settings: Settings) -> Knowledge:
 
     domains_path = data_path("domains.yaml")
     raw = read_yaml(domains_path)
-    domains = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+    domains: dict[str, frozenset[str]] = {}
+    for name, words in raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise KnowledgeError(f"{domains_path}: {name}: expected a list of words (quote on/off/yes/no)")
+        domains[name] = frozenset(w.lower() for w in words)
     lexicon = load_lexicon()
     actors = load_actor_knowledge(list(settings.actor_files))
     dates = load_date_rules()

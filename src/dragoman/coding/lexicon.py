@@ -127,6 +127,10 @@ def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict
     for t in targets:
         if t not in TARGET_PATHS and not t.startswith(TARGET_PREFIXES):
             raise KnowledgeError(f"{where}: unknown target path {t!r}")
+    prep = raw.get("prep")
+    if prep is not None and not isinstance(prep, str):
+        # YAML reads a bare on/off/yes/no as a boolean: say so instead of matching nothing
+        raise KnowledgeError(f"{where}: prep must be a word, got {prep!r}; quote it (prep: \"on\")")
     when_negated = raw.get("when_negated")
     if when_negated is not None and str(when_negated) not in cameo:
         raise KnowledgeError(f"{where}: when_negated code {when_negated!r} does not exist")
@@ -137,7 +141,7 @@ def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict
         code=code,
         obj=_words(raw.get("obj"), where, lists),
         subj=_words(raw.get("subj"), where, lists),
-        prep=raw.get("prep"),
+        prep=prep,
         words=_words(raw.get("words"), where, lists),
         target=targets,
         kind=kind,
@@ -150,9 +154,12 @@ def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict
 def _words(raw: Any, where: str, lists: dict[str, frozenset[str]]) -> frozenset[str] | None:
     if raw is None:
         return None
+    if not isinstance(raw, list):
+        raise KnowledgeError(f"{where}: expected a list of words, got {raw!r}")
     out: set[str] = set()
     for word in raw:
-        word = str(word)
+        if not isinstance(word, str):
+            raise KnowledgeError(f"{where}: {word!r} is not a word; quote it in the YAML (\"on\", \"no\")")
         if word.startswith("@"):
             if word[1:] not in lists:
                 raise KnowledgeError(f"{where}: unknown word list {word!r}")

@@ -1,0 +1,40 @@
+"""The verb lexicon is validated on load: a typo is an error naming the entry, never a silent no-match."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.coding.lexicon import load_lexicon
+from dragoman.errors import KnowledgeError
+
+
+def _lexicon(tmp_path, body: str):
+    path = tmp_path / "verbs.yaml"
+    path.write_text(body, encoding="utf-8")
+    return load_lexicon(path)
+
+
+def test_the_shipped_lexicon_loads_and_every_code_exists():
+    lexicon = load_lexicon()
+    assert lexicon.verbs and len(lexicon.fingerprint) == 16
+    for patterns in list(lexicon.verbs.values()) + list(lexicon.adjectives.values()):
+        for p in patterns:
+            assert p.code in lexicon.cameo
+
+
+@pytest.mark.parametrize(
+    "body,needle",
+    [
+        ("verbs:\n  threaten: [{code: '999'}]\n", "does not exist"),
+        ("verbs:\n  threaten: [{code: '130', traget: [dobj]}]\n", "unknown key"),
+        ("verbs:\n  threaten: [{code: '130', target: [dobject]}]\n", "unknown target path"),
+        ("verbs:\n  call: [{code: '020', prep: on}]\n", "quote it"),
+        ("verbs:\n  warn: [{code: '130', words: ['@militray']}]\n", "unknown word list"),
+        ("verbs:\n  warn: [{code: '130'}]\n  warn: [{code: '138'}]\n", "duplicate key"),
+        ("verbs:\n  warn: [{code: '130', kind: thraet}]\n", "unknown kind"),
+    ],
+)
+def test_a_mistake_is_named(tmp_path, body, needle):
+    with pytest.raises(KnowledgeError) as err:
+        _lexicon(tmp_path, body)
+    assert needle in str(err.value) and "verbs.yaml" in str(err.value)
