@@ -242,7 +242,20 @@ def code_sentence(sentence: Span, lexicon: Lexicon, actors: SentenceActors) -> l
     _apply_intent(drafts, lexicon)
     for tok, pattern in statements:
         drafts.extend(_code_statement(tok, pattern, drafts, lexicon, actors, sentence))
+    _aim_threats(drafts, sentence, actors)
     return _dedupe(drafts)
+
+
+def _aim_threats(drafts: list[Draft], sentence: Span, actors: SentenceActors) -> None:
+    """A threat with no one named as its target is aimed at the other side the sentence
+    names before it: "Iran rejected talks, prompting Trump to threaten bombing"."""
+    for d in drafts:
+        if d.target is not None or d.code[:2] != "13":
+            continue
+        before = [actors.actor_of(t) for t in sentence if t.i < d.trigger.i]
+        others = [a for a in before if a is not None and a.code and a.country and a.country != d.source.country]
+        if others:
+            d.target = replace(others[-1], confidence=min(others[-1].confidence, 0.6), basis="context")
 
 
 def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: SentenceActors, sentence: Span) -> list[Draft]:
