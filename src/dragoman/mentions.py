@@ -86,8 +86,8 @@ class Mentions:
                 actor = _at(actor, offset)
             actors[tok.i] = actor
             if actor is not None and actor.code:
-                if tok.pos_ == "PROPN" and actor.sector is None:
-                    places[tok.i] = actor
+                if tok.pos_ == "PROPN" and (actor.sector is None or (actor.name == tok.text and actor.sector == "GOV")):
+                    places[tok.i] = actor  # a state, or a capital named by itself ("in Muscat")
                 role = "subj" if tok.dep_ in ("nsubj", "nsubjpass") else "obj"
                 if tok.pos_ != "PRON":
                     self.salience.observe(actor, tok, index, role)

@@ -315,8 +315,12 @@ def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: Senten
 
 def _place(tok: Token, actors: SentenceActors) -> Actor | None:
     """The country where an act took place ("in Oman", "in Muscat"), if the sentence names one;
-    "met and conversed in Oman" places both verbs."""
-    for verb in [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+    "met and conversed in Oman" places both verbs, "held talks in Muscat" the talks."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    obj = sx.first_object(tok)
+    if obj is not None:
+        heads.append(obj)  # "held talks in Muscat"
+    for verb in heads:
         for prep in ("in", "at"):
             for place in sx.prep_objects(verb, prep):
                 found = actors.places(place)
