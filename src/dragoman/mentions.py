@@ -37,7 +37,13 @@ class SentenceMentions:
 
     def actor_of(self, token: Token) -> Actor | None:
         if token.i in self.actors:
-            return self.actors[token.i]
+            found = self.actors[token.i]
+            if found is None or not found.code:
+                # "regional rival Japan's Prime Minister Shinzo Abe": the apposition names the actor
+                named = next((self.actors.get(c.i) for c in token.children if c.dep_ == "appos" and self.actors.get(c.i)), None)
+                if named is not None and named.code:
+                    return named
+            return found
         if token.dep_ in MODIFIER_DEPS and token.pos_ in ("PROPN", "ADJ"):
             # an owner named inside another phrase ("the US complaint"), resolved on demand
             # and never made salient: "Abbas" in "Abbas Araghchi" is not a person of its own
