@@ -140,3 +140,19 @@ def test_the_document_size_limit_can_be_raised(cli, tmp_path):
     assert code == 1 and "--max-chars" in err
     code, out, _ = cli("code", path, "--max-chars", "100000", "--format", "jsonl")
     assert code == 0 and out
+
+
+def test_an_html_report_is_coded_with_its_footnotes(cli, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Border row</title><script>var x = 1;</script></head><body>"
+        "<nav>Jump to content</nav><h1>Border row</h1>"
+        "<p>On 4 June 2023, Russia threatened Poland with missile strikes.<sup class='reference'>[1]</sup></p>"
+        "<h2>References</h2><ol class='references'><li>^ \"Warning to Warsaw\". Baltic Wire. 5 June 2023.</li></ol>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("code", page, "--format", "jsonl")
+    (event,) = [json.loads(line) for line in out.splitlines()]
+    assert (event["source"]["country"], event["target"]["country"], event["root"]) == ("RUS", "POL", "13")
+    assert [(c["key"], c["outlet"], c["published"]) for c in event["citations"]] == [("1", "Baltic Wire", "2023-06-05")]
