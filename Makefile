@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= dragoman.db
 EXAMPLE := src/dragoman/examples/us-iran-2025.txt
 
-.PHONY: venv demo test bench clean
+.PHONY: venv demo test lint bench clean
 
 venv: $(STAMP)
 
@@ -23,6 +23,12 @@ demo: venv
 
 test: venv
 	$(BIN)/python -m pytest -q
+
+# Type and lint checks (mypy-clean src/, as STYLE.md asks); installs the dev tools on first use.
+lint: venv
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/mypy
+	$(BIN)/ruff check src --select F,E9
 
 bench: venv
 	$(BIN)/python bench/throughput.py $(BENCH_ARGS)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..records import Actor
@@ -44,9 +44,7 @@ class Draft:
     reciprocal: bool = False
     location: str | None = None
     speaker: Actor | None = None  # who reports it, when a reporting verb carries it
-    speaker_text: str | None = None
     quote: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,6 @@ Token = Any  # spacy.tokens.Token
 Span = Any  # spacy.tokens.Span
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-# Dependents that start another phrase: cut them off an argument's words.
-CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos_clause", "punct", "prep_clause"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
 HEDGE_AUX = {"could", "might", "may"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
