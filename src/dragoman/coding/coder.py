@@ -221,8 +221,8 @@ def code_sentence(sentence: Span, lexicon: Lexicon, actors: SentenceActors) -> l
     drafts: list[Draft] = []
     statements: list[tuple[Token, Pattern]] = []
     for tok in sentence:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ != "be":
-            patterns = lexicon.verbs.get(tok.lemma_.lower())
+        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ != "be" or tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
+            patterns = lexicon.verbs.get(tok.lemma_.lower())  # "be" only as a main verb ("are on standby")
         elif tok.pos_ == "ADJ":
             patterns = lexicon.adjectives.get(tok.lower_)
         else:
