@@ -170,8 +170,7 @@ class _DocumentReader:
         """The sentence record, with the footnote keys between it and the next sentence."""
         document = self.document
         start = block.start + sent.start_char
-        words = [t for t in sent if not t.is_space]  # blanked footnote markers are not the sentence's
-        end = block.start + (words[-1].idx + len(words[-1]) if words else sent.end_char)
+        end = start + len(sent.text.rstrip())  # blanked footnote markers are not the sentence's
         keys = tuple(dict.fromkeys(m.key for m in document.markers if start <= m.start < next_start))
         sentence = Sentence(document.doc_id, len(self.sentences), start, end, document.text[start:end], block_index, block.section, keys)
         self.sentences.append(sentence)

@@ -6,6 +6,7 @@ decides modality per event, this decides what holds for the whole sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +39,13 @@ class Voice:
     reliability: str | None = None
 
 
+# A sentence without one of these stems has no voice to read: skip its tokens.
+VOICE_CUES = re.compile(r"accord|report|reveal|leak|disclos|publish|official|confirm|alleg|purport|rumou?r", re.I)
+
+
 def read_voice(sent: Any, actor_of: Callable[[Token], Actor | None]) -> Voice:
+    if not VOICE_CUES.search(sent.text):
+        return Voice()
     chain: list[tuple[str, Actor | None]] = []
     reliability = None
     for tok in sent:
