@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import Knowledge, Salience, resolve_span
+from .actors.knowledge import norm_word
 from .coding import syntax as sx
 from .records import Actor
 
@@ -133,13 +134,21 @@ class Mentions:
             return None
         return replace(described, code=found.country + (described.sector or ""), country=found.country, basis="pronoun", confidence=0.7)
 
+    def _may_name(self, span: Any) -> bool:
+        """A phrase of common words none of which is in any name ("the company", "profits")
+        cannot name an actor: skip resolving it (a cheap test on a hot path)."""
+        for t in span:
+            if t.pos_ == "PROPN" or t.is_title or "-" in t.text or norm_word(t.text) in self.knowledge.words:
+                return True
+        return False
+
     def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:
         if tok.pos_ == "PRON":
             if tok.lower_ not in PRONOUNS or _expletive(tok):
                 return None
             return self.salience.resolve_pronoun(tok, index)
         span = sx.phrase_span(tok)
-        actor = resolve_span(span, self.knowledge, date)
+        actor = resolve_span(span, self.knowledge, date) if self._may_name(span) else None
         if actor is not None and actor.code is None and actor.sector:
             owned = self._owned(tok, actor, index)
             if owned is not None:

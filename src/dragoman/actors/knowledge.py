@@ -126,6 +126,7 @@ class Knowledge:
     max_phrase: int = MAX_PHRASE
     person_titles: frozenset[str] = field(default_factory=frozenset)
     fuzzy_index: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (initial, length) -> skeletons
+    words: frozenset[str] = field(default_factory=frozenset)  # every word of every name: a phrase with none names no one
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key)
@@ -482,6 +483,7 @@ class _Builder:
             fingerprint=fingerprint,
             files=files,
             person_titles=frozenset(titles),
+            words=frozenset(w for key in lexicon for w in key),
         )
 
 
