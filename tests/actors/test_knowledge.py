@@ -109,3 +109,11 @@ def test_skeleton_merges_transliterations():
 def test_acronyms_need_capitals(knowledge):
     assert resolve_text("US", knowledge).code == "USA"
     assert resolve_text("us", knowledge) is None
+
+
+def test_a_common_word_name_stands_only_on_its_own():
+    knowledge = load_knowledge()
+    assert resolve_text("The Guardian", knowledge).code == "GBRMED"
+    assert resolve_text("Guardian Council", knowledge).code == "IRNGOV"
+    hi_tech = resolve_text("the National Hi-Tech Crime Unit", knowledge)
+    assert hi_tech is None or hi_tech.code != "AREMED"

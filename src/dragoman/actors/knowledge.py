@@ -112,6 +112,7 @@ class Cue:
     sector: str | None = None  # for sector words
     person: bool = False  # sector word naming one individual ("minister")
     case: int = ANY_CASE
+    whole: bool = False  # "The Guardian", "The National": only a phrase of its own, never "Guardian Council"
 
 
 @dataclass(frozen=True)
@@ -450,7 +451,10 @@ class _Builder:
         self._drop_entity(key)
         self.entities[key] = Entity(key=name, kind=kind, code=code, country=country, sector=sector, roles=roles, source=where)
         for alias in [name, *_strings(path, entry, "aliases")]:
-            self._claim(alias, Cue(kind, key, case=case_rule(alias)), where)
+            # a one-word name of a "The ..." body (The Guardian, The National) is too common a word
+            # to stand inside a longer phrase: "Guardian Council" is not the newspaper
+            whole = kind == "org" and name.lower().startswith("the ") and len(name_key(alias)) == 1
+            self._claim(alias, Cue(kind, key, case=case_rule(alias), whole=whole), where)
 
     def build(self, fingerprint: str, files: tuple[str, ...]) -> Knowledge:
         lexicon: dict[tuple[str, ...], tuple[Cue, ...]] = {}

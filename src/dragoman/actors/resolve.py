@@ -186,7 +186,7 @@ def match_words(words: Sequence[Word], knowledge: Knowledge) -> list[Match]:
         for size in range(min(knowledge.max_phrase, n - i), 0, -1):
             cues = lexicon.get(tuple(norms[i : i + size]))
             if cues:
-                kept = tuple(c for c in cues if _case_ok(c, words, i, size))
+                kept = tuple(c for c in cues if _case_ok(c, words, i, size) and (not c.whole or size == n))
                 if kept:
                     matches.append(Match(words[i].position, words[i + size - 1].position, kept))
                     i += size
