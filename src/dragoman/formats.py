@@ -80,7 +80,7 @@ def _write_table(events: Iterable[Event], out: TextIO) -> int:
     for row in [header, *rows]:
         out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
     out.write(
-        f"\n{len(rows)} events. Dates: 2025-03-30 a day, 2025-03-30~ a window starting then, 2025-03~ a month, "
+        f"\n{len(rows)} event{'' if len(rows) == 1 else 's'}. Dates: 2025-03-30 a day, 2025-03-30~ a window starting then, 2025-03~ a month, "
         "2025~~ a year, 201~~~ a decade, ? unknown. * = on someone else's word.\n"
     )
     return len(rows)

@@ -93,7 +93,12 @@ def _pretty(raw: str) -> str:
     words = raw.replace("_", " ").split()
     if len(words) == 1 and len(words[0].replace(".", "")) <= ACRONYM_MAX:
         return words[0]
-    return " ".join(w if any(c.isdigit() for c in w) else w.capitalize() for w in words)
+    return " ".join(w if any(c.isdigit() for c in w) or _bracketed(w) else w.capitalize() for w in words)
+
+
+def _bracketed(word: str) -> bool:
+    """ "(AAIA)", "(CIRA)": an acronym in brackets keeps its capitals."""
+    return word.startswith("(") and word.endswith(")") and len(word) <= ACRONYM_MAX + 4
 
 
 def _split_code(code: str) -> dict[str, Any]:
