@@ -41,7 +41,7 @@ from typing import Any
 import yaml
 
 from ..errors import KnowledgeError
-from .knowledge import MAX_PHRASE, NON_STATE_PREFIXES, name_key
+from .knowledge import MAX_PHRASE, NON_STATE_PREFIXES, REGIONS, name_key
 
 _CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
 _DATE_SPEC = re.compile(r"^(?:(>|<)\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))$")
@@ -255,7 +255,8 @@ def _convert(entry: _Entry, out: dict[str, list[dict[str, Any]]], problems: list
     undated = [c for c in entry.codes if c[1] is None and c[2] is None]
     dated = [c for c in entry.codes if c[1] is not None or c[2] is not None]
     default = undated[-1][0] if undated else None
-    if default is not None and len(default) == 3 and not dated and default not in NON_STATE_PREFIXES:
+    if default is not None and len(default) == 3 and not dated and default not in NON_STATE_PREFIXES | REGIONS:
+        # more names for a state; a group coded with a bare region (CIRA [WEU]) stays a group
         out["states"].append({"code": default, "names": names})
         return
     record: dict[str, Any] = {"name": names[0]}
