@@ -27,6 +27,7 @@ ActorOf = Callable[[Token], "Actor | None"]
 
 CLAIM_VERBS = {"claim", "allege"}
 DENY_VERBS = {"deny", "reject"}
+TIME_ANCHORS = {"after", "before", "since", "following", "until"}
 QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{2,300})[\"“”]")
 # Events that are not acts: kept for inspection, left out of default output.
 NON_EVENTS = frozenset({"negated", "hypothetical", "denied", "threatened"})
@@ -259,6 +260,8 @@ def _aim_threats(drafts: list[Draft], sentence: Span, actors: SentenceActors) ->
 def _code_trigger(tok: Token, pattern: Pattern, lexicon: Lexicon, actors: SentenceActors, sentence: Span) -> list[Draft]:
     if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not sx.auxiliaries(tok):
         return []  # "the movement, which Iran backs": a standing state of affairs, not an act
+    if tok.dep_ == "pcomp" and tok.head.lower_ in TIME_ANCHORS:
+        return []  # "two weeks after sending the letter": an earlier act named to date this one
     sources = _sources(tok, pattern, actors)
     if "between" in pattern.target and len(sources) < 2:
         sides = [a for a in (actors.actor_of(h) for h in _between(tok)) if a is not None and a.code]
