@@ -86,6 +86,9 @@ class Mentions:
                 if group:
                     groups[tok.i] = tuple(_at(a, offset) for a in group)
                     continue
+            if tok.lower_ == "they" and self.pair is not None and index - self.pair[2] <= PAIR_REACH:
+                # "They met again a week later": for a meeting, the pair that last met
+                groups[tok.i] = tuple(_at(a, offset) for a in self._group(tok.doc[tok.i : tok.i + 1], index) or ())
             if tok.pos_ == "DET":
                 continue
             actor = self._resolve(tok, index, date)

@@ -160,11 +160,15 @@ def _sources(trigger: Token, pattern: Pattern, actors: SentenceActors) -> list[A
     out = []
     for h in heads:
         for c in sx.conjuncts(h):
+            group = actors.group_of(c)
+            if pattern.kind == "symmetric" and len(group) >= 2:
+                out.extend(group)  # "they met": both parties, when "they" can stand for a pair
+                continue
             a = actors.actor_of(c)
             if a is not None and a.code:
                 out.append(a)
             else:
-                out.extend(actors.group_of(c))
+                out.extend(group)
     return out
 
 
