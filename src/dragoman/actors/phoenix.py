@@ -88,6 +88,16 @@ def parse_phoenix_date(text: str) -> str:
     return f"{year:04d}-{month}-{day}"
 
 
+def _add_codes(entry: _Entry, blocks: list[str], number: int, raw: str, problems: list[tuple[int, str, str]]) -> None:
+    """Read the [CODE ...] blocks of a line into the entry; a block it cannot read is a problem."""
+    for block in blocks:
+        parsed = _parse_block(block)
+        if isinstance(parsed, str):
+            problems.append((number, raw, parsed))
+        else:
+            entry.codes.append(parsed)
+
+
 def _pretty(raw: str) -> str:
     """PHOENIX_STYLE_NAME_ -> "Phoenix Style Name"; short acronyms stay in capitals."""
     words = raw.replace("_", " ").split()
@@ -149,12 +159,7 @@ def import_phoenix(path: str) -> ImportResult:
             if current is None:
                 problems.append((number, raw, "code with no entry above it"))
                 continue
-            for block in blocks:
-                parsed = _parse_block(block)
-                if isinstance(parsed, str):
-                    problems.append((number, raw, parsed))
-                else:
-                    current.codes.append(parsed)
+            _add_codes(current, blocks, number, raw, problems)
             continue
         if blocks and blocks[0].strip().startswith("~"):  # an agent word
             sector = blocks[0].strip()[1:4]
@@ -171,12 +176,7 @@ def import_phoenix(path: str) -> ImportResult:
             continue
         current = _Entry(number, [name_part], [])
         entries.append(current)
-        for block in blocks:
-            parsed = _parse_block(block)
-            if isinstance(parsed, str):
-                problems.append((number, raw, parsed))
-            else:
-                current.codes.append(parsed)
+        _add_codes(current, blocks, number, raw, problems)
 
     out: dict[str, list[dict[str, Any]]] = {"states": [], "sectors": [], "organisations": [], "people": []}
     for entry in entries:

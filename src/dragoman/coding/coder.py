@@ -157,7 +157,7 @@ def _sources(trigger: Token, pattern: Pattern, actors: SentenceActors) -> list[A
         heads = agents or (patients if pattern.passive_patient_source else [])
     else:
         heads = sx.subjects(verb)
-    out = []
+    out: list[Actor] = []
     for h in heads:
         for c in sx.conjuncts(h):
             group = actors.group_of(c)
