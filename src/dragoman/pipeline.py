@@ -30,7 +30,7 @@ from .errors import KnowledgeError
 from .mentions import Mentions
 from .nlp import ParsedDocument, block_text, load_model, parse_documents
 from .records import Actor, Attribution, Block, Citation, DateValue, Document, Event, Sentence
-from .time import DateRules, DocumentClock, load_date_rules
+from .time import DateRules, DocumentClock, SentenceDates, load_date_rules
 
 CODER_VERSION = f"dragoman-{__version__}"
 
@@ -198,7 +198,7 @@ def _event(
     sentence: Sentence,
     sent: Any,
     draft: Draft,
-    dates: Any,
+    dates: SentenceDates,
     citations: tuple[Citation, ...],
     voice: Voice,
     knowledge: Knowledge,
@@ -247,9 +247,9 @@ def _event(
     )
 
 
-def _date_for(draft: Draft, sent: Any, dates: Any) -> DateValue:
+def _date_for(draft: Draft, sent: Any, dates: SentenceDates) -> DateValue:
     """The sentence's date, or the date expression inside the trigger's own clause when it has one."""
-    exprs = getattr(dates, "expressions", ())
+    exprs = dates.expressions
     if len(exprs) > 1:
         lo = min(t.idx for t in draft.trigger.subtree) - sent.start_char
         hi = max(t.idx + len(t) for t in draft.trigger.subtree) - sent.start_char

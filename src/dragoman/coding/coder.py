@@ -130,13 +130,8 @@ def _targets(trigger: Token, pattern: Pattern, actors: SentenceActors, source: A
         ]
         if found_actors:
             return found_actors, location
-    # a location named for the act even when it is not the target
-    for prep in ("in", "at"):
-        for place in sx.prep_objects(trigger, prep):
-            found = actors.places(place)
-            if found is not None:
-                return [], found.text
-    return [], location
+    place = _place(trigger, actors)  # where the act happened, even when it is not the target
+    return [], place.text if place is not None else location
 
 
 DOMESTIC_SECTORS = {"REB", "INS", "OPP", "COP", "CVL", "JUD", "LEG", "CRM"}
