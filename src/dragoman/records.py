@@ -190,9 +190,7 @@ class Event:
         out["date_expression"] = date["expression"]
         out["date_anchor"] = date["anchor"]
         out["date_flag"] = date["flag"]
-        out["deadline"] = (
-            {k: deadline[k] for k in ("date", "precision", "anchor", "expression")} if deadline else None
-        )
+        out["deadline"] = deadline  # all seven DateValue fields, so that it reads back whole
         out["citations"] = list(out["citations"])
         return out
 
@@ -211,12 +209,16 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     )
     deadline = d.pop("deadline", None)
     if deadline is not None:
+        # Records written before the deadline kept all its fields lack basis,
+        # date_end and flag; every deadline then was counted ("relative").
         d["deadline"] = DateValue(
             date=deadline.get("date"),
             precision=deadline.get("precision"),
-            basis="relative",
-            anchor=deadline.get("anchor"),
+            basis=deadline.get("basis", "relative"),
+            date_end=deadline.get("date_end"),
             expression=deadline.get("expression"),
+            anchor=deadline.get("anchor"),
+            flag=deadline.get("flag"),
         )
     for key in ("source", "target"):
         if d.get(key) is not None:

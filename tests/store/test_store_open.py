@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from dragoman.errors import StoreError
-from dragoman.store import EventQuery, open_store
+from dragoman.store import EventQuery, Page, open_store
 from dragoman.store.sqlite import Migration, load_migrations, open_sqlite, split_statements
 
 
@@ -99,7 +99,7 @@ def test_an_empty_file_becomes_a_store(tmp_path) -> None:
     path = tmp_path / "events.db"
     path.touch()
     with open_store(str(path)) as store:
-        assert list(store.documents()) == []
+        assert store.documents() == Page((), None)
     assert path.read_bytes().startswith(b"SQLite format 3\x00")
 
 

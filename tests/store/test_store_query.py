@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from dragoman.errors import StoreError
 from dragoman.records import Actor, DateValue
-from dragoman.store import EventQuery, open_store
+from dragoman.store import DocumentSummary, EventQuery, Page, PageRequest, open_store
 
 IRN_GOV = Actor(text="Tehran", name="Iran", code="IRNGOV", country="IRN", sector="GOV")
 USA_GOV = Actor(text="Washington", name="United States", code="USAGOV", country="USA", sector="GOV")
@@ -123,12 +125,85 @@ def test_filters_combine(store) -> None:
 
 
 def test_documents_lists_event_counts(store) -> None:
-    assert list(store.documents()) == [("d1", "Report d1", 4), ("d2", "Report d2", 3)]
+    d1 = DocumentSummary("d1", "Report d1", None, None, None, 4)
+    d2 = DocumentSummary("d2", "Report d2", None, None, None, 3)
+    assert store.documents() == Page((d1, d2), None)
+
+
+def cursor_of(payload: str) -> str:
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
 @pytest.mark.parametrize(
-    "query", [{"since": "March 2025"}, {"until": "2025-3"}, {"since": ""}, {"actor": ""}, {"limit": -1}]
+    ("query", "message"),
+    [
+        ({"since": "March 2025"}, "not an ISO date"),
+        ({"until": "2025-3"}, "not an ISO date"),
+        ({"since": ""}, "not an ISO date"),
+        ({"since": "\u0662\u0660\u0662\u0665"}, "not an ISO date"),  # Arabic-Indic digits
+        ({"since": "2025-13-01"}, "not a real date"),
+        ({"until": "2025-02-30"}, "not a real date"),
+        ({"until": "2025-13"}, "not a real date"),
+        ({"since": "2025-00"}, "not a real date"),
+        ({"since": "2025-04-31"}, "not a real date"),
+        ({"since": "0000"}, "not a real date"),
+        ({"since": "201-03"}, "a decade"),
+        ({"actor": ""}, "actor must not be empty"),
+        ({"limit": -1}, "between 0 and"),
+        ({"limit": 10**22}, "between 0 and"),  # 23 digits: no OverflowError from SQLite
+        ({"limit": 1_000_000_001}, "between 0 and"),
+        ({"limit": True}, "whole number"),
+        ({"limit": 2.5}, "whole number"),
+        ({"offset": -1}, "between 0 and"),
+        ({"offset": 10**22}, "between 0 and"),
+        ({"offset": "3"}, "whole number"),
+        ({"exclude_modalities": "negated"}, "set of modality names"),
+        ({"exclude_modalities": frozenset({1})}, "set of modality names"),
+        ({"exclude_modalities": None}, "set of modality names"),
+        ({"cursor": "nope"}, "not a cursor this store made"),
+        ({"cursor": ""}, "not a cursor this store made"),
+        ({"cursor": "é"}, "not a cursor this store made"),
+        ({"cursor": cursor_of('["e", null, "d1", 0]')}, "not a cursor this store made"),  # too short
+        ({"cursor": cursor_of('["e", 2025, "d1", 0, "a"]')}, "not a cursor this store made"),  # date not text
+        ({"cursor": cursor_of('["e", null, "d1", true, "a"]')}, "not a cursor this store made"),
+        ({"cursor": cursor_of('["e", null, "d1", 99999999999999999999, "a"]')}, "not a cursor this store made"),
+        ({"cursor": cursor_of('["d", "d1"]')}, "not a cursor this store made"),  # a document cursor
+        ({"cursor": cursor_of("{")}, "not a cursor this store made"),
+        ({"cursor": cursor_of('["e", null, "d1", 0, "a"]'), "offset": 2}, "either a cursor or an offset"),
+    ],
 )
-def test_bad_queries_are_refused(query) -> None:
-    with pytest.raises(StoreError):
+def test_bad_queries_are_refused_in_one_line(query, message) -> None:
+    with pytest.raises(StoreError, match=message) as info:
         EventQuery(**query)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"limit": 0}, "between 1 and"),
+        ({"limit": -1}, "between 1 and"),
+        ({"limit": 10**22}, "between 1 and"),
+        ({"offset": -1}, "between 0 and"),
+        ({"cursor": "nope"}, "not a cursor this store made"),
+        ({"cursor": cursor_of('["d", "a"]'), "offset": 1}, "either a cursor or an offset"),
+    ],
+)
+def test_bad_page_requests_are_refused(query, message) -> None:
+    with pytest.raises(StoreError, match=message):
+        PageRequest(**query)
+
+
+@pytest.mark.parametrize("date", ["201", "2025", "2025-03", "2024-02-29", "2025-12-31", "0001-01-01"])
+def test_real_dates_are_accepted(date) -> None:
+    assert EventQuery(since=date, until=date).since == date
+
+
+def test_the_largest_limit_is_accepted(store) -> None:
+    assert found(store, limit=1_000_000_000, offset=1_000_000_000) == []
+
+
+def test_exclude_modalities_takes_any_collection_of_names() -> None:
+    query = EventQuery(exclude_modalities={"negated", "denied"})  # type: ignore[arg-type]
+    assert query.exclude_modalities == frozenset({"negated", "denied"})
+    assert hash(query) == hash(EventQuery(exclude_modalities=frozenset({"denied", "negated"})))

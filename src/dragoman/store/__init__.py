@@ -1,114 +1,102 @@
-"""Where coded events are kept: the `EventStore` protocol and `open_store`.
+"""Where coded events are kept: the `EventStore` protocol, and `open_store` to pick one by URL.
 
-    open_store("events.db")              SQLite file (created if missing)
-    open_store("sqlite:///events.db")    the same, as a URL (relative path)
-    open_store("sqlite:////abs/ev.db")   absolute path: four slashes, as in SQLAlchemy
-    open_store(":memory:")               a throw-away in-memory store ("sqlite://" too)
+    open_store("events.db")                      SQLite file (created if missing)
+    open_store("sqlite:///events.db")            the same, as a URL (relative path)
+    open_store("sqlite:////abs/ev.db")           absolute path: four slashes, as in SQLAlchemy
+    open_store(":memory:")                       a throw-away in-memory store ("sqlite://" too)
+    open_store("events.db", read_only=True)      read an existing store; never migrate or write
 
-A store keeps, per document, the document itself, its reference list, its
-sentences and its events. `save` replaces everything stored for that document
-in one transaction, so coding the same document twice never duplicates rows.
+A store keeps, per document, the document itself (text, metadata, blocks,
+footnote markers), its reference list, its sentences and its events. `save`
+replaces everything stored for that document in one transaction, so coding the
+same document twice never duplicates rows. Everything saved reads back:
+`event`, `events` / `event_page` (filtered by an `EventQuery`, paged by offset
+or cursor), `count_events`, `document` and `documents`.
+
+Stores are chosen by URL scheme through `STORES`; a path without "://" is SQLite.
+The protocol and its records live in `base.py`, which imports no store, so the
+stores import it and this module imports them without a cycle.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from types import TracebackType
-from typing import Protocol
+import importlib
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from ..errors import StoreError
-from ..records import Document, Event, Sentence
+from .base import (
+    DocumentSummary,
+    EventQuery,
+    EventStore,
+    Page,
+    PageRequest,
+    StoredDocument,
+)
+from .sqlite import open_sqlite_url
 
-__all__ = ["EventQuery", "EventStore", "open_store"]
+__all__ = [
+    "STORES",
+    "DocumentSummary",
+    "EventQuery",
+    "EventStore",
+    "Opener",
+    "Page",
+    "PageRequest",
+    "StoredDocument",
+    "lazy_opener",
+    "open_store",
+]
 
-# An ISO date at any precision the dating stage produces: decade ("201"), year,
-# month or day.
-_PARTIAL_DATE = re.compile(r"\d{3,4}(-\d{2}(-\d{2})?)?")
+# Takes what follows "scheme://" in the URL, and whether to open read-only.
+Opener = Callable[[str, bool], EventStore]
 
 
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """Which events to read back; every field left as None matches everything.
+def lazy_opener(spec: str) -> Opener:
+    """An opener named "package.module:function", imported only when a store of its scheme is opened.
 
-    actor     a code prefix ("USAGOV", "IRN") of the source or target code, or
-              exactly the source's or target's country ("IRN")
-    since     ISO date, maybe partial ("2025", "2025-03", "2025-03-08")
-    until     the same. Dates are compared at the coarser of the two precisions,
-              so an event is kept unless its date lies wholly outside the window:
-              since="2025-03" keeps "2025-03-08" and "2025" but not "2025-02-28";
-              until="2025-03" keeps "2025-03-31". A range event counts by its end
-              for `since`. Events without a date are left out when either is given.
-    modality  "asserted", "threatened", ... (exact)
-    basis     the date basis: "explicit", "inherited", "relative", ... (exact)
-    root      CAMEO root code, e.g. "13" (exact)
-    doc_id    one document (exact)
-    limit     at most this many events
+    For stores whose driver is an optional dependency: naming it costs nothing
+    until someone opens such a URL.
     """
+    module_name, _, function_name = spec.partition(":")
 
-    actor: str | None = None
-    since: str | None = None
-    until: str | None = None
-    modality: str | None = None
-    basis: str | None = None
-    root: str | None = None
-    doc_id: str | None = None
-    limit: int | None = None
+    def open_lazily(location: str, read_only: bool) -> EventStore:
+        try:
+            opener: Opener = getattr(importlib.import_module(module_name), function_name)
+        except (ImportError, AttributeError) as exc:
+            raise StoreError(f"the store opener {spec} is not available ({exc})") from exc
+        return opener(location, read_only)
 
-    def __post_init__(self) -> None:
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None and not _PARTIAL_DATE.fullmatch(value):
-                raise StoreError(f"{name}={value!r} is not an ISO date: use e.g. 2025, 2025-03 or 2025-03-30")
-        if self.actor is not None and not self.actor:
-            raise StoreError("actor must not be empty: use a code such as IRN or USAGOV")
-        if self.limit is not None and self.limit < 0:
-            raise StoreError(f"limit={self.limit} must be zero or more")
+    return open_lazily
 
 
-class EventStore(Protocol):
-    """What every store offers; use it as a context manager to close it."""
+# One line per scheme. Read-only, like every module-level table here: two
+# configurations must not see each other's stores.
+STORES: Mapping[str, Opener] = MappingProxyType(
+    {
+        "sqlite": open_sqlite_url,
+    }
+)
+_DEFAULT = "sqlite"  # what a bare path is
 
-    def save(self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> None:
-        """Replace everything stored for this document, atomically."""
-        ...
-
-    def events(self, query: EventQuery) -> Iterator[Event]:
-        """Matching events, ordered by (date, nulls last), doc_id, sentence_index, event_id."""
-        ...
-
-    def documents(self) -> Iterator[tuple[str, str | None, int]]:
-        """(doc_id, title, number of events) for every stored document, by doc_id."""
-        ...
-
-    def close(self) -> None: ...
-
-    def __enter__(self) -> EventStore: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
+# Schemes people will try that have no store yet: a clearer message than "unknown".
+_PLANNED = {"postgres": "PostgreSQL", "postgresql": "PostgreSQL"}
 
 
-def open_store(url_or_path: str) -> EventStore:
-    """Open (creating or migrating as needed) the store a path or URL names."""
-    scheme, sep, rest = url_or_path.partition("://")
+def open_store(url_or_path: str, *, read_only: bool = False) -> EventStore:
+    """Open the store a path or URL names: writable (created or migrated as needed) or read-only."""
+    if not url_or_path:
+        raise StoreError("no store given: pass a path such as events.db or a URL such as sqlite:///events.db")
+    scheme, sep, location = url_or_path.partition("://")
     if not sep:
-        path = url_or_path
-    elif scheme == "sqlite":
-        # SQLAlchemy's convention: "sqlite:///x.db" is relative, "sqlite:////x.db"
-        # absolute, and "sqlite://" alone is an in-memory database.
-        if rest and not rest.startswith("/"):
-            raise StoreError(f"{url_or_path}: write SQLite URLs as sqlite:///relative.db or sqlite:////absolute.db")
-        path = rest[1:] or ":memory:"
-    elif scheme in ("postgres", "postgresql"):
-        raise StoreError(f"{scheme}://...: PostgreSQL stores are not supported yet; use a SQLite path")
-    else:
-        raise StoreError(f"{scheme}://...: unknown store; use a SQLite path or sqlite:/// URL")
-    from .sqlite import open_sqlite  # here, not at the top: sqlite.py imports EventQuery from us
-
-    return open_sqlite(path)
+        # A bare path is what follows "sqlite://" minus the slash that starts every sqlite:/// URL.
+        scheme, location = _DEFAULT, "/" + url_or_path
+    scheme = scheme.lower()
+    opener = STORES.get(scheme)
+    if opener is None:
+        # Only the scheme is echoed: the rest of a URL may hold a password.
+        if scheme in _PLANNED:
+            raise StoreError(f"{scheme}://...: {_PLANNED[scheme]} stores are not supported yet; use a SQLite path")
+        known = ", ".join(f"{name}://" for name in sorted(STORES))
+        raise StoreError(f"{scheme}://...: unknown store; known schemes: {known} (or a bare path for SQLite)")
+    return opener(location, read_only)
