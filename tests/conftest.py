@@ -23,31 +23,29 @@ def shared_file():
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from dragoman.nlp import load_model
+def loaded():
+    """The pipeline as users load it (`dragoman.load()`): knowledge and model, once per session."""
+    import dragoman
 
-    return load_model()
-
-
-@pytest.fixture(scope="session")
-def knowledge():
-    from dragoman.config import Settings
-    from dragoman.pipeline import load
-
-    return load(Settings())
+    return dragoman.load(dragoman.Settings())
 
 
 @pytest.fixture(scope="session")
-def code_text(nlp, knowledge):
+def nlp(loaded):
+    return loaded.model()
+
+
+@pytest.fixture(scope="session")
+def knowledge(loaded):
+    return loaded.knowledge
+
+
+@pytest.fixture(scope="session")
+def code_text(loaded):
     """Code a text as one document: code_text("Iran threatened ...") -> DocumentResult."""
-    from dragoman.ingest import parse_text
-    from dragoman.nlp import parse_documents
-    from dragoman.pipeline import code_document
 
     def run(text: str, date: str | None = None, doc_id: str = "t"):
-        document = parse_text(text, doc_id, date=date)
-        (parsed,) = list(parse_documents(nlp, [document]))
-        return code_document(parsed, knowledge)
+        return loaded(text, date=date, doc_id=doc_id)
 
     return run
 

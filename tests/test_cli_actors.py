@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 
 
@@ -36,7 +38,7 @@ def test_unresolved_names_are_listed_by_frequency(cli, tmp_path):
     corpus = tmp_path / "c.jsonl"
     texts = ["Blorvik Tandem criticised Chile.", "Blorvik Tandem praised Peru.", "Ostrava Menk visited Chile."]
     corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
-    code, out, _ = cli("actors", "--unresolved", corpus)
+    code, out, _ = cli("actors", "unresolved", corpus)
     rows = [line.split(None, 1) for line in out.splitlines()]
     assert code == 0 and rows[0] == ["2", "Blorvik Tandem"]
 
@@ -55,6 +57,10 @@ def test_phoenix_import_reports_what_it_could_not_read(cli, tmp_path, shared_fil
     assert code == 0 and json.loads(out.splitlines()[0])["source"]["country"] == "LBN"
 
 
-def test_actors_without_an_action_says_what_to_do(cli):
-    code, _, err = cli("actors")
-    assert code == 1 and "--unresolved" in err
+def test_actors_without_an_action_says_what_to_do(capsys):
+    from dragoman.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["actors"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "{import,unresolved}" in err and "Traceback" not in err

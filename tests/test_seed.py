@@ -16,14 +16,9 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def seed(nlp, knowledge, shared_file):
-    from dragoman.ingest import read_path
-    from dragoman.nlp import parse_documents
-    from dragoman.pipeline import code_document
-
-    documents = list(read_path(str(shared_file("corpus", "seed-article.txt"))))
-    (parsed,) = list(parse_documents(nlp, documents))
-    return code_document(parsed, knowledge)
+def seed(loaded, shared_file):
+    (result,) = loaded.pipe(loaded.read(shared_file("corpus", "seed-article.txt")))
+    return result
 
 
 def _find(result, pattern: str, root: str | None = None):

@@ -1,26 +1,40 @@
 """The command line: each command is a docstring with an example, then a library call.
 
-Every error a user can cause (a missing file, bad input, a broken database)
-ends as one line on stderr and a non-zero exit, never a traceback.
+Every error a user can cause (a missing file, bad input, a broken database, a
+value no run can use) ends as one line on stderr and a non-zero exit, never
+a traceback. Long runs show progress on stderr when it is a terminal (`-q`
+silences it); results go to stdout or `--output`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .config import Settings
-from .errors import DragomanError
-from .coding.coder import NON_EVENTS
-from .formats import FORMATS, show_actor, write_events
-from .records import Document, Event
+from .errors import DragomanError, UsageError
+from .formats import FORMATS, EventWriter, show_actor
+from .version import __version__
+
+if TYPE_CHECKING:
+    from .records import Document
+    from .service import Dragoman
+    from .state import DocumentResult
+
+Handler = Callable[[argparse.Namespace], int]
 
 
 def _warn(message: str) -> None:
     print(f"dragoman: warning: {message}", file=sys.stderr)
+
+
+def _note(args: argparse.Namespace, message: str) -> None:
+    if not getattr(args, "quiet", False):
+        print(f"dragoman: {message}", file=sys.stderr)
 
 
 def _output(stack: ExitStack, path: str | None) -> TextIO:
@@ -32,16 +46,96 @@ def _output(stack: ExitStack, path: str | None) -> TextIO:
         raise DragomanError(f"{path}: cannot write ({exc.strerror})") from None
 
 
-def _read_all(paths: Sequence[str], settings: Settings, failures: list[str]) -> Iterator[Document]:
-    """Documents of every path in turn; a path that cannot be read is reported and skipped."""
-    from .ingest import read_path
+# ---------------------------------------------------------------- argument types
 
+
+def _count(what: str, most: int = 2**62) -> Callable[[str], int]:
+    """An argparse type: a whole number from 1 to `most`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of {what}") from None
+        if not 1 <= value <= most:
+            raise argparse.ArgumentTypeError(f"{text} is out of range: give 1 to {most:,} {what}")
+        return value
+
+    return parse
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= 1_000_000_000:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: give 0 to 1,000,000,000")
+    return value
+
+
+# ---------------------------------------------------------------- reading inputs
+
+
+def _read_all(nlp: Dragoman, paths: Sequence[str], failures: list[str]) -> Iterator[Document]:
+    """Documents of every path in turn; a path that cannot be read is reported and skipped."""
     for path in paths:
         try:
-            yield from read_path(path, max_doc_chars=settings.max_doc_chars, on_warning=_warn)
+            yield from nlp.read(path, on_warning=_warn)
         except DragomanError as exc:
             print(f"dragoman: error: {exc}", file=sys.stderr)
             failures.append(path)
+
+
+def _expected_documents(paths: Sequence[str]) -> int | None:
+    """How many documents the inputs hold, for the progress bar's ETA (None if unknown or costly)."""
+    total = 0
+    for path in paths:
+        try:
+            if os.path.getsize(path) > 2**30:
+                return None
+            if path.lower().endswith((".jsonl", ".ndjson")):
+                with open(path, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+        except OSError:
+            continue  # the reader reports it
+    return total
+
+
+class _Progress:
+    """Documents, events, rate and ETA on stderr while a run goes on (tqdm), only on a terminal."""
+
+    def __init__(self, enabled: bool, total: int | None) -> None:
+        self.bar: Any = None
+        self.events = 0
+        if enabled and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def __call__(self, result: DocumentResult) -> None:
+        if self.bar is not None:
+            self.events += len(result.events)
+            self.bar.set_postfix_str(f"{self.events:,} events", refresh=False)
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(
+        n_process=args.n_process,
+        batch_size=args.batch_size,
+        actor_files=tuple(args.actors or ()),
+        max_doc_chars=getattr(args, "max_chars", Settings().max_doc_chars),
+    )
 
 
 def cmd_code(args: argparse.Namespace) -> int:
@@ -50,55 +144,51 @@ def cmd_code(args: argparse.Namespace) -> int:
     example: dragoman code report.txt --format jsonl --output events.jsonl
              dragoman code corpus.jsonl --db dragoman.db
     """
-    from .pipeline import run
+    from .service import code_into, load
     from .store import open_store
 
-    settings = Settings(
-        n_process=args.n_process, batch_size=args.batch_size, actor_files=tuple(args.actors or ()), max_doc_chars=args.max_chars
-    )
+    nlp = load(_settings(args))
     failures: list[str] = []
-    documents = _read_all(args.paths, settings, failures)
-    n_docs = n_events = 0
+    progress = _Progress(not args.quiet, _expected_documents(args.paths))
     with ExitStack() as stack:
+        stack.callback(progress.close)
         store = stack.enter_context(open_store(args.db)) if args.db else None
-        out = _output(stack, args.output) if (args.output or not store or args.format) else None
-        collected: list[Event] = []
-        for result in run(documents, settings):
-            n_docs += 1
-            events = result.events if args.all else result.acts()
-            n_events += len(events)
-            if store is not None:
-                store.save(result.document, result.sentences, result.events)
-            if out is not None:
-                if (args.format or "table") == "table":
-                    collected.extend(events)  # the table aligns its columns over all rows
-                else:
-                    write_events(events, args.format, out)
-        if out is not None and (args.format or "table") == "table":
-            write_events(collected, "table", out)
+        writer = EventWriter(args.format or "table", _output(stack, args.output)) if (args.output or not store or args.format) else None
+
+        def on_result(result: DocumentResult) -> None:
+            if writer is not None:
+                writer.write(result.events if args.all else result.acts())
+            progress(result)
+
+        summary = code_into(store, _read_all(nlp, args.paths, failures), nlp, on_result=on_result, on_warning=_warn)
+        if writer is not None:
+            writer.finish()
+    shown = summary.events if args.all else summary.acts
     if store is not None:
-        print(f"dragoman: coded {n_docs} documents, {n_events} events into {args.db}", file=sys.stderr)
-    if n_docs == 0 and failures:
-        return 1
+        _note(args, f"coded {summary.documents} documents, {shown} events into {args.db}")
+    elif shown == 0 and summary.documents:
+        _note(args, f"coded {summary.documents} documents: 0 events")
     return 1 if failures else 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    """List stored events, filtered.
+    """List stored events, filtered (all filters combine).
 
     example: dragoman events --db dragoman.db --actor IRN --since 2025-03-01 --modality reported
     """
-    from .store import EventQuery, open_store
+    from .queries import event_query, open_existing
 
-    query = EventQuery(
-        actor=args.actor, since=args.since, until=args.until, modality=args.modality,
-        basis=args.basis, root=args.root, doc_id=args.doc, limit=args.limit,
-    )  # fmt: skip
     with ExitStack() as stack:
-        store = stack.enter_context(open_store(_existing_db(args.db)))
-        shown = args.all or args.modality is not None  # asking for a modality shows it, non-events included
-        events = (e for e in store.events(query) if shown or e.modality not in NON_EVENTS)
-        write_events(events, args.format or "table", _output(stack, args.output))
+        store = stack.enter_context(open_existing(args.db))
+        query = event_query(
+            actor=args.actor, since=args.since, until=args.until, modality=args.modality, basis=args.basis,
+            root=args.root, doc_id=args.doc, limit=args.limit, offset=args.offset, all_modalities=args.all,
+        )  # fmt: skip
+        writer = EventWriter(args.format or "table", _output(stack, args.output))
+        writer.write(store.events(query))
+        writer.finish()
+    if writer.count == 0:
+        _note(args, "0 events match")
     return 0
 
 
@@ -110,10 +200,12 @@ def cmd_sources(args: argparse.Namespace) -> int:
     import json
 
     from .analyse import summarize_sources
-    from .store import EventQuery, open_store
+    from .queries import event_query, open_existing
 
-    with open_store(_existing_db(args.db)) as store:
-        summaries = summarize_sources(e for e in store.events(EventQuery(doc_id=args.doc)) if e.modality not in NON_EVENTS)
+    with open_existing(args.db) as store:
+        summaries = summarize_sources(store.events(event_query(doc_id=args.doc)))
+    if not summaries:
+        _note(args, "0 events match")
     for s in summaries:
         if args.format == "json":
             print(json.dumps(s.to_dict(), ensure_ascii=False))
@@ -129,94 +221,112 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing_db(path: str) -> str:
-    import os
+def cmd_actors_import(args: argparse.Namespace) -> int:
+    """Convert PETRARCH/Phoenix actor or agent dictionaries into dragoman's YAML.
 
-    if "://" not in path and not os.path.exists(path):
-        raise DragomanError(f"{path}: no such database; create it with: dragoman code REPORT --db {path}")
-    return path
-
-
-def cmd_actors(args: argparse.Namespace) -> int:
-    """Actor dictionaries: list unresolved names, or import a PETRARCH/Phoenix dictionary.
-
-    example: dragoman actors --unresolved corpus.jsonl
-             dragoman actors import Phoenix.Countries.actors.txt --output countries.yaml
+    example: dragoman actors import Phoenix.Countries.actors.txt --output countries.yaml
     """
-    from . import actors as actor_tools
+    from .actors import export_yaml, import_phoenix
 
-    words = list(args.words)
-    if words and words[0] == "import":
-        if len(words) < 2:
-            raise DragomanError("actors import: name a PETRARCH/Phoenix dictionary file")
-        if args.output and len(words) > 2:
-            raise DragomanError("actors import: --output takes one dictionary; import several without --output (each gets its own .yaml)")
-        for path in words[1:]:
-            result = actor_tools.import_phoenix(path)
-            for line, text, reason in result.problems:
-                _warn(f"{path}:{line}: {reason}: {text[:60]}")
-            target = args.output or (path.rsplit(".", 1)[0] + ".yaml")
-            actor_tools.export_yaml(result, target)
-            counts = ", ".join(f"{n} {section}" for section, n in result.counts().items())
-            print(f"{path}: {counts} written to {target}; {len(result.problems)} lines not read (listed above)")
-        return 0
-    if not args.unresolved:
-        raise DragomanError("actors: say what to do: --unresolved REPORTS..., or: actors import FILE")
-    from .pipeline import unresolved_names
+    if args.output and len(args.files) > 1:
+        raise UsageError("actors import: --output takes one dictionary; import several without --output (each gets its own .yaml)")
+    for path in args.files:
+        result = import_phoenix(path)
+        for line, text, reason in result.problems:
+            _warn(f"{path}:{line}: {reason}: {text[:60]}")
+        target = args.output or (path.rsplit(".", 1)[0] + ".yaml")
+        export_yaml(result, target)
+        counts = ", ".join(f"{n} {section}" for section, n in result.counts().items())
+        print(f"{path}: {counts} written to {target}; {len(result.problems)} lines not read (listed above)")
+    return 0
 
-    settings = Settings(n_process=args.n_process, actor_files=tuple(args.actors or ()))
+
+def cmd_actors_unresolved(args: argparse.Namespace) -> int:
+    """List the most frequent names in reports that no actor dictionary resolves.
+
+    example: dragoman actors unresolved corpus.jsonl --actors mine.yaml --limit 30
+    """
+    from .service import load, unresolved_names
+
+    nlp = load(_settings(args))
     failures: list[str] = []
-    for name, count in unresolved_names(_read_all(words, settings, failures), settings, limit=args.limit or 50):
+    for name, count in unresolved_names(_read_all(nlp, args.reports, failures), nlp, limit=args.limit):
         print(f"{count:6d}  {name}")
     return 1 if failures else 0
 
 
+# ---------------------------------------------------------------- the parser
+
+
+def _command(sub: Any, name: str, handler: Handler) -> argparse.ArgumentParser:
+    """A subcommand whose help is its handler's docstring (first line in the list, all of it in --help)."""
+    doc = handler.__doc__ or ""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.set_defaults(func=handler)
+    return parser
+
+
+def _coding_options(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that codes reports."""
+    parser.add_argument("--n-process", type=_count("processes", 256), default=1, help="worker processes (default 1)")
+    parser.add_argument("--batch-size", type=_count("texts", 100_000), default=64, help="texts per parser batch (default 64)")
+    parser.add_argument("--actors", action="append", metavar="YAML", help="extra actor dictionary, layered over the built-in ones (repeatable)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr")
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="dragoman.db", help="the event store: an SQLite file or sqlite:/// URL (default dragoman.db)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr (such as '0 events match')")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dragoman", description="Code reports of diplomatic crises into dated, sourced events.")
+    parser.add_argument("--version", action="version", version=f"dragoman {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    code = sub.add_parser("code", help=cmd_code.__doc__.splitlines()[0], description=cmd_code.__doc__)  # type: ignore[union-attr]
+    code = _command(sub, "code", cmd_code)
     code.add_argument("paths", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl (one document per line)")
-    code.add_argument("--db", help="store documents and events in this SQLite file")
+    code.add_argument("--db", help="store documents and events in this SQLite file (or sqlite:/// URL)")
     code.add_argument("--format", choices=FORMATS, help="output format (default: table)")
-    code.add_argument("--output", "-o", help="write events here instead of stdout")
+    code.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
     code.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
-    code.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
-    code.add_argument("--batch-size", type=int, default=64, help="texts per parser batch")
-    code.add_argument("--actors", action="append", metavar="YAML", help="extra actor dictionary (repeatable)")
-    code.add_argument("--max-chars", type=int, default=Settings().max_doc_chars, help="refuse a document longer than this (default 10,000,000)")
-    code.set_defaults(func=cmd_code)
+    code.add_argument("--max-chars", type=_count("characters", 2**40), default=Settings().max_doc_chars, metavar="N",
+                      help="refuse a document longer than this (default 10,000,000)")  # fmt: skip
+    _coding_options(code)
 
-    ev = sub.add_parser("events", help=cmd_events.__doc__.splitlines()[0], description=cmd_events.__doc__)  # type: ignore[union-attr]
-    ev.add_argument("--db", default="dragoman.db", help="SQLite file (default dragoman.db)")
+    ev = _command(sub, "events", cmd_events)
+    _db_option(ev)
     ev.add_argument("--actor", help="source or target code prefix or country, e.g. IRN or USAGOV")
-    ev.add_argument("--since", help="ISO date, e.g. 2025-03-01")
-    ev.add_argument("--until", help="ISO date")
-    ev.add_argument("--modality", help="asserted, reported, claimed, conditional, planned, negated, ...")
+    ev.add_argument("--since", metavar="DATE", help="ISO date, maybe partial: 2025, 2025-03, 2025-03-01")
+    ev.add_argument("--until", metavar="DATE", help="ISO date, maybe partial")
+    ev.add_argument("--modality", help="asserted, reported, claimed, conditional, planned, negated, hypothetical, denied, threatened")
     ev.add_argument("--basis", help="date basis: explicit, inherited, relative, citation, document")
     ev.add_argument("--root", help="CAMEO root, e.g. 13")
-    ev.add_argument("--doc", help="one document id")
-    ev.add_argument("--limit", type=int)
+    ev.add_argument("--doc", metavar="ID", help="one document id")
+    ev.add_argument("--limit", type=_limit, metavar="N", help="at most N events")
+    ev.add_argument("--offset", type=_limit, default=0, metavar="N", help="skip the first N events (paging)")
     ev.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
-    ev.add_argument("--format", choices=FORMATS)
-    ev.add_argument("--output", "-o")
-    ev.set_defaults(func=cmd_events)
+    ev.add_argument("--format", choices=FORMATS, help="output format (default: table)")
+    ev.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
 
-    so = sub.add_parser("sources", help=cmd_sources.__doc__.splitlines()[0], description=cmd_sources.__doc__)  # type: ignore[union-attr]
-    so.add_argument("--db", default="dragoman.db", help="SQLite file (default dragoman.db)")
-    so.add_argument("--doc", help="one document id")
+    so = _command(sub, "sources", cmd_sources)
+    _db_option(so)
+    so.add_argument("--doc", metavar="ID", help="one document id")
     so.add_argument("--list", action="store_true", help="list the events in each group")
-    so.add_argument("--format", choices=["table", "json"], default="table")
-    so.set_defaults(func=cmd_sources)
+    so.add_argument("--format", choices=["table", "json"], default="table", help="table (default) or one JSON object per document")
 
-    ac = sub.add_parser("actors", help=cmd_actors.__doc__.splitlines()[0], description=cmd_actors.__doc__)  # type: ignore[union-attr]
-    ac.add_argument("words", nargs="*", metavar="import FILE | REPORT", help="'import FILE...' converts PETRARCH/Phoenix dictionaries; with --unresolved, the reports to read")
-    ac.add_argument("--unresolved", action="store_true", help="list the most frequent names no dictionary resolves")
-    ac.add_argument("--output", "-o", help="YAML file to write (import)")
-    ac.add_argument("--limit", type=int)
-    ac.add_argument("--n-process", type=int, default=1)
-    ac.add_argument("--actors", action="append", metavar="YAML")
-    ac.set_defaults(func=cmd_actors)
+    actors = sub.add_parser("actors", help="actor dictionaries: import PETRARCH/Phoenix files, list unresolved names",
+                            description="Actor dictionaries: import PETRARCH/Phoenix files, list unresolved names.")  # fmt: skip
+    actor_sub = actors.add_subparsers(dest="action", required=True)
+    imp = _command(actor_sub, "import", cmd_actors_import)
+    imp.add_argument("files", nargs="+", metavar="FILE", help="PETRARCH/Phoenix dictionary files (actors or agents)")
+    imp.add_argument("--output", "-o", metavar="YAML", help="the YAML file to write (one input only; default: beside each input)")
+    unresolved = _command(actor_sub, "unresolved", cmd_actors_unresolved)
+    unresolved.add_argument("reports", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl reports to read")
+    unresolved.add_argument("--limit", type=_count("names"), default=50, metavar="N", help="how many names (default 50)")
+    _coding_options(unresolved)
     return parser
 
 

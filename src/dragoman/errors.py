@@ -6,7 +6,10 @@
     │   └── EncodingError         not text, or not UTF-8
     ├── KnowledgeError            a data file (lexicon, actor dictionary) is invalid
     ├── ModelError                the spaCy model is not installed
-    └── StoreError                the database cannot be opened, migrated or written
+    ├── PipelineError             stages that cannot run in the order given
+    ├── StoreError                the database cannot be opened, migrated or written
+    │   └── OutdatedStoreError    opened read-only, but its schema needs a migration first
+    └── UsageError                a setting or option no run can use (batch size 0, ...)
 """
 
 from __future__ import annotations
@@ -42,5 +45,17 @@ class ModelError(DragomanError):
     pass
 
 
+class PipelineError(DragomanError):
+    pass
+
+
 class StoreError(DragomanError):
+    pass
+
+
+class OutdatedStoreError(StoreError):
+    pass
+
+
+class UsageError(DragomanError):
     pass

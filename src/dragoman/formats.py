@@ -35,30 +35,54 @@ def show_actor(actor: Actor | None) -> str:
 
 def write_events(events: Iterable[Event], fmt: str, out: TextIO) -> int:
     """Write events in a format; returns how many were written."""
-    if fmt == "jsonl":
-        n = 0
-        for n, e in enumerate(events, 1):
-            out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
-        return n
-    if fmt == "csv":
-        return _write_csv(events, out)
-    return _write_table(events, out)
+    writer = EventWriter(fmt, out)
+    writer.write(events)
+    writer.finish()
+    return writer.count
 
 
-def _write_csv(events: Iterable[Event], out: TextIO) -> int:
-    w = csv.writer(out)
-    w.writerow(CSV_COLUMNS)
-    n = 0
-    for n, e in enumerate(events, 1):
-        w.writerow([
-            e.event_id, e.doc_id, e.sentence_index, e.date.date or "", e.date.precision or "", e.date.basis or "",
-            e.source.code if e.source else "", e.source.text if e.source else "",
-            e.cameo, e.cameo_name, e.goldstein, e.quad_class, e.plover or "",
-            e.target.code if e.target else "", e.target.text if e.target else "", e.modality,
-            e.attribution.text if e.attribution else "", " ".join(c.key for c in e.citations),
-            e.trigger, e.quote or "", e.sentence,
-        ])  # fmt: skip
-    return n
+class EventWriter:
+    """Writes events in batches (say, one document's at a time) as one output:
+    one CSV header, one aligned table at the end, JSON lines as they come."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}")
+        self.fmt = fmt
+        self.out = out
+        self.count = 0
+        self._csv = csv.writer(out) if fmt == "csv" else None
+        self._rows: list[Event] = []  # the table aligns its columns over all rows
+
+    def write(self, events: Iterable[Event]) -> None:
+        for e in events:
+            self.count += 1
+            if self.fmt == "jsonl":
+                self.out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+            elif self._csv is not None:
+                if self.count == 1:
+                    self._csv.writerow(CSV_COLUMNS)
+                self._csv.writerow(_csv_row(e))
+            else:
+                self._rows.append(e)
+
+    def finish(self) -> None:
+        if self._csv is not None and self.count == 0:
+            self._csv.writerow(CSV_COLUMNS)  # an empty result is still a CSV file with its header
+        if self.fmt == "table":
+            _write_table(self._rows, self.out)
+        self.out.flush()
+
+
+def _csv_row(e: Event) -> list[object]:
+    return [
+        e.event_id, e.doc_id, e.sentence_index, e.date.date or "", e.date.precision or "", e.date.basis or "",
+        e.source.code if e.source else "", e.source.text if e.source else "",
+        e.cameo, e.cameo_name, e.goldstein, e.quad_class, e.plover or "",
+        e.target.code if e.target else "", e.target.text if e.target else "", e.modality,
+        e.attribution.text if e.attribution else "", " ".join(c.key for c in e.citations),
+        e.trigger, e.quote or "", e.sentence,
+    ]  # fmt: skip
 
 
 def _write_table(events: Iterable[Event], out: TextIO) -> int:

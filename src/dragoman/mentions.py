@@ -3,28 +3,30 @@
 Resolving in token order lets a pronoun find the actor named just before it,
 even in the same sentence ("Trump announced that he had written ..."). The
 coder then only reads this table; it never resolves anything itself.
+
+`MentionReader` (the knowledge, no state) reads one sentence at a time into a
+`SentenceMentions` table, updating the document's `MentionMemory` (what was
+mentioned so far, the last pair that acted together, the names no dictionary
+knew): plain data that pickles.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .actors import Knowledge, Salience, resolve_span
+from .actors import ActorKnowledge, Coreference, Salience, resolve_span
 from .actors.knowledge import norm_word
 from .coding import syntax as sx
 from .records import Actor
 
-Token = Any
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "attr", "appos", "npadvmod", "oprd"}
-PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "us", "our"}
-MODIFIER_DEPS = {"compound", "amod", "nmod"}
-GROUP_CUES = {"two", "both"}
-GOVERNMENT_WORDS = {"governments", "capitals", "administrations"}
-PAIR_REACH = 5  # sentences: how far back "the two sides" looks for the last pair that met  # "the two sides", "both countries": the last two parties named
-DEFINITE_HEADS_SKIP = {"time", "day", "year", "month", "week"}
+# dependency labels of the tokens that can be an event's argument (parser facts, not words)
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "attr", "appos", "npadvmod", "oprd"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -32,7 +34,7 @@ class SentenceMentions:
     actors: dict[int, Actor | None]  # token index (in the spaCy doc) -> actor
     places: dict[int, Actor | None]
     groups: dict[int, tuple[Actor, ...]]  # "the two sides" -> both of them
-    knowledge: Knowledge
+    knowledge: ActorKnowledge
     date: str | None
     offset: int  # where the parsed block starts in the document
 
@@ -61,37 +63,48 @@ class SentenceMentions:
 
 
 @dataclass(slots=True)
-class Mentions:
-    """Per-document reader: the salience list and the unresolved names seen."""
+class MentionMemory:
+    """One document's memory of its mentions: plain data, so it pickles."""
 
-    knowledge: Knowledge
-    salience: Salience = field(init=False)
-    unresolved: Counter[str] = field(default_factory=Counter)
+    salience: Salience = field(default_factory=Salience)
+    pair: tuple[Actor, Actor, int] | None = None  # the last pair that acted together, and the sentence
+    unresolved: Counter[str] = field(default_factory=Counter)  # names no dictionary knows, with counts
 
-    pair: tuple[Actor, Actor, int] | None = field(default=None, init=False)  # last pair that acted together
+    def note_pair(self, a: Actor, b: Actor, index: int) -> None:
+        """Two parties that just acted together: "the two sides" next most likely means them."""
+        self.pair = (a, b, index)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionReader:
+    """Resolves each sentence's mentions against one knowledge base, into a document's memory."""
+
+    knowledge: ActorKnowledge
+    coref: Coreference = field(init=False)
 
     def __post_init__(self) -> None:
-        self.salience = Salience(self.knowledge)
+        object.__setattr__(self, "coref", Coreference(self.knowledge))
 
-    def read_sentence(self, sent: Any, index: int, date: str | None, offset: int = 0) -> SentenceMentions:
+    def read_sentence(self, memory: MentionMemory, sent: Span, index: int, date: str | None, offset: int = 0) -> SentenceMentions:
         """Resolve the sentence's mentions; `offset` turns the parser's block offsets into document offsets."""
+        words = self.knowledge.vocab.mentions
         actors: dict[int, Actor | None] = {}
         places: dict[int, Actor | None] = {}
         groups: dict[int, tuple[Actor, ...]] = {}
         for tok in sent:
             if tok.dep_ not in ARGUMENT_DEPS or not (sx.nominal(tok) or tok.pos_ == "DET"):
                 continue
-            if tok.pos_ != "PROPN" and (tok.lower_ in GROUP_CUES or any(c.lower_ in GROUP_CUES for c in tok.children)):
-                group = self._group(sx.phrase_span(tok), index)
+            if tok.pos_ != "PROPN" and (tok.lower_ in words.group_cues or any(c.lower_ in words.group_cues for c in tok.children)):
+                group = self._group(memory, sx.phrase_span(tok), index)
                 if group:
                     groups[tok.i] = tuple(_at(a, offset) for a in group)
                     continue
-            if tok.lower_ == "they" and self.pair is not None and index - self.pair[2] <= PAIR_REACH:
+            if tok.lower_ == "they" and memory.pair is not None and index - memory.pair[2] <= words.pair_reach:
                 # "They met again a week later": for a meeting, the pair that last met
-                groups[tok.i] = tuple(_at(a, offset) for a in self._group(tok.doc[tok.i : tok.i + 1], index) or ())
+                groups[tok.i] = tuple(_at(a, offset) for a in self._group(memory, tok.doc[tok.i : tok.i + 1], index) or ())
             if tok.pos_ == "DET":
                 continue
-            actor = self._resolve(tok, index, date)
+            actor = self._resolve(memory, tok, index, date)
             if actor is not None:
                 actor = _at(actor, offset)
             actors[tok.i] = actor
@@ -100,44 +113,41 @@ class Mentions:
                     places[tok.i] = actor  # a state, or a capital named by itself ("in Muscat")
                 role = "subj" if tok.dep_ in ("nsubj", "nsubjpass") else "obj"
                 if tok.pos_ != "PRON":
-                    self.salience.observe(actor, tok, index, role)
+                    self.coref.observe(memory.salience, actor, tok, index, role)
             elif actor is not None and actor.basis == "unresolved":
-                self.unresolved[actor.name or actor.text] += 1  # a name no dictionary knows
+                memory.unresolved[actor.name or actor.text] += 1  # a name no dictionary knows
         return SentenceMentions(actors, places, groups, self.knowledge, date, offset)
 
-    def note_pair(self, a: Actor, b: Actor, index: int) -> None:
-        """Two parties that just acted together: "the two sides" next most likely means them."""
-        self.pair = (a, b, index)
-
-    def _group(self, span: Any, index: int) -> tuple[Actor, ...] | None:
+    def _group(self, memory: MentionMemory, span: Span, index: int) -> tuple[Actor, ...] | None:
         """ "the two sides", "both governments": the last pair that acted together, if recent,
         else the last two parties named. "governments" makes them governments."""
         group: tuple[Actor, ...] | None = None
-        if self.pair is not None and index - self.pair[2] <= PAIR_REACH:
+        words = self.knowledge.vocab.mentions
+        if memory.pair is not None and index - memory.pair[2] <= words.pair_reach:
             group = tuple(
                 replace(a, text=span.text, start=span.start_char, end=span.end_char, basis="description", confidence=0.7)
-                for a in self.pair[:2]
+                for a in memory.pair[:2]
             )
         else:
-            group = self.salience.resolve_group(span, index)
-        if group and any(t.lower_ in GOVERNMENT_WORDS for t in span):
+            group = self.coref.resolve_group(memory.salience, span, index)
+        if group and any(t.lower_ in words.government_words for t in span):
             group = tuple(
-                replace(a, name=None, code=f"{a.country}GOV", sector="GOV") if a.country and a.country not in ("IGO", "NGO") else a
+                replace(a, name=None, code=f"{a.country}GOV", sector="GOV") if a.country and a.country not in self.knowledge.vocab.codes.international else a
                 for a in group
             )
         return group
 
-    def _owned(self, tok: Token, described: Actor, index: int) -> Actor | None:
+    def _owned(self, memory: MentionMemory, tok: Token, described: Actor, index: int) -> Actor | None:
         """ "his government", "its military": the sector named, of the owner's country."""
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is None:
             return None
-        found = self.salience.resolve_pronoun(owner, index)
-        if found is None or not found.country or found.country in ("IGO", "NGO"):
+        found = self.coref.resolve_pronoun(memory.salience, owner, index)
+        if found is None or not found.country or found.country in self.knowledge.vocab.codes.international:
             return None
         return replace(described, code=found.country + (described.sector or ""), country=found.country, basis="pronoun", confidence=0.7)
 
-    def _may_name(self, span: Any) -> bool:
+    def _may_name(self, span: Span) -> bool:
         """A phrase of common words none of which is in any name ("the company", "profits")
         cannot name an actor: skip resolving it (a cheap test on a hot path)."""
         for t in span:
@@ -145,23 +155,24 @@ class Mentions:
                 return True
         return False
 
-    def _resolve(self, tok: Token, index: int, date: str | None) -> Actor | None:
+    def _resolve(self, memory: MentionMemory, tok: Token, index: int, date: str | None) -> Actor | None:
+        words = self.knowledge.vocab.mentions
         if tok.pos_ == "PRON":
-            if tok.lower_ not in PRONOUNS or _expletive(tok):
+            if tok.lower_ not in words.pronouns or _expletive(tok):
                 return None
-            return self.salience.resolve_pronoun(tok, index)
+            return self.coref.resolve_pronoun(memory.salience, tok, index)
         span = sx.phrase_span(tok)
         actor = resolve_span(span, self.knowledge, date) if self._may_name(span) else None
         if actor is not None and actor.code is None and actor.sector:
-            owned = self._owned(tok, actor, index)
+            owned = self._owned(memory, tok, actor, index)
             if owned is not None:
                 return owned
         if actor is not None:
             return actor
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in DEFINITE_HEADS_SKIP and any(
-            c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in words.definite_skip and any(
+            c.lower_ in words.definite_determiners for c in tok.children if c.dep_ == "det"
         ):
-            return self.salience.resolve_definite(span, index)
+            return self.coref.resolve_definite(memory.salience, span, index)
         return None
 
 

@@ -1,277 +1,149 @@
-"""run(documents) -> results: the whole pipeline, read top to bottom.
+"""One document through the declared stages: `Pipeline.code(parsed) -> DocumentResult`.
 
-    ingest (Document) -> parse (spaCy, streamed) -> sentences + citations
-    -> mentions (actors, coreference) -> events (coding) -> dates
-    -> voice (modality, attribution, quotes) -> DocumentResult
+The flow, as `stages.default_stages` declares it (each stage names the fields
+of `state.SentenceWork` and `state.DocumentState` it reads and writes):
 
-Each stage is a function of records; this module only wires them and holds
-the per-document state (the clock and the salience list) while one document
-is read.
+    ingest (Document) -> parse (spaCy, streamed per block; nlp/) -> for each document:
+      document stages   domain                         is it about sport?
+      per sentence      segment -> lists.context -> citations -> dates -> mentions
+                        -> code:<coder> -> modality -> intent -> statements -> aim
+                        -> dedupe -> quotes -> memory -> voice -> lists -> domain.filter
+                        -> events
+      document stages   (none yet: the diplomatic record will go here)
+    -> DocumentResult -> runners/ (in-process or worker processes) -> store/
+
+`Pipeline(knowledge, stages)` checks the order once, when it is built: a
+stage that reads a field no earlier stage writes (nor the pipeline gives) is
+a `PipelineError` naming both. A stage is any object with `name`, `scope`
+("sentence" or "document"), `reads`, `writes` and a `run` method; document
+stages come before or after all sentence stages. Knowledge lives in the
+stages (given when they are built); memory lives in the DocumentState.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, runtime_checkable
 
-from . import __version__
-from .actors import Knowledge as ActorKnowledge
-from .actors import load_knowledge as load_actor_knowledge
-from .coding.coder import NON_EVENTS, Draft, SentenceActors, code_sentence
-from .coding.lexicon import Lexicon, load_lexicon
-from .coding.lists import ListContext, demand_drafts, read_lead_in, remember_messages
-from .coding.voice import Voice, read_voice
-from .config import Settings
-from .errors import KnowledgeError
-from .mentions import Mentions
-from .nlp import ParsedDocument, block_text, load_model, parse_documents
-from .records import Actor, Attribution, Block, Citation, DateValue, Document, Event, Sentence
-from .time import DateRules, DocumentClock, SentenceDates, load_date_rules
+from .errors import PipelineError
+from .knowledge import Knowledge
+from .nlp import ParsedDocument
+from .state import (
+    GIVEN_DOCUMENT,
+    GIVEN_SENTENCE,
+    DocumentResult,
+    DocumentState,
+    SentenceWork,
+)
+from .time import DocumentClock
 
-CODER_VERSION = f"dragoman-{__version__}"
+DOC = "doc."  # declared names with this prefix are DocumentState fields, the others SentenceWork fields
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentResult:
-    document: Document
-    sentences: tuple[Sentence, ...]
-    events: tuple[Event, ...]
-    unresolved: tuple[tuple[str, int], ...] = ()  # names no dictionary knows, with counts
+class _Declared(Protocol):
+    @property
+    def name(self) -> str: ...
 
-    def acts(self) -> tuple[Event, ...]:
-        """Events that happened (or were said, planned, offered): no negated or hypothetical ones."""
-        return tuple(e for e in self.events if e.modality not in NON_EVENTS)
+    @property
+    def scope(self) -> str: ...  # "sentence" | "document"
 
+    @property
+    def reads(self) -> frozenset[str]: ...
 
-@dataclass(frozen=True, slots=True)
-class Knowledge:
-    """Everything the coder knows, loaded once and passed to every stage (pickles to workers)."""
-
-    lexicon: Lexicon
-    actors: ActorKnowledge
-    dates: DateRules
-    domains: dict[str, frozenset[str]]
-    fingerprint: str  # sha256 over every data file above: recorded on each event
+    @property
+    def writes(self) -> frozenset[str]: ...
 
 
-def load(settings: Settings) -> Knowledge:
-    from .coding.lexicon import data_path, read_yaml
-
-    domains_path = data_path("domains.yaml")
-    raw = read_yaml(domains_path)
-    domains: dict[str, frozenset[str]] = {}
-    for name, words in raw.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise KnowledgeError(f"{domains_path}: {name}: expected a list of words (quote on/off/yes/no)")
-        domains[name] = frozenset(w.lower() for w in words)
-    lexicon = load_lexicon()
-    actors = load_actor_knowledge(list(settings.actor_files))
-    dates = load_date_rules()
-    digest = hashlib.sha256()
-    for part in (lexicon.fingerprint, actors.fingerprint, dates.fingerprint):
-        digest.update(part.encode())
-    digest.update(domains_path.read_bytes())
-    return Knowledge(lexicon, actors, dates, domains, digest.hexdigest()[:16])
+@runtime_checkable
+class SentenceStage(_Declared, Protocol):
+    def run(self, work: SentenceWork, state: DocumentState) -> None: ...
 
 
-def run(
-    documents: Iterable[Document],
-    settings: Settings | None = None,
-    knowledge: Knowledge | None = None,
-    nlp: Any = None,
-) -> Iterator[DocumentResult]:
-    """Code each document; results come out in input order, one per document.
-
-    `knowledge` and `nlp` may be passed in to reuse them across calls; with
-    `settings.n_process > 1` each worker process loads its own.
-    """
-    settings = settings or Settings()
-    if settings.n_process > 1:
-        from .batch import run_parallel
-
-        yield from run_parallel(documents, settings)
-        return
-    knowledge = knowledge or load(settings)
-    nlp = nlp or load_model(settings.model)
-    for parsed in parse_documents(nlp, documents, batch_size=settings.batch_size):
-        yield code_document(parsed, knowledge)
+@runtime_checkable
+class DocumentStage(_Declared, Protocol):
+    def run_document(self, state: DocumentState) -> None: ...
 
 
-# ------------------------------------------------------------------ one document
+Stage = SentenceStage | DocumentStage
 
 
-def code_document(parsed: ParsedDocument, knowledge: Knowledge) -> DocumentResult:
-    reader = _DocumentReader(parsed.document, knowledge)
-    for pb in parsed.blocks:
-        reader.read_block(pb.block_index, pb.block, list(pb.doc.sents))
-    document = parsed.document
-    return DocumentResult(document, tuple(reader.sentences), tuple(reader.events), tuple(reader.mentions.unresolved.items()))
-
-
-def unresolved_names(documents: Iterable[Document], settings: Settings, limit: int = 50) -> list[tuple[str, int]]:
-    """The names in a corpus that no dictionary resolves, most frequent first."""
-    counts: Counter[str] = Counter()
-    for result in run(documents, settings):
-        counts.update(dict(result.unresolved))
-    return counts.most_common(limit)
-
-
-class _DocumentReader:
-    """The state one document needs while it is read in order: clock, salience, lists."""
-
-    def __init__(self, document: Document, knowledge: Knowledge) -> None:
-        self.document = document
-        self.knowledge = knowledge
-        self.clock = DocumentClock(knowledge.dates, document.date, [r.published for r in document.references if r.published])
-        self.mentions = Mentions(knowledge.actors)
-        self.sport = _is_sport(document.text, knowledge.domains)
-        self.sentences: list[Sentence] = []
-        self.events: list[Event] = []
-        self.messages: dict[str, tuple[Actor, Actor | None]] = {}  # "letter" -> (writer, addressee)
-        self.list_context: ListContext | None = None  # what a lead-in hands to its list items
-
-    def read_block(self, block_index: int, block: Block, spans: list[Any]) -> None:
-        context = self.list_context if block.kind == "list_item" else None
-        lead_in: ListContext | None = None
-        for k, sent in enumerate(spans):
-            next_start = block.start + spans[k + 1].start_char if k + 1 < len(spans) else block.end + 1
-            sentence = self._sentence(block_index, block, sent, next_start)
-            # a list item rests on its lead-in's sources and is dated within its paragraph
-            keys = sentence.citation_keys or (context.citation_keys if context else ())
-            citations = _citations(self.document, keys)
-            dates = self.clock.date_sentence(
-                _unquoted(sentence.text), context.block_index if context else block_index, [c.published for c in citations if c.published]
-            )
-            resolved = self.mentions.read_sentence(sent, sentence.index, dates.main.date, block.start)
-            drafts = code_sentence(sent, self.knowledge.lexicon, SentenceActors(resolved.actor_of, resolved.place_of, resolved.group_of))
-            remember_messages(drafts, self.knowledge.domains.get("communication", frozenset()), self.messages)
-            for d in drafts:
-                if d.reciprocal and d.target is not None and d.source.country != d.target.country:
-                    self.mentions.note_pair(d.source, d.target, sentence.index)
-            voice = read_voice(sent, resolved.actor_of)
-            if context is not None:
-                voice = voice if voice.attribution else context.voice
-                if not drafts and k == 0:
-                    drafts = demand_drafts(sent, context, self.knowledge.domains.get("force", frozenset()))
-            elif k == len(spans) - 1 and block_text(self.document, block).rstrip().endswith(":"):
-                lead_in = read_lead_in(sent, voice, self.knowledge.domains, self.messages, block_index, sentence.citation_keys)
-            for draft in drafts:
-                if self.sport and draft.code[:2] >= "13" and not _military(sent, self.knowledge.domains):
-                    continue  # "France beat Ireland" is a match, not a war
-                self.events.append(_event(self.document, sentence, sent, draft, dates, citations, voice, self.knowledge))
-        if block.kind != "list_item":
-            self.list_context = lead_in
-
-    def _sentence(self, block_index: int, block: Block, sent: Any, next_start: int) -> Sentence:
-        """The sentence record, with the footnote keys between it and the next sentence."""
-        document = self.document
-        start = block.start + sent.start_char
-        end = start + len(sent.text.rstrip())  # blanked footnote markers are not the sentence's
-        keys = tuple(dict.fromkeys(m.key for m in document.markers if start <= m.start < next_start))
-        sentence = Sentence(document.doc_id, len(self.sentences), start, end, document.text[start:end], block_index, block.section, keys)
-        self.sentences.append(sentence)
-        return sentence
-
-
-def _citations(document: Document, keys: tuple[str, ...]) -> tuple[Citation, ...]:
-    """The references a sentence cites; for a news report without a reference list, the report itself."""
-    if not document.references and not keys:
-        if document.outlet or document.url or document.date:
-            return (Citation("article", document.outlet, document.title, document.date, "en", document.url),)
-        return ()
-    out = []
-    for key in keys:
-        ref = document.reference(key)
-        if ref is None:
-            out.append(Citation(key=key))
+def check_order(stages: Sequence[Stage]) -> None:
+    """Refuse stages that cannot run in this order (see the module docstring)."""
+    doc_fields = set(DocumentState.__dataclass_fields__)
+    work_fields = set(SentenceWork.__dataclass_fields__)
+    written: dict[str, str] = {DOC + f: "the pipeline" for f in GIVEN_DOCUMENT} | {f: "the pipeline" for f in GIVEN_SENTENCE}
+    names: set[str] = set()
+    seen_sentence = after_sentence = False
+    for stage in stages:
+        if stage.name in names:
+            raise PipelineError(f"two stages are named {stage.name!r}")
+        names.add(stage.name)
+        if stage.scope == "sentence":
+            if after_sentence:
+                raise PipelineError(f"stage {stage.name!r} runs per sentence after a document stage that follows the sentences")
+            seen_sentence = True
+        elif stage.scope == "document":
+            after_sentence = seen_sentence
         else:
-            out.append(Citation(key, ref.outlet, ref.title, ref.published, ref.language, ref.url))
-    return tuple(out)
+            raise PipelineError(f"stage {stage.name!r}: scope must be 'sentence' or 'document', not {stage.scope!r}")
+        for name in sorted(stage.reads | stage.writes):
+            known = name[len(DOC) :] in doc_fields if name.startswith(DOC) else name in work_fields
+            if not known:
+                raise PipelineError(f"stage {stage.name!r} declares {name!r}, which is no field of the document state or sentence work")
+            if stage.scope == "document" and not name.startswith(DOC):
+                raise PipelineError(f"document stage {stage.name!r} declares the sentence field {name!r}")
+        for name in sorted(stage.reads):
+            if name not in written:
+                later = next((s.name for s in stages if name in s.writes and s is not stage), None)
+                hint = f" (stage {later!r} writes it later: move it earlier)" if later else ""
+                raise PipelineError(f"stage {stage.name!r} reads {name!r}, which no earlier stage writes{hint}")
+        for name in stage.writes:
+            written.setdefault(name, stage.name)
+    if not seen_sentence:
+        raise PipelineError("a pipeline needs at least one sentence stage")
 
 
-def _event(
-    document: Document,
-    sentence: Sentence,
-    sent: Any,
-    draft: Draft,
-    dates: SentenceDates,
-    citations: tuple[Citation, ...],
-    voice: Voice,
-    knowledge: Knowledge,
-) -> Event:
-    cameo = knowledge.lexicon.code(draft.code)
-    trig = draft.trigger
-    tstart = sentence.start + (trig.idx - sent.start_char)
-    date = _date_for(draft, sent, dates)
-    attribution = voice.attribution
-    if draft.speaker is not None and attribution is None:
-        said_by = draft.speaker.name or draft.speaker.text  # "He added" -> the person it resolved to
-        attribution = Attribution(text=said_by, speaker=draft.speaker, chain=(said_by,))
-    modality = draft.modality
-    if attribution is not None and modality == "asserted":
-        modality = "reported"
-    key = f"{document.doc_id}|{sentence.start}|{tstart}|{draft.source.code}|{draft.target.code if draft.target else ''}|{draft.code}"
-    return Event(
-        event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
-        doc_id=document.doc_id,
-        sentence_index=sentence.index,
-        sentence=sentence.text,
-        span=(sentence.start, sentence.end),
-        trigger=trig.text,
-        trigger_span=(tstart, tstart + len(trig.text)),
-        source=draft.source,
-        target=draft.target,
-        cameo=cameo.code,
-        root=cameo.root,
-        cameo_name=cameo.name,
-        goldstein=cameo.goldstein,
-        quad_class=cameo.quad_class,
-        plover=cameo.plover,
-        date=date,
-        deadline=dates.deadline,
-        modality=modality,
-        condition=draft.condition,
-        quote=draft.quote,
-        quote_speaker=(draft.source.name or draft.source.text) if draft.quote else None,
-        attribution=attribution,
-        reliability=voice.reliability,
-        citations=citations,
-        reciprocal=draft.reciprocal,
-        location=draft.location,
-        coder_version=CODER_VERSION,
-        lexicon_fingerprint=knowledge.fingerprint,
-    )
+class Pipeline:
+    """The declared stages over one parsed document at a time. Building it does no I/O."""
 
+    def __init__(self, knowledge: Knowledge, stages: Sequence[Stage]) -> None:
+        check_order(stages)
+        self.knowledge = knowledge
+        self.stages = tuple(stages)
+        first = next(i for i, s in enumerate(stages) if s.scope == "sentence")
+        last = max(i for i, s in enumerate(stages) if s.scope == "sentence")
+        self._before = [s for s in stages[:first] if isinstance(s, DocumentStage)]
+        self._per_sentence = [s for s in stages[first : last + 1] if isinstance(s, SentenceStage)]
+        self._after = [s for s in stages[last + 1 :] if isinstance(s, DocumentStage)]
 
-def _date_for(draft: Draft, sent: Any, dates: SentenceDates) -> DateValue:
-    """The sentence's date, or the date expression inside the trigger's own clause when it has one."""
-    exprs = dates.expressions
-    if len(exprs) > 1:
-        lo = min(t.idx for t in draft.trigger.subtree) - sent.start_char
-        hi = max(t.idx + len(t) for t in draft.trigger.subtree) - sent.start_char
-        inside = [e for e in exprs if lo <= e.start < hi and e.value.date and e.role == "event"]
-        if inside:
-            return inside[0].value
-    return dates.main
+    def describe(self) -> list[tuple[str, str, list[str], list[str]]]:
+        """(name, scope, reads, writes) of each stage, in order."""
+        return [(s.name, s.scope, sorted(s.reads), sorted(s.writes)) for s in self.stages]
 
+    def code(self, parsed: ParsedDocument) -> DocumentResult:
+        """Run every stage over one parsed document."""
+        document = parsed.document
+        published = [r.published for r in document.references if r.published]
+        state = DocumentState(document, DocumentClock(self.knowledge.dates, document.date, published))
+        for doc_stage in self._before:
+            doc_stage.run_document(state)
+        for block in parsed.blocks:
+            spans = list(block.doc.sents)
+            for k, sent in enumerate(spans):
+                next_start = block.block.start + spans[k + 1].start_char if k + 1 < len(spans) else block.block.end + 1
+                work = SentenceWork(sent, block.block_index, block.block, block.block.start, k, k == len(spans) - 1, next_start)
+                for stage in self._per_sentence:
+                    stage.run(work, state)
+        for doc_stage in self._after:
+            doc_stage.run_document(state)
+        return DocumentResult(
+            document,
+            tuple(state.sentences),
+            tuple(state.events),
+            tuple(state.mentions.unresolved.items()),
+            self.knowledge.policy.non_events,
+        )
 
-QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|^[\"“][^\"“”]*$")
-
-
-def _unquoted(text: str) -> str:
-    """The sentence with quoted words blanked: a date inside a quote ("we will spend more
-    by 2008") is what the speaker spoke of, not when the sentence's event happened."""
-    return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def _is_sport(text: str, domains: dict[str, frozenset[str]]) -> bool:
-    words = set(text.lower().split())
-    return len(words & domains.get("sport", frozenset())) >= 3
-
-
-def _military(sent: Any, domains: dict[str, frozenset[str]]) -> bool:
-    return any(t.lemma_.lower() in domains.get("military", frozenset()) for t in sent)
+    def code_all(self, parsed: Iterable[ParsedDocument]) -> Iterator[DocumentResult]:
+        for one in parsed:
+            yield self.code(one)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dragoman.actors import Salience, resolve_span, split_conjuncts, possessor_actor, unresolved_counts
+from dragoman.actors import Coreference, Salience, resolve_span, split_conjuncts, possessor_actor, unresolved_counts
 from dragoman.records import Actor
 
 ARGS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
@@ -11,7 +11,7 @@ ARGS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
 def walk(nlp, knowledge, text, date="2025-03"):
     """A miniature coder: observe every argument, resolve pronouns and descriptions."""
     doc = nlp(text)
-    salience = Salience(knowledge)
+    memory, coref = Salience(), Coreference(knowledge)
     found = []
     for si, sent in enumerate(doc.sents):
         for tok in sent:
@@ -20,16 +20,16 @@ def walk(nlp, knowledge, text, date="2025-03"):
             role = "subj" if tok.dep_.startswith("nsubj") else ("other" if tok.head.lower_ in ("in", "at") else "obj")
             span = doc[tok.left_edge.i : tok.i + 1]
             if tok.pos_ == "PRON":
-                actor = salience.resolve_pronoun(tok, si)
+                actor = coref.resolve_pronoun(memory, tok, si)
             elif span[0].lower_ in ("the", "both") and tok.lower_ in ("sides", "countries"):
-                found.append((span.text, si, salience.resolve_group(span, si)))
+                found.append((span.text, si, coref.resolve_group(memory, span, si)))
                 continue
             elif span[0].lower_ == "the" and tok.lower_ in ("country", "aide", "minister", "general"):
-                actor = salience.resolve_definite(span, si)
+                actor = coref.resolve_definite(memory, span, si)
             else:
                 actor = resolve_span(span, knowledge, date)
             found.append((span.text, si, actor))
-            salience.observe(actor, tok, si, role)
+            coref.observe(memory, actor, tok, si, role)
     return found
 
 

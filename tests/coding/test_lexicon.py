@@ -8,9 +8,13 @@ from dragoman.coding.lexicon import load_lexicon
 from dragoman.errors import KnowledgeError
 
 
-def _lexicon(tmp_path, body: str):
+# the word lists the shared stages read: every lexicon must have them
+LISTS = "word_lists:\n  negative: [bully]\n  military: [bomb]\n  threat_cues: [regret]\n"
+
+
+def _lexicon(tmp_path, body: str, lists: str = LISTS):
     path = tmp_path / "verbs.yaml"
-    path.write_text(body, encoding="utf-8")
+    path.write_text(lists + body, encoding="utf-8")
     return load_lexicon(path)
 
 
@@ -38,3 +42,14 @@ def test_a_mistake_is_named(tmp_path, body, needle):
     with pytest.raises(KnowledgeError) as err:
         _lexicon(tmp_path, body)
     assert needle in str(err.value) and "verbs.yaml" in str(err.value)
+
+
+def test_a_good_small_lexicon_loads(tmp_path):
+    lexicon = _lexicon(tmp_path, "verbs:\n  warn: [{code: '130', kind: threat}]\n")
+    (pattern,) = lexicon.verbs["warn"]
+    assert (pattern.code, pattern.kind, pattern.source) == ("130", "threat", "verbs.yaml: verbs.warn[0]")
+
+
+def test_a_lexicon_without_the_word_lists_the_stages_read_is_refused(tmp_path):
+    with pytest.raises(KnowledgeError, match=r"word_lists: missing \['threat_cues'\]"):
+        _lexicon(tmp_path, "verbs:\n  warn: [{code: '130'}]\n", lists="word_lists:\n  negative: [x]\n  military: [y]\n")

@@ -1,8 +1,9 @@
 """Who "he", "it", "the minister" and "the two sides" are: a per-document salience list.
 
-The coder walks a document's sentences in order and tells a `Salience` about
-every actor it resolved (`observe`, with the mention's head token and whether
-it was a subject or an object). Pronouns and definite descriptions are then
+The mentions stage walks a document's sentences in order and tells
+`Coreference.observe` about every actor it resolved (with the mention's head
+token and whether it was a subject or an object); what was seen goes into the
+document's `Salience`, plain memory that pickles. Pronouns and definite descriptions are then
 resolved against what was seen, nearest sentence first:
 
 - he/she/him/her/his/hers -> a person-like actor (a known person, or a titled
@@ -17,7 +18,10 @@ resolved against what was seen, nearest sentence first:
 - "the two sides"/"both countries" -> the last two actors of distinct countries
   (`resolve_group`).
 
-The state is per document and holds only ints, strings and Actor records.
+`Salience` is per document and holds only ints, strings and Actor records;
+`Coreference` holds the knowledge and no state. The word lists (pronouns,
+"country", "the two sides", ...) are the actor vocabulary's
+(data/actor_words.yaml).
 """
 
 from __future__ import annotations
@@ -26,21 +30,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Actor
-from .knowledge import NON_STATE_PREFIXES, REGIONS, Knowledge, norm_word
+from .knowledge import ActorKnowledge, norm_word
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from spacy.tokens import Span, Token
-
-MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-NEUTER = frozenset({"it", "its", "itself"})
-PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-STATE_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "government", "regime"})
-ORG_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "body", "agency", "bloc", "alliance"})
-GROUP_WORDS = frozenset({"sides", "countries", "nations", "states", "governments", "leaders", "men", "parties", "two", "both", "pair", "allies", "adversaries", "rivals"})
-LOOKBACK = 3  # sentences
-
 
 @dataclass(frozen=True, slots=True)
 class Seen:
@@ -54,14 +49,20 @@ class Seen:
     words: frozenset[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Salience:
-    """What a document has mentioned so far, for pronouns and descriptions."""
+    """What a document has mentioned so far: plain data, one per document (it pickles)."""
 
-    knowledge: Knowledge
     seen: list[Seen] = field(default_factory=list)
 
-    def observe(self, actor: Actor | None, token: Token, sentence_index: int, role: str = "subj") -> None:
+
+@dataclass(frozen=True, slots=True)
+class Coreference:
+    """Resolves pronouns and descriptions against a document's `Salience`, with one knowledge base."""
+
+    knowledge: ActorKnowledge
+
+    def observe(self, memory: Salience, actor: Actor | None, token: Token, sentence_index: int, role: str = "subj") -> None:
         """Record a resolved mention; `token` is its head.
 
         `role` is "subj" or "obj" for an event's arguments, "other" for any other
@@ -78,28 +79,30 @@ class Salience:
             or (token.tag_ == "NN" and token.lower_ in self.knowledge.person_titles)
         )
         plural = token.tag_ in ("NNS", "NNPS") or (actor.text.lower().endswith("s") and not person and actor.sector not in (None,))
-        state = actor.sector is None and actor.country is not None and actor.country not in NON_STATE_PREFIXES and actor.code == actor.country
-        self.seen.append(Seen(actor, token.i, sentence_index, role, person, plural and not state, state, words))
+        non_state = self.knowledge.vocab.codes.non_state
+        state = actor.sector is None and actor.country is not None and actor.country not in non_state and actor.code == actor.country
+        memory.seen.append(Seen(actor, token.i, sentence_index, role, person, plural and not state, state, words))
 
     # ------------------------------------------------------------ pronouns
 
-    def resolve_pronoun(self, token: Token, sentence_index: int) -> Actor | None:
+    def resolve_pronoun(self, memory: Salience, token: Token, sentence_index: int) -> Actor | None:
         word = token.lower_
+        words = self.knowledge.vocab.coreference
         found: Seen | Actor | None
-        if word in MALE_FEMALE:
-            found = self._nearest(token, sentence_index, lambda s: s.person, prefer_subject=True)
-        elif word in NEUTER:
-            found = self._nearest(token, sentence_index, lambda s: not s.person and not s.plural, prefer_subject=True)
-        elif word in PLURAL:
-            found = self._they(token, sentence_index)
+        if word in words.personal:
+            found = self._nearest(memory, token, sentence_index, lambda s: s.person, prefer_subject=True)
+        elif word in words.neuter:
+            found = self._nearest(memory, token, sentence_index, lambda s: not s.person and not s.plural, prefer_subject=True)
+        elif word in words.plural:
+            found = self._they(memory, token, sentence_index)
             if isinstance(found, Actor):
                 return found
         else:
             return None
         return self._as_pronoun(found, token, sentence_index) if found else None
 
-    def _they(self, token: Token, sentence_index: int) -> Seen | Actor | None:
-        same = [s for s in self.seen if s.sentence == sentence_index and s.token_index < token.i]
+    def _they(self, memory: Salience, token: Token, sentence_index: int) -> Seen | Actor | None:
+        same = [s for s in memory.seen if s.sentence == sentence_index and s.token_index < token.i]
         groups = [s for s in same if not s.person]
         if groups:
             return groups[-1]
@@ -108,14 +111,14 @@ class Salience:
             a = speakers[0].actor
             return Actor(text=token.text, name=None, code=a.code, country=a.country, sector=a.sector,
                          start=token.idx, end=token.idx + len(token.text), basis="pronoun", confidence=0.6)
-        return self._nearest(token, sentence_index, lambda s: not s.person, prefer_subject=True)
+        return self._nearest(memory, token, sentence_index, lambda s: not s.person, prefer_subject=True)
 
     def _nearest(
-        self, token: Token, sentence_index: int, ok: Callable[[Seen], bool], prefer_subject: bool
+        self, memory: Salience, token: Token, sentence_index: int, ok: Callable[[Seen], bool], prefer_subject: bool
     ) -> Seen | None:
-        for back in range(0, LOOKBACK + 1):
+        for back in range(0, self.knowledge.vocab.coreference.lookback + 1):
             sent = sentence_index - back
-            pool = [s for s in self.seen if s.sentence == sent and ok(s) and (back > 0 or s.token_index < token.i)]
+            pool = [s for s in memory.seen if s.sentence == sent and ok(s) and (back > 0 or s.token_index < token.i)]
             if not pool:
                 continue
             if prefer_subject:
@@ -141,16 +144,17 @@ class Salience:
 
     # ------------------------------------------------------------ descriptions
 
-    def resolve_definite(self, span: Span, sentence_index: int) -> Actor | None:
+    def resolve_definite(self, memory: Salience, span: Span, sentence_index: int) -> Actor | None:
         """"the country", "the aide", "the minister", "the group" -> an earlier actor."""
         head = norm_word(span.root.lemma_ or span.root.text)
-        before = [s for s in self.seen if _before(s, sentence_index, span.root.i)]
+        before = [s for s in memory.seen if _before(s, sentence_index, span.root.i)]
+        words = self.knowledge.vocab.coreference
         found: Seen | None = None
-        if head in STATE_NOUNS:
+        if head in words.state_nouns:
             found = next((s for s in reversed(before) if s.state), None)
-            if found is None and head in ("government", "regime"):
+            if found is None and head in words.government_nouns:
                 found = next((s for s in reversed(before) if s.actor.sector == "GOV"), None)
-        elif head in ORG_NOUNS:
+        elif head in words.org_nouns:
             found = next((s for s in reversed(before) if not s.person and not s.state), None)
         else:
             found = next((s for s in reversed(before) if head in s.words), None)
@@ -163,19 +167,20 @@ class Salience:
         return Actor(text=span.text, name=actor.name, code=actor.code, country=actor.country, sector=actor.sector,
                      start=span.start_char, end=span.end_char, basis="description", confidence=actor.confidence)
 
-    def resolve_group(self, span: Span, sentence_index: int) -> tuple[Actor, ...] | None:
+    def resolve_group(self, memory: Salience, span: Span, sentence_index: int) -> tuple[Actor, ...] | None:
         """"the two sides", "both countries" -> the last two actors of different countries."""
+        vocab = self.knowledge.vocab
         words = {norm_word(t.text) for t in span}
-        if not words & GROUP_WORDS:
+        if not words & vocab.coreference.group_words:
             return None
-        want_people = bool(words & {"leaders", "men"})
+        want_people = bool(words & vocab.coreference.people_words)
         picked: list[Seen] = []
         countries: set[str] = set()
-        for s in reversed([s for s in self.seen if _before(s, sentence_index, span.start)]):
+        for s in reversed([s for s in memory.seen if _before(s, sentence_index, span.start)]):
             if s.role == "other" or (want_people and not s.person):
                 continue
-            key = s.actor.code if s.actor.country in NON_STATE_PREFIXES else s.actor.country
-            if key is None or key in countries or key in REGIONS:
+            key = s.actor.code if s.actor.country in vocab.codes.non_state else s.actor.country
+            if key is None or key in countries or key in vocab.codes.regions:
                 continue
             countries.add(key)
             picked.append(s)

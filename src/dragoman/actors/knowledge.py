@@ -1,4 +1,4 @@
-"""The actor knowledge base: data files in, one picklable `Knowledge` out.
+"""The actor knowledge base: data files in, one picklable `ActorKnowledge` out.
 
 `load_knowledge()` reads the built-in YAML files under `dragoman/data/actors/`
 (in name order) and then any user files, validates every entry (a bad entry is
@@ -55,18 +55,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import KnowledgeError
+from ..yamlfile import decode_utf8, parse_yaml
+from .vocabulary import ActorVocabulary, load_vocabulary
 
 # Cue kinds, in the order a head word prefers them when a phrase is ambiguous.
 KIND_PRIORITY = {"person": 0, "org": 1, "place": 2, "state": 3, "demonym": 4, "sector": 5}
 ANY_CASE, CAPITALISED, ALL_CAPS = 0, 1, 2
-NON_STATE_PREFIXES = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "NGM"}
-# CAMEO region codes: a region named in the text is a place, never one of "the two governments"
-REGIONS = {"EUR", "AFR", "MEA", "WST", "ASA", "SAM", "NAM", "CAU", "SAS", "SEA", "EAF", "WAF", "NAF", "CAS", "BLK", "BAL", "LAM", "CRB", "PGS", "CFR", "CEU", "EEU", "SCN", "MDT", "SAF", "WEU"}
 MAX_PHRASE = 8  # words after hyphens are split: "Sabah Al-Ahmad Al-Jaber Al-Sabah" is 7
-SKIP_WORDS = frozenset({"the", "a", "an"})
 
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
@@ -116,7 +112,7 @@ class Cue:
 
 
 @dataclass(frozen=True)
-class Knowledge:
+class ActorKnowledge:
     """Everything resolution needs; plain data, so it pickles to workers."""
 
     lexicon: dict[tuple[str, ...], tuple[Cue, ...]]
@@ -124,6 +120,7 @@ class Knowledge:
     fuzzy: dict[str, tuple[str, ...]]  # consonant skeleton -> entity keys
     fingerprint: str
     files: tuple[str, ...]
+    vocab: ActorVocabulary
     max_phrase: int = MAX_PHRASE
     person_titles: frozenset[str] = field(default_factory=frozenset)
     fuzzy_index: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (initial, length) -> skeletons
@@ -134,7 +131,7 @@ class Knowledge:
 
     def lookup(self, phrase: str) -> tuple[Cue, ...]:
         """Cues for a phrase as written ("the U.S."), ignoring case rules."""
-        return self.lexicon.get(name_key(phrase), ())
+        return self.lexicon.get(name_key(phrase, self.vocab.articles), ())
 
 
 # ---------------------------------------------------------------- normalising
@@ -162,9 +159,10 @@ def name_words(name: str) -> list[str]:
     return out
 
 
-def name_key(name: str) -> tuple[str, ...]:
+def name_key(name: str, articles: frozenset[str]) -> tuple[str, ...]:
+    """The normalised words a name is matched by, articles left out."""
     words = (norm_word(w) for w in name_words(name))
-    return tuple(w for w in words if w and w not in SKIP_WORDS)
+    return tuple(w for w in words if w and w not in articles)
 
 
 def case_rule(alias: str) -> int:
@@ -272,68 +270,41 @@ def _prev(end: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 20x faster on big imports
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader that remembers each mapping's line and refuses duplicate keys."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-        if key in seen:
-            raise KnowledgeError(f"{loader.name}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
-        seen.add(key)
-    mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 BUILTIN_ORDER = ("states.yaml", "places.yaml", "sectors.yaml", "organisations.yaml", "people.yaml")
 
 
 def builtin_files() -> list[str]:
     """The package's actor files: the generated states first, then the hand-written ones."""
     folder = resources.files("dragoman") / "data" / "actors"
-    found = {Path(str(p)).name: str(p) for p in folder.iterdir() if str(p).endswith((".yaml", ".yml"))}  # type: ignore[attr-defined]
+    found = {Path(str(p)).name: str(p) for p in folder.iterdir() if str(p).endswith((".yaml", ".yml"))}
     first = [found.pop(name) for name in BUILTIN_ORDER if name in found]
     return first + [found[name] for name in sorted(found)]
 
 
-def load_knowledge(extra_files: Sequence[str] = (), *, builtin: bool = True) -> Knowledge:
-    """Read the built-in actor files, then `extra_files` (later entries win)."""
-    paths = (builtin_files() if builtin else []) + [str(p) for p in extra_files]
+def load_knowledge(
+    extra_files: Sequence[str] = (), *, builtin: bool = True, vocab: ActorVocabulary | None = None
+) -> ActorKnowledge:
+    """Read the built-in actor files, then `extra_files` (later entries win).
+
+    `vocab` is the actor vocabulary (data/actor_words.yaml by default)."""
     digest = hashlib.sha256()
-    builder = _Builder()
+    if vocab is None:
+        vocab, raw_vocab = load_vocabulary()
+        digest.update(b"actor_words.yaml\0" + raw_vocab + b"\0")
+    paths = (builtin_files() if builtin else []) + [str(p) for p in extra_files]
+    builder = _Builder(vocab)
     for path in paths:
         try:
             raw = Path(path).read_bytes()
         except OSError as exc:
             raise KnowledgeError(f"{path}: cannot read actor dictionary ({exc.strerror})") from exc
         digest.update(Path(path).name.encode() + b"\0" + raw + b"\0")
-        builder.add_file(path, raw.decode("utf-8"))
+        builder.add_file(path, decode_utf8(raw, path))
     return builder.build(digest.hexdigest(), tuple(paths))
 
 
 def parse_actor_yaml(path: str, text: str) -> dict[str, Any]:
-    try:
-        loader = _LineLoader(text)
-        loader.name = path  # type: ignore[attr-defined]
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()  # type: ignore[no-untyped-call]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else path
-        raise KnowledgeError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
-    except ValueError as exc:  # a value YAML itself rejects, e.g. the date 2024-13-01
-        raise KnowledgeError(f"{path}: not valid YAML ({exc}); quote dates and check them") from exc
+    data = parse_yaml(text, path, lines=True)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -347,7 +318,8 @@ def parse_actor_yaml(path: str, text: str) -> dict[str, Any]:
 class _Builder:
     """Collects validated entries from files in order; later names win."""
 
-    def __init__(self) -> None:
+    def __init__(self, vocab: ActorVocabulary) -> None:
+        self.vocab = vocab
         self.entities: dict[str, Entity] = {}
         self.names: dict[tuple[str, ...], dict[str, tuple[Cue, str]]] = {}  # key -> slot -> (cue, entity)
         self.owned: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # entity -> its name slots
@@ -358,7 +330,7 @@ class _Builder:
         return f"{path}:{line}: {what}" if line else f"{path}: {what}"
 
     def _claim(self, alias: str, cue: Cue, where: str) -> None:
-        key = name_key(alias)
+        key = name_key(alias, self.vocab.articles)
         if not key:
             raise KnowledgeError(f"{where}: name {alias!r} has no words")
         if len(key) > MAX_PHRASE:
@@ -418,7 +390,7 @@ class _Builder:
         if not canonical:
             raise KnowledgeError(self._where(path, entry, "place has no name"))
         where = self._where(path, entry, f"place {canonical!r}")
-        code, country, sector = _code_fields(where, entry)
+        code, country, sector = _code_fields(where, entry, self.vocab.codes.non_state)
         key = f"place:{canonical}"
         self._drop_entity(key)
         self.entities[key] = Entity(key=canonical, kind="place", code=code, country=country, sector=sector, source=where)
@@ -445,18 +417,19 @@ class _Builder:
         _check_keys(path, entry, {"name", "aliases", "code", "country", "sector", "roles", "note"}, what)
         name = _text(path, entry, "name", required=True)
         where = self._where(path, entry, f"{what} {name!r}")
-        code, country, sector = _code_fields(where, entry, default_sector="ELI" if kind == "person" else None)
-        roles = tuple(_role(where, i, r, country) for i, r in enumerate(_as_list(path, entry, "roles")))
+        non_state = self.vocab.codes.non_state
+        code, country, sector = _code_fields(where, entry, non_state, default_sector="ELI" if kind == "person" else None)
+        roles = tuple(_role(where, i, r, country, non_state) for i, r in enumerate(_as_list(path, entry, "roles")))
         key = f"{kind}:{name}"
         self._drop_entity(key)
         self.entities[key] = Entity(key=name, kind=kind, code=code, country=country, sector=sector, roles=roles, source=where)
         for alias in [name, *_strings(path, entry, "aliases")]:
             # a one-word name of a "The ..." body (The Guardian, The National) is too common a word
             # to stand inside a longer phrase: "Guardian Council" is not the newspaper
-            whole = kind == "org" and name.lower().startswith("the ") and len(name_key(alias)) == 1
+            whole = kind == "org" and name.lower().startswith("the ") and len(name_key(alias, self.vocab.articles)) == 1
             self._claim(alias, Cue(kind, key, case=case_rule(alias), whole=whole), where)
 
-    def build(self, fingerprint: str, files: tuple[str, ...]) -> Knowledge:
+    def build(self, fingerprint: str, files: tuple[str, ...]) -> ActorKnowledge:
         lexicon: dict[tuple[str, ...], tuple[Cue, ...]] = {}
         titles: set[str] = set()
         for phrase, slots in self.names.items():
@@ -479,13 +452,14 @@ class _Builder:
         for sk in fuzzy:
             for size in (len(sk) - 1, len(sk), len(sk) + 1):
                 index.setdefault((sk[0], size), []).append(sk)
-        return Knowledge(
+        return ActorKnowledge(
             lexicon=lexicon,
             entities=dict(self.entities),
             fuzzy={k: tuple(v) for k, v in fuzzy.items()},
             fuzzy_index={k: tuple(v) for k, v in index.items()},
             fingerprint=fingerprint,
             files=files,
+            vocab=self.vocab,
             person_titles=frozenset(titles),
             words=frozenset(w for key in lexicon for w in key),
         )
@@ -535,7 +509,9 @@ def _strings(path: str, entry: dict[str, Any], key: str) -> list[str]:
     return value
 
 
-def _code_fields(where: str, entry: dict[str, Any], default_sector: str | None = None) -> tuple[str, str, str | None]:
+def _code_fields(
+    where: str, entry: dict[str, Any], non_state: frozenset[str], default_sector: str | None = None
+) -> tuple[str, str, str | None]:
     code = entry.get("code")
     country = entry.get("country")
     sector = entry.get("sector", default_sector)
@@ -553,8 +529,8 @@ def _code_fields(where: str, entry: dict[str, Any], default_sector: str | None =
     if sector is not None and not re.match(r"^[A-Z]{3}$", sector):
         raise KnowledgeError(f"{where}: sector {sector!r} must be three capital letters")
     if code is None:
-        code = country + (sector or "") if country not in NON_STATE_PREFIXES else country
-    elif "sector" not in entry and len(code) >= 6 and country not in NON_STATE_PREFIXES:
+        code = country + (sector or "") if country not in non_state else country
+    elif "sector" not in entry and len(code) >= 6 and country not in non_state:
         sector = code[3:6]
     return code, country, sector
 
@@ -570,7 +546,7 @@ def _iso(where: str, value: Any) -> str | None:
     return text
 
 
-def _role(where: str, index: int, raw: Any, home: str) -> Role:
+def _role(where: str, index: int, raw: Any, home: str, non_state: frozenset[str]) -> Role:
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: role {index + 1} must be a mapping")
     here = f"{where}, role {index + 1}"
@@ -580,7 +556,7 @@ def _role(where: str, index: int, raw: Any, home: str) -> Role:
     fields = dict(raw)
     fields.setdefault("country", home if not raw.get("code") else None)
     fields.pop("title", None)
-    code, country, sector = _code_fields(here, {k: v for k, v in fields.items() if k in ("code", "country", "sector")})
+    code, country, sector = _code_fields(here, {k: v for k, v in fields.items() if k in ("code", "country", "sector")}, non_state)
     start, end = _iso(here, raw.get("start")), _iso(here, raw.get("end"))
     if start and end and date_bounds(start)[0] >= date_bounds(end)[0]:
         raise KnowledgeError(f"{here}: starts ({start}) on or after it ends ({end})")
@@ -588,5 +564,5 @@ def _role(where: str, index: int, raw: Any, home: str) -> Role:
     return Role(code=code, country=country, sector=sector, start=start, end=end, title=str(title) if title else None)
 
 
-def iter_entities(knowledge: Knowledge, kind: str | None = None) -> Iterable[Entity]:
+def iter_entities(knowledge: ActorKnowledge, kind: str | None = None) -> Iterable[Entity]:
     return (e for e in knowledge.entities.values() if kind is None or e.kind == kind)

@@ -41,7 +41,8 @@ from typing import Any
 import yaml
 
 from ..errors import KnowledgeError
-from .knowledge import MAX_PHRASE, NON_STATE_PREFIXES, REGIONS, name_key
+from .knowledge import MAX_PHRASE, name_key
+from .vocabulary import ActorVocabulary, load_vocabulary
 
 _CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
 _DATE_SPEC = re.compile(r"^(?:(>|<)\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))$")
@@ -111,19 +112,21 @@ def _bracketed(word: str) -> bool:
     return word.startswith("(") and word.endswith(")") and len(word) <= ACRONYM_MAX + 4
 
 
-def _split_code(code: str) -> dict[str, Any]:
+def _split_code(code: str, vocab: ActorVocabulary) -> dict[str, Any]:
     """IRNGOVLEG -> {code, country: IRN, sector: GOV}; MNCUSA -> USA + BUS."""
     prefix = code[:3]
     if prefix == "MNC":
         country = code[3:6] or "MNC"
         return {"code": code, "country": country, "sector": "BUS"}
-    if prefix in NON_STATE_PREFIXES:
+    if prefix in vocab.codes.non_state:
         return {"code": code, "country": prefix, "sector": None}
     return {"code": code, "country": prefix, "sector": code[3:6] or None}
 
 
-def import_phoenix(path: str) -> ImportResult:
+def import_phoenix(path: str, vocab: ActorVocabulary | None = None) -> ImportResult:
     """Read one Phoenix/PETRARCH dictionary file (actors or agents)."""
+    if vocab is None:
+        vocab, _ = load_vocabulary()
     try:
         lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
@@ -180,12 +183,12 @@ def import_phoenix(path: str) -> ImportResult:
 
     out: dict[str, list[dict[str, Any]]] = {"states": [], "sectors": [], "organisations": [], "people": []}
     for entry in entries:
-        _convert(entry, out, problems, lines)
+        _convert(entry, out, problems, lines, vocab)
     by_sector: dict[str, list[str]] = {}
     for number, forms, sector in agents:
         for form in forms:
             name = form.replace("_", " ").strip().lower()
-            if _fits(name):
+            if _fits(name, vocab):
                 by_sector.setdefault(sector, []).append(name)
             else:
                 problems.append((number, lines[number - 1], f"agent {name!r} is longer than {MAX_PHRASE} words"))
@@ -235,15 +238,17 @@ def _parse_block(block: str) -> tuple[str, str | None, str | None] | str:
     return (code, start, end)
 
 
-def _fits(name: str) -> bool:
-    return 0 < len(name_key(name)) <= MAX_PHRASE
+def _fits(name: str, vocab: ActorVocabulary) -> bool:
+    return 0 < len(name_key(name, vocab.articles)) <= MAX_PHRASE
 
 
-def _convert(entry: _Entry, out: dict[str, list[dict[str, Any]]], problems: list[tuple[int, str, str]], lines: list[str]) -> None:
+def _convert(
+    entry: _Entry, out: dict[str, list[dict[str, Any]]], problems: list[tuple[int, str, str]], lines: list[str], vocab: ActorVocabulary
+) -> None:
     names = []
     for raw in entry.names:
         name = _pretty(raw)
-        if _fits(name):
+        if _fits(name, vocab):
             names.append(name)
         else:
             problems.append((entry.line, lines[entry.line - 1], f"name {name!r} is empty or longer than {MAX_PHRASE} words"))
@@ -255,21 +260,21 @@ def _convert(entry: _Entry, out: dict[str, list[dict[str, Any]]], problems: list
     undated = [c for c in entry.codes if c[1] is None and c[2] is None]
     dated = [c for c in entry.codes if c[1] is not None or c[2] is not None]
     default = undated[-1][0] if undated else None
-    if default is not None and len(default) == 3 and not dated and default not in NON_STATE_PREFIXES | REGIONS:
+    if default is not None and len(default) == 3 and not dated and default not in vocab.codes.non_state | vocab.codes.regions:
         # more names for a state; a group coded with a bare region (CIRA [WEU]) stays a group
         out["states"].append({"code": default, "names": names})
         return
     record: dict[str, Any] = {"name": names[0]}
     if len(names) > 1:
         record["aliases"] = sorted(set(names[1:]) - {names[0]})
-    base = _split_code(default or dated[-1][0])
+    base = _split_code(default or dated[-1][0], vocab)
     if default is not None:
         record.update(base)
     else:  # only dated codes: outside them, the home country alone
         record["country"] = base["country"]
     if dated:
         record["roles"] = [
-            {k: v for k, v in {**_split_code(code), "start": start, "end": end}.items() if v is not None}
+            {k: v for k, v in {**_split_code(code, vocab), "start": start, "end": end}.items() if v is not None}
             for code, start, end in dated
         ]
         out["people"].append(record)

@@ -32,11 +32,9 @@ from ..records import Actor
 from .knowledge import (
     ALL_CAPS,
     ANY_CASE,
-    NON_STATE_PREFIXES,
-    SKIP_WORDS,
+    ActorKnowledge,
     Cue,
     Entity,
-    Knowledge,
     name_words,
     norm_word,
     role_at,
@@ -46,26 +44,8 @@ from .knowledge import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-FORMER = frozenset({"former", "ex", "then", "erstwhile"})
-GROUP_NOUNS = frozenset(
-    {"group", "groups", "forces", "force", "fighters", "militants", "members", "movement", "units",
-     "organisation", "organization", "militia", "militias", "ranks", "leadership", "commanders", "officials",
-     "gunmen", "gunman", "attackers", "bombers", "bomber", "jihadists", "terrorists", "warplanes", "jets", "loyalists"}
-)
-# Places and assets that stand for their owner as a target: "an Afghan army base", "Hamas targets".
-FACILITY_NOUNS = frozenset(
-    {"base", "bases", "headquarters", "convoy", "camp", "camps", "checkpoint", "checkpoints", "embassy", "consulate",
-     "position", "positions", "target", "targets", "hideout", "hideouts", "outpost", "outposts", "post", "posts",
-     "vehicle", "vessel", "warship", "ship", "tanker", "aircraft", "drone", "facility", "facilities", "installation",
-     "installations", "barracks", "garrison", "stronghold", "strongholds", "patrol"}
-)
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
-CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
-    "christmas easter ramadan eid".split()
-)
-FUZZY_CUTOFF = 0.8
+
 
 
 class Word(NamedTuple):
@@ -94,11 +74,11 @@ class Where(TypedDict):
 # ---------------------------------------------------------------- the spaCy adapter
 
 
-def span_words(span: Span) -> tuple[list[Word], int]:
+def span_words(span: Span, articles: frozenset[str]) -> tuple[list[Word], int]:
     """The phrase's words (determiners, punctuation and 's left out) and its head position."""
     words: list[Word] = []
     for pos, tok in enumerate(span):
-        if tok.is_punct or tok.tag_ == "POS" or tok.lower_ in SKIP_WORDS:
+        if tok.is_punct or tok.tag_ == "POS" or tok.lower_ in articles:
             continue
         proper = tok.tag_ in PROPER_TAGS
         text = tok.text
@@ -113,13 +93,13 @@ def span_words(span: Span) -> tuple[list[Word], int]:
     return words, span.root.i - span.start
 
 
-def resolve_span(span: Span, knowledge: Knowledge, date: str | None = None) -> Actor | None:
+def resolve_span(span: Span, knowledge: ActorKnowledge, date: str | None = None) -> Actor | None:
     """The actor a noun phrase names, at `date` (ISO, maybe partial; None = the longest-held role)."""
-    words, head = span_words(span)
+    words, head = span_words(span, knowledge.vocab.articles)
     return resolve_words(words, head, knowledge, date, text=span.text, start=span.start_char, end=span.end_char)
 
 
-def possessor_actor(token: Token, knowledge: Knowledge, date: str | None = None) -> Actor | None:
+def possessor_actor(token: Token, knowledge: ActorKnowledge, date: str | None = None) -> Actor | None:
     """The actor owning `token` ("Trump" in "Trump's letter"), or None."""
     for child in token.children:
         if child.dep_ == "poss":
@@ -160,7 +140,7 @@ def split_conjuncts(span: Span) -> list[Span]:
 # ---------------------------------------------------------------- the core
 
 
-def resolve_text(text: str, knowledge: Knowledge, date: str | None = None) -> Actor | None:
+def resolve_text(text: str, knowledge: ActorKnowledge, date: str | None = None) -> Actor | None:
     """Resolve a phrase given as a string; its last word is taken as the head.
 
     For names and short descriptions ("Mahmoud Ahmadinejad", "the Iranian
@@ -169,14 +149,14 @@ def resolve_text(text: str, knowledge: Knowledge, date: str | None = None) -> Ac
     words: list[Word] = []
     for pos, piece in enumerate(name_words(text)):
         norm = norm_word(piece)
-        if norm and norm not in SKIP_WORDS and piece not in ("'s", "\u2019s"):
+        if norm and norm not in knowledge.vocab.articles and piece not in ("'s", "\u2019s"):
             words.append(Word(piece, norm, piece[:1].isupper(), pos))
     if not words:
         return None
     return resolve_words(words, words[-1].position, knowledge, date, text=text)
 
 
-def match_words(words: Sequence[Word], knowledge: Knowledge) -> list[Match]:
+def match_words(words: Sequence[Word], knowledge: ActorKnowledge) -> list[Match]:
     """Longest-first matches of the phrase's words against the lexicon."""
     lexicon = knowledge.lexicon
     norms = [w.norm for w in words]
@@ -208,7 +188,7 @@ def _case_ok(cue: Cue, words: Sequence[Word], i: int, size: int) -> bool:
 def resolve_words(
     words: Sequence[Word],
     head: int,
-    knowledge: Knowledge,
+    knowledge: ActorKnowledge,
     date: str | None,
     *,
     text: str,
@@ -217,7 +197,8 @@ def resolve_words(
 ) -> Actor | None:
     """Combine the cues of a phrase's words into one actor (see the module docstring)."""
     matches = match_words(words, knowledge)
-    former = any(w.norm in FORMER for w in words)
+    vocab = knowledge.vocab.resolution
+    former = any(w.norm in vocab.former for w in words)
     at_head = next((m for m in matches if m.first <= head <= m.last), None)
     base = Where(text=text, start=start, end=end)
 
@@ -241,24 +222,24 @@ def resolve_words(
     head_word = next((w for w in words if w.position == head), None)
     if head_word is None:
         return None
-    if head_word.proper and head_word.norm not in CALENDAR_WORDS:
+    if head_word.proper and head_word.norm not in vocab.calendar_words:
         sector_match = next((m for m in matches if m.cues[0].kind == "sector"), None)
         if sector_match is not None:
             return _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="title",
-                           name=_name_run(words, head))
+                           name=_name_run(words, head, vocab.title_stops))
         owner = _modifier(matches, exclude=None)
         if owner is not None:  # "Oxfam adviser Max Lawson" without the title word
             actor = _entity_actor(knowledge, owner.cues[0], date, former, base)
-            return replace(actor, name=_name_run(words, head), basis="title", confidence=0.8)
-        fuzzy = _fuzzy(knowledge, _name_run(words, head), date, base)
+            return replace(actor, name=_name_run(words, head, vocab.title_stops), basis="title", confidence=0.8)
+        fuzzy = _fuzzy(knowledge, _name_run(words, head, vocab.title_stops), date, base)
         if fuzzy is not None:
             return fuzzy
-        return Actor(name=_name_run(words, head), code=None, basis="unresolved", confidence=0.0, **base)
-    if head_word.norm in GROUP_NOUNS:
+        return Actor(name=_name_run(words, head, vocab.title_stops), code=None, basis="unresolved", confidence=0.0, **base)
+    if head_word.norm in vocab.group_nouns:
         owner = _modifier(matches, exclude=None)
         if owner is not None:
             return _entity_actor(knowledge, owner.cues[0], date, former, base)
-    if head_word.norm in FACILITY_NOUNS:
+    if head_word.norm in vocab.facility_nouns:
         sector_match = next((m for m in matches if m.cues[0].kind == "sector"), None)
         if sector_match is not None:
             owned = _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="description")
@@ -287,7 +268,7 @@ def _modifier(matches: Sequence[Match], exclude: Match | None) -> Match | None:
 
 
 def _titled(
-    knowledge: Knowledge,
+    knowledge: ActorKnowledge,
     matches: Sequence[Match],
     sector_match: Match,
     cue: Cue,
@@ -305,9 +286,10 @@ def _titled(
     ocue = owner.cues[0]
     entity = knowledge.entities[ocue.entity or ""]
     code, country, own_sector = _entity_code(entity, date)
-    if ocue.kind == "org" or country in NON_STATE_PREFIXES:
+    non_state = knowledge.vocab.codes.non_state
+    if ocue.kind == "org" or country in non_state:
         # a body's spokesman or commander is coded as the body ("UN spokesman" -> IGOUNO)
-        if former and country is not None and country not in NON_STATE_PREFIXES:
+        if former and country is not None and country not in non_state:
             code, own_sector = country + "ELI", "ELI"
         return Actor(name=name, code=code, country=country, sector=own_sector, basis=basis, **base)
     if country is None:
@@ -323,7 +305,7 @@ def _entity_code(entity: Entity, date: str | None) -> tuple[str | None, str | No
 
 
 def _entity_actor(
-    knowledge: Knowledge, cue: Cue, date: str | None, former: bool, base: Where, title: str | None = None
+    knowledge: ActorKnowledge, cue: Cue, date: str | None, former: bool, base: Where, title: str | None = None
 ) -> Actor:
     entity = knowledge.entities[cue.entity or ""]
     if entity.kind == "person" and entity.roles:
@@ -334,21 +316,21 @@ def _entity_actor(
             return Actor(name=entity.key, code=code, country=entity.country, sector=own_sector, **base)
         return Actor(name=entity.key, code=role.code, country=role.country, sector=role.sector, **base)
     code, country, sector = _entity_code(entity, date)
-    if entity.kind == "person" and former and country and country not in NON_STATE_PREFIXES:
+    if entity.kind == "person" and former and country and country not in knowledge.vocab.codes.non_state:
         code, sector = country + "ELI", "ELI"
     return Actor(name=entity.key, code=code, country=country, sector=sector, **base)
 
 
-def _name_run(words: Sequence[Word], head: int) -> str:
+def _name_run(words: Sequence[Word], head: int, stops: frozenset[str]) -> str:
     """The capitalised words around the head ("Khalid X" in "Defence Minister Khalid X")."""
     idx = next(i for i, w in enumerate(words) if w.position == head)
     lo = idx
-    while lo > 0 and (words[lo - 1].proper or words[lo - 1].text[:1].isupper()) and words[lo - 1].norm not in ("minister", "president", "general", "gen"):
+    while lo > 0 and (words[lo - 1].proper or words[lo - 1].text[:1].isupper()) and words[lo - 1].norm not in stops:
         lo -= 1
     return " ".join(w.text for w in words[lo : idx + 1])
 
 
-def _fuzzy(knowledge: Knowledge, name: str, date: str | None, base: Where) -> Actor | None:
+def _fuzzy(knowledge: ActorKnowledge, name: str, date: str | None, base: Where) -> Actor | None:
     """A near miss of a known name ("Arakchee"): same consonant skeleton, or close spelling."""
     probes = [name] + ([name.split()[-1]] if " " in name else [])
     for probe in probes:

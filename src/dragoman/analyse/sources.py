@@ -19,15 +19,18 @@ class SourceSummary:
     languages: dict[str, int] = field(default_factory=dict)  # language -> events citing it
 
     def to_dict(self) -> dict[str, object]:
-        ids = lambda events: [e.event_id for e in events]  # noqa: E731
         return {
             "doc_id": self.doc_id,
             "events": self.events,
-            "single_source": ids(self.single_source),
-            "non_english_only": ids(self.non_english_only),
-            "unsourced": ids(self.unsourced),
+            "single_source": _ids(self.single_source),
+            "non_english_only": _ids(self.non_english_only),
+            "unsourced": _ids(self.unsourced),
             "languages": self.languages,
         }
+
+
+def _ids(events: tuple[Event, ...]) -> list[str]:
+    return [e.event_id for e in events]
 
 
 def summarize_sources(events: Iterable[Event]) -> list[SourceSummary]:

@@ -13,14 +13,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import KnowledgeError
+from ..yamlfile import read_yaml
 
 PATTERN_KEYS = {"code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated", "needs_target"}
 KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
 TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss"}
 TARGET_PREFIXES = ("prep:", "obj.prep:")
+# word lists the statement stage reads: a comment's negative words, military words, threat cues
+REQUIRED_WORD_LISTS = ("negative", "military", "threat_cues")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Pattern:
     passive_patient_source: bool = False
     when_negated: str | None = None  # code of the refusal when the verb is negated ("cannot support")
     needs_target: bool = False  # no event unless a target is found
+    source: str = ""  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,35 +61,6 @@ class Lexicon:
 
     def code(self, code: str) -> CameoCode:
         return self.cameo[code]
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses duplicate keys (PyYAML keeps the last one silently)."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise KnowledgeError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
-        seen.add(key)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_UniqueKeyLoader)
-    except KnowledgeError as exc:
-        raise KnowledgeError(f"{path}: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise KnowledgeError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
 
 
 def data_path(name: str) -> Path:
@@ -111,7 +84,7 @@ def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
     return table
 
 
-def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict[str, CameoCode]) -> Pattern:
+def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict[str, CameoCode], source: str) -> Pattern:
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: a pattern must be a mapping, got {raw!r}")
     unknown = set(raw) - PATTERN_KEYS
@@ -148,6 +121,7 @@ def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict
         passive_patient_source=passive == "patient",
         when_negated=str(when_negated) if when_negated is not None else None,
         needs_target=bool(raw.get("needs_target", False)),
+        source=source,
     )
 
 
@@ -177,7 +151,8 @@ def _entries(section: Any, name: str, path: Path, lists: dict[str, frozenset[str
         if not isinstance(patterns, list) or not patterns:
             raise KnowledgeError(f"{path}: {name}.{word}: expected a list of patterns")
         out[str(word).lower()] = tuple(
-            _pattern(p, f"{path}: {name}.{word}[{i}]", lists, cameo) for i, p in enumerate(patterns)
+            _pattern(p, f"{path}: {name}.{word}[{i}]", lists, cameo, f"{path.name}: {name}.{word}[{i}]")
+            for i, p in enumerate(patterns)
         )
     return out
 
@@ -191,6 +166,9 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     if not isinstance(raw, dict) or "verbs" not in raw:
         raise KnowledgeError(f"{lex_path}: expected a mapping with a 'verbs' section")
     lists = {str(k): frozenset(str(w).lower() for w in v) for k, v in (raw.get("word_lists") or {}).items()}
+    missing = [name for name in REQUIRED_WORD_LISTS if name not in lists]
+    if missing:
+        raise KnowledgeError(f"{lex_path}: word_lists: missing {missing} (the shared stages read them)")
     verbs = _entries(raw["verbs"], "verbs", lex_path, lists, cameo)
     adjectives = _entries(raw.get("adjectives") or {}, "adjectives", lex_path, lists, cameo)
     intent = _root_table(raw, "intent_codes", lex_path, cameo)

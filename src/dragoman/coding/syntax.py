@@ -1,23 +1,21 @@
 """Reading who and whom off a dependency parse: small pure helpers over spaCy tokens.
 
 Nothing here knows about CAMEO or actors; the coder asks these functions for
-the subject, objects and clauses of a trigger word.
+the subject, objects and clauses of a trigger word. Helpers that need words
+(relative pronouns, the subordinators of a condition) take the `Grammar`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
-Token = Any  # spacy.tokens.Token
-Span = Any  # spacy.tokens.Span
+from .grammar import Grammar
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-CONDITION_MARKS = {"if", "unless", "provided", "providing"}
-HEDGE_AUX = {"could", "might", "may"}
-FUTURE_AUX = {"will", "would", "shall", "'ll"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-RECIPROCAL_OBJECTS = {"each other", "one another"}
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})  # dependency labels, not words
 
 
 def nominal(token: Token) -> bool:
@@ -100,31 +98,31 @@ def clause_head(trigger: Token) -> Token:
     return trigger
 
 
-def subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token, g: Grammar) -> list[Token]:
     """Subject heads of a verb, following coordination, control and participles."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if found and verb.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
+    if found and verb.dep_ == "relcl" and found[0].lower_ in g.relative_pronouns:
         return [verb.head]  # "Mr Chavez, who is visiting China": the subject is the noun modified
     if found:
         return found
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subjects(verb.head)
+        return subjects(verb.head, g)
     if verb.dep_ == "xcomp":
         head = verb.head
         if head.pos_ == "ADJ":
             head = clause_head(head)
         objs = children(head, "dobj")
         # "Xi is expected to visit Moscow": the subject raised to the passive head
-        return objs or subjects(head) or children(head, "nsubjpass")
+        return objs or subjects(head, g) or children(head, "nsubjpass")
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not children(verb, "mark"):
         head = verb.head
         while head.dep_ == "xcomp" and head.head.i != head.i:
             head = head.head  # "warned the US not to attack, threatening ...": the warner threatens
-        return subjects(head)
+        return subjects(head, g)
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return subjects(verb.head.head)  # "responded by stating that ...": the responder states
+        return subjects(verb.head.head, g)  # "responded by stating that ...": the responder states
     return []
 
 
@@ -147,11 +145,11 @@ def first_object(verb: Token) -> Token | None:
     return None
 
 
-def prep_objects(token: Token, prep: str) -> list[Token]:
+def prep_objects(token: Token, prep: str, g: Grammar) -> list[Token]:
     """Objects of a preposition on the token, also through a particle ("wrote back to Trump")."""
     out = []
     preps = list(token.children)
-    preps += [g for c in preps if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "over") for g in c.children]
+    preps += [gc for c in preps if c.dep_ in ("advmod", "prt") and c.lower_ in g.particles for gc in c.children]
     for p in preps:
         if p.dep_ in ("prep", "dative", "agent") and p.lower_ == prep:
             for o in p.children:
@@ -174,16 +172,16 @@ def clause_lemmas(verb: Token) -> Iterator[str]:
     yield verb.lemma_.lower()
 
 
-def negated(token: Token) -> bool:
+def negated(token: Token, g: Grammar) -> bool:
     """"did not", "never"; also "offered no help" and "neither X nor Y would comment"."""
     heads = [token, clause_head(token)]
     for h in heads:
         for c in h.children:
             if c.dep_ == "neg":
                 return True
-            if c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            if c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in g.negating_determiners for d in c.children):
                 return True
-            if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "preconj" and d.lower_ == "neither" for d in c.children):
+            if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "preconj" and d.lower_ in g.negating_preconjunctions for d in c.children):
                 return True
     return False
 
@@ -193,22 +191,22 @@ def auxiliaries(token: Token) -> set[str]:
     return {c.lower_ for h in heads for c in h.children if c.dep_ in ("aux", "auxpass")}
 
 
-def condition_clause(token: Token) -> Token | None:
+def condition_clause(token: Token, g: Grammar) -> Token | None:
     """An if/unless clause attached to the token's clause, if any."""
     for h in (token, clause_head(token)):
         for c in h.children:
-            if c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children if m.dep_ == "mark"):
+            if c.dep_ == "advcl" and any(m.lower_ in g.condition_marks for m in c.children if m.dep_ == "mark"):
                 return c
     return None
 
 
-def inside_condition(token: Token) -> bool:
+def inside_condition(token: Token, g: Grammar) -> bool:
     """True when the token sits in the antecedent of a condition ("if no deal is reached")."""
     t = token
     while t.head.i != t.i:
-        if t.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in t.children if m.dep_ == "mark"):
+        if t.dep_ == "advcl" and any(m.lower_ in g.condition_marks for m in t.children if m.dep_ == "mark"):
             return True
-        if t.dep_ == "pobj" and t.head.lower_ in ("case",):
+        if t.dep_ == "pobj" and t.head.lower_ in g.condition_nouns:
             return True
         t = t.head
     return False

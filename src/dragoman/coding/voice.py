@@ -1,36 +1,22 @@
 """Voice: on whose word a sentence reports ("according to Iranian media") and how firmly.
 
-Reads the sentence's attribution phrase and its reliability words; the coder
-decides modality per event, this decides what holds for the whole sentence.
+Reads the sentence's attribution phrase and its reliability words (the word
+lists are the grammar's, data/grammar.yaml); the modality stage decides per
+event, this decides what holds for the whole sentence.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..records import Actor, Attribution
 from . import syntax as sx
+from .grammar import Grammar
 
-Token = Any
-
-# word in the sentence -> reliability note on its events
-RELIABILITY_WORDS = {
-    "unofficial": "unofficial",
-    "unofficially": "unofficial",
-    "unconfirmed": "unconfirmed",
-    "reportedly": "unconfirmed",
-    "alleged": "alleged",
-    "allegedly": "alleged",
-    "purported": "unconfirmed",
-    "purportedly": "unconfirmed",
-    "leaked": "leaked",
-    "rumoured": "unconfirmed",
-    "rumored": "unconfirmed",
-}
-REPORT_VERBS = {"report", "reveal", "leak", "disclose", "publish"}
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,25 +25,22 @@ class Voice:
     reliability: str | None = None
 
 
-# A sentence without one of these stems has no voice to read: skip its tokens.
-VOICE_CUES = re.compile(r"accord|report|reveal|leak|disclos|publish|official|confirm|alleg|purport|rumou?r", re.I)
-
-
-def read_voice(sent: Any, actor_of: Callable[[Token], Actor | None]) -> Voice:
-    if not VOICE_CUES.search(sent.text):
+def read_voice(sent: Span, actor_of: Callable[[Token], Actor | None], g: Grammar) -> Voice:
+    """The attribution ("according to ...", "reported by ...") and reliability words of a sentence."""
+    if not g.voice_cues.search(sent.text):
         return Voice()
     chain: list[tuple[str, Actor | None]] = []
     reliability = None
     for tok in sent:
         low = tok.lower_
-        if reliability is None and low in RELIABILITY_WORDS:
-            reliability = RELIABILITY_WORDS[low]
-        if low == "according":
+        if reliability is None and low in g.reliability:
+            reliability = g.reliability[low]
+        if low == g.according:
             for to in tok.children:
                 if to.lower_ == "to":
                     for pobj in sx.children(to, "pobj"):
                         chain.append((sx.phrase_span(pobj).text, actor_of(pobj)))
-        elif tok.lemma_.lower() in REPORT_VERBS and sx.is_passive(tok):
+        elif tok.lemma_.lower() in g.report_verbs and sx.is_passive(tok):
             agents, _ = sx.passive_parts(tok)
             for a in agents:
                 chain.append((sx.phrase_span(a).text, actor_of(a)))

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from dragoman.errors import EmptyInputError, EncodingError, InputError
 from dragoman.ingest.dates import iso_date
 from dragoman.ingest.markup import parse_html
+from dragoman.ingest.tables import IngestTables
 from dragoman.ingest.text import parse_text
 from dragoman.records import Document
 
@@ -37,6 +38,7 @@ def read_path(
     *,
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS,
     on_warning: Callable[[str], None] = _warn_to_stderr,
+    tables: IngestTables | None = None,
 ) -> Iterator[Document]:
     """Yield the documents in a file: one for .txt/.html (or any other
     extension, read as text), one per line for .jsonl.
@@ -55,13 +57,13 @@ def read_path(
         raise InputError("is a directory, not a file; name the files inside it", where)
     suffix = file.suffix.lower()
     if suffix in _JSONL_SUFFIXES:
-        yield from _read_jsonl(file, where, max_doc_chars, on_warning)
+        yield from _read_jsonl(file, where, max_doc_chars, on_warning, tables)
         return
     text = _read_text(file, where, max_doc_chars)
     if suffix in _HTML_SUFFIXES:
-        yield parse_html(text, file.stem, path=where)
+        yield parse_html(text, file.stem, path=where, tables=tables)
     else:
-        yield parse_text(text, file.stem, path=where)
+        yield parse_text(text, file.stem, path=where, tables=tables)
 
 
 def _open(file: Path, where: str) -> BinaryIO:
@@ -106,7 +108,9 @@ def _read_text(file: Path, where: str, max_doc_chars: int) -> str:
     return text
 
 
-def _read_jsonl(file: Path, where: str, max_doc_chars: int, on_warning: Callable[[str], None]) -> Iterator[Document]:
+def _read_jsonl(
+    file: Path, where: str, max_doc_chars: int, on_warning: Callable[[str], None], tables: IngestTables | None
+) -> Iterator[Document]:
     yielded = 0
     offset = 0
     with _open(file, where) as handle:
@@ -119,7 +123,7 @@ def _read_jsonl(file: Path, where: str, max_doc_chars: int, on_warning: Callable
             line = _decode(data, where, number, line_offset)
             if not line.strip():
                 continue
-            document = _jsonl_document(line, file, where, number, max_doc_chars, on_warning)
+            document = _jsonl_document(line, file, where, number, max_doc_chars, on_warning, tables)
             if document is not None:
                 yielded += 1
                 yield document
@@ -128,7 +132,13 @@ def _read_jsonl(file: Path, where: str, max_doc_chars: int, on_warning: Callable
 
 
 def _jsonl_document(
-    line: str, file: Path, where: str, number: int, max_doc_chars: int, on_warning: Callable[[str], None]
+    line: str,
+    file: Path,
+    where: str,
+    number: int,
+    max_doc_chars: int,
+    on_warning: Callable[[str], None],
+    tables: IngestTables | None,
 ) -> Document | None:
     at = f"{where}:{number}"
     try:
@@ -158,4 +168,4 @@ def _jsonl_document(
     doc_id = record.get("id")
     if doc_id is None or isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
         doc_id = f"{file.stem}-{number}"
-    return parse_text(text, str(doc_id), path=where, **fields)
+    return parse_text(text, str(doc_id), path=where, tables=tables, **fields)

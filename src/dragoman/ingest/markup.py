@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from dragoman.ingest.tables import load_page_chrome, matches_any
+from dragoman.ingest.tables import IngestTables, PageChrome, default_tables, matches_any
 from dragoman.ingest.text import build_document
 from dragoman.records import Document
 
@@ -47,7 +47,8 @@ class _Open:
 class _Flattener(HTMLParser):
     """Collects (kind, words) blocks, kind being heading | text | list | entry."""
 
-    def __init__(self) -> None:
+    def __init__(self, chrome: PageChrome) -> None:
+        self.chrome = chrome
         super().__init__(convert_charrefs=True)
         self.blocks: list[tuple[str, str]] = []
         self.meta: dict[str, str] = {}
@@ -162,7 +163,7 @@ class _Flattener(HTMLParser):
 
     def _references_heading(self) -> None:
         self._flush()
-        chrome = load_page_chrome()
+        chrome = self.chrome
         last_heading = next((text for kind, text in reversed(self.blocks) if kind == "heading"), None)
         if last_heading is None or not matches_any(chrome.reference_headings, last_heading):
             self.blocks.append(("heading", "References"))
@@ -191,15 +192,17 @@ def parse_html(
     url: str | None = None,
     outlet: str | None = None,
     path: str | None = None,
+    tables: IngestTables | None = None,
 ) -> Document:
-    """Read an HTML report (pure). Arguments given here win over the page's own
+    """Read an HTML report (pure; `tables` as for parse_text). Arguments given here win over the page's own
     <title>, <meta property="og:..."> and canonical link.
 
     >>> doc = parse_html("<h1>Talks</h1><p>They met.<sup class=reference>[1]</sup></p>", "d")
     >>> doc.text, doc.title, doc.markers[0].key
     ('Talks\\n\\nThey met.[1]', 'Talks', '1')
     """
-    flattener = _Flattener()
+    tables = tables or default_tables()
+    flattener = _Flattener(tables.page_chrome)
     flattener.feed(html)
     flattener.close()
     text, line_kinds = _layout(flattener.blocks)
@@ -215,4 +218,5 @@ def parse_html(
         outlet=outlet if outlet is not None else meta.get("outlet"),
         path=path,
         line_kinds=line_kinds,
+        tables=tables,
     )

@@ -12,9 +12,10 @@ is left as None rather than guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from dragoman.ingest.dates import DATE_PATTERN, iso_date, iso_from_match
-from dragoman.ingest.tables import load_languages
+from dragoman.ingest.tables import default_tables
 from dragoman.records import Reference
 
 # "^", then back-link letters "a b c" when the source is cited more than once;
@@ -73,7 +74,7 @@ def _author(prefix: str) -> str | None:
     return prefix or None
 
 
-def parse_reference(key: str, raw: str) -> Reference:
+def parse_reference(key: str, raw: str, languages: Mapping[str, str] | None = None) -> Reference:
     """Parse the text of one entry (with or without its "^ a b" prefix)."""
     uses, rest = count_uses(raw)
 
@@ -84,7 +85,8 @@ def parse_reference(key: str, raw: str) -> Reference:
     language: str | None = None
     lang_match = _LANGUAGE.search(rest)
     if lang_match:
-        language = load_languages().get(lang_match.group(1).lower(), "und")
+        table = languages if languages is not None else default_tables().languages
+        language = table.get(lang_match.group(1).lower(), "und")
         rest = rest[: lang_match.start()] + rest[lang_match.end() :]
 
     retrieved = None

@@ -1,12 +1,16 @@
-"""The ingest stage's word lists, read from data files on first use.
+"""The ingest stage's tables (page furniture, language names), read from data files.
 
-Nothing is read at import time: each loader reads its file once and caches
-the frozen result, so every caller shares one immutable copy.
+`load_ingest_tables()` reads both files into one frozen `IngestTables`, part
+of the loaded knowledge (and of its fingerprint); the pipeline hands it to
+the readers. Called without tables, the pure readers use `default_tables()`,
+the same files read once on first use (nothing is read at import time).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,16 +30,35 @@ class PageChrome:
     reference_headings: tuple[re.Pattern[str], ...]
 
 
-def _data_text(name: str) -> str:
-    return resources.files("dragoman").joinpath("data", name).read_text(encoding="utf-8")
+@dataclass(frozen=True, slots=True)
+class IngestTables:
+    page_chrome: PageChrome
+    languages: Mapping[str, str]  # language name (lower case) -> ISO 639-1 code
+    fingerprint: str  # sha256 of both files
+
+
+def _data_bytes(name: str) -> bytes:
+    return resources.files("dragoman").joinpath("data", name).read_bytes()
+
+
+def load_ingest_tables() -> IngestTables:
+    """Read data/page_chrome.txt and data/languages.tsv; a malformed line is a KnowledgeError."""
+    chrome, languages = _data_bytes("page_chrome.txt"), _data_bytes("languages.tsv")
+    digest = hashlib.sha256(chrome + b"\0" + languages).hexdigest()
+    return IngestTables(parse_page_chrome(chrome.decode("utf-8")), parse_languages(languages.decode("utf-8")), digest)
 
 
 @lru_cache(maxsize=1)
-def load_page_chrome() -> PageChrome:
-    """Read and compile data/page_chrome.txt; raises KnowledgeError if malformed."""
+def default_tables() -> IngestTables:
+    """The packaged tables, read once: what the pure readers use when no tables are passed."""
+    return load_ingest_tables()
+
+
+def parse_page_chrome(text: str) -> PageChrome:
+    """Compile page_chrome.txt; raises KnowledgeError if malformed."""
     groups: dict[str, list[re.Pattern[str]]] = {name: [] for name in _SECTIONS}
     current: str | None = None
-    for number, line in enumerate(_data_text("page_chrome.txt").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -51,14 +74,10 @@ def load_page_chrome() -> PageChrome:
     return PageChrome(**{name: tuple(pats) for name, pats in groups.items()})
 
 
-@lru_cache(maxsize=1)
-def load_languages() -> dict[str, str]:
-    """Language name (lower case) -> ISO 639-1 code, from data/languages.tsv.
-
-    The dict is shared by every caller; treat it as read-only.
-    """
+def parse_languages(text: str) -> dict[str, str]:
+    """Language name (lower case) -> ISO 639-1 code, from languages.tsv."""
     table: dict[str, str] = {}
-    rows = [line for line in _data_text("languages.tsv").splitlines() if line and not line.startswith("#")]
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
     for number, row in enumerate(rows[1:], start=2):
         cells = row.split("\t")
         if len(cells) != 2 or not re.fullmatch(r"[a-z]{2}", cells[1]):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from dragoman.ingest.dates import iso_date
 from dragoman.ingest.references import parse_reference
-from dragoman.ingest.tables import PageChrome, load_page_chrome, matches_any
+from dragoman.ingest.tables import IngestTables, PageChrome, default_tables, matches_any
 from dragoman.records import Block, Document, Marker, Reference
 
 MAX_BLOCK_CHARS = 20_000  # the downstream parser's comfortable limit for one block
@@ -145,7 +145,8 @@ def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int
 class _Builder:
     """Walks the classified lines once, collecting blocks and references."""
 
-    def __init__(self, text: str, chrome: PageChrome) -> None:
+    def __init__(self, text: str, chrome: PageChrome, languages: Mapping[str, str]) -> None:
+        self.languages = languages
         self.text = text
         self.chrome = chrome
         self.blocks: list[Block] = []
@@ -162,7 +163,7 @@ class _Builder:
             self.paragraph = None
         if self.entry:
             key, start, end = self.entry
-            self.references.append(parse_reference(key, self.text[start:end]))
+            self.references.append(parse_reference(key, self.text[start:end], self.languages))
             self.entry = None
 
     def add_block(self, start: int, end: int, kind: str) -> None:
@@ -255,12 +256,14 @@ def build_document(
     outlet: str | None = None,
     path: str | None = None,
     line_kinds: Mapping[int, str] | None = None,
+    tables: IngestTables | None = None,
 ) -> Document:
     """parse_text, plus `line_kinds`: the kind ("heading", "text" or "list") of
     lines whose kind is already known, by the offset of their first character
     (parse_html knows every line's kind from the markup)."""
-    chrome = load_page_chrome()
-    builder = _Builder(text, chrome)
+    tables = tables or default_tables()
+    chrome = tables.page_chrome
+    builder = _Builder(text, chrome, tables.languages)
     previous: _Line | None = None
     for line in _classify(text, chrome, line_kinds or {}):
         if line.kind in ("blank", "chrome", "edit"):
@@ -298,12 +301,14 @@ def parse_text(
     url: str | None = None,
     outlet: str | None = None,
     path: str | None = None,
+    tables: IngestTables | None = None,
 ) -> Document:
-    """Read the layout of a plain-text report (pure: no I/O beyond the cached
-    data tables). `Document.text` is `text` unchanged; every offset indexes it.
+    """Read the layout of a plain-text report (pure: `tables` are the page-chrome
+    and language tables, the packaged ones by default). `Document.text` is
+    `text` unchanged; every offset indexes it.
 
     >>> doc = parse_text("Talks resume\\n\\nBoth sides met in Muscat.[1]", "d1")
     >>> doc.title, [b.kind for b in doc.blocks], doc.markers[0].key
     ('Talks resume', ['heading', 'paragraph'], '1')
     """
-    return build_document(text, doc_id, title=title, date=date, url=url, outlet=outlet, path=path)
+    return build_document(text, doc_id, title=title, date=date, url=url, outlet=outlet, path=path, tables=tables)

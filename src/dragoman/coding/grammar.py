@@ -1,0 +1,55 @@
+"""The English function words the coder and the shared stages read off a parse (data/grammar.yaml).
+
+`Grammar` is passed to the syntax helpers that need words (`subjects` needs
+the relative pronouns, `condition_clause` the subordinators of a condition);
+helpers that only follow dependency labels take none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..schema import build
+from ..yamlfile import parse_yaml, read_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    claim_verbs: frozenset[str]
+    deny_verbs: frozenset[str]
+    time_anchors: frozenset[str]
+    condition_marks: frozenset[str]
+    condition_nouns: frozenset[str]
+    hedge_aux: frozenset[str]
+    future_aux: frozenset[str]
+    plan_verbs: frozenset[str]
+    relative_pronouns: frozenset[str]
+    reciprocal_objects: frozenset[str]
+    particles: frozenset[str]
+    negating_determiners: frozenset[str]
+    negating_preconjunctions: frozenset[str]
+    report_verbs: frozenset[str]
+    according: str
+    reliability: dict[str, str]
+    # A sentence with none of these stems has no voice to read: its tokens are not scanned.
+    voice_cues: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        stems = {self.according.lower(), *self.reliability}
+        stems |= {verb[:-1] if verb.endswith("e") else verb for verb in self.report_verbs}  # disclose -> disclos(ed)
+        pattern = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+        object.__setattr__(self, "voice_cues", re.compile(pattern, re.IGNORECASE))
+
+
+def grammar_path() -> Path:
+    return Path(str(resources.files("dragoman") / "data" / "grammar.yaml"))
+
+
+def load_grammar(path: str | Path | None = None) -> tuple[Grammar, bytes]:
+    """The grammar words and the bytes they were read from (for the knowledge fingerprint)."""
+    path = path or grammar_path()
+    raw = read_bytes(path)
+    return build(Grammar, parse_yaml(raw, str(path)), str(path)), raw

@@ -1,0 +1,290 @@
+"""The rule coder: verb patterns from the lexicon matched on the dependency parse.
+
+Who did what to whom, read off the parse with the verb lexicon
+(data/verbs.yaml). A draft needs a trigger word in the lexicon whose pattern
+matches, and a source that resolves to an actor; a verb that matches nothing
+is no event (there is no catch-all code).
+
+This is one implementation of the `Coder` protocol (`coding.coders`). It
+proposes drafts only: modality, intent folding, reporting verbs, threats'
+targets, duplicates and quotes are settled by the shared stages after it
+(`coding.shared`), whichever coder ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..knowledge import Knowledge
+from ..mentions import SentenceMentions
+from ..records import Actor
+from ..state import SentenceWork
+from ..version import __version__
+from . import syntax as sx
+from .draft import Draft
+from .grammar import Grammar
+from .lexicon import Lexicon, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCoder:
+    """Codes a sentence with the verb lexicon; build it with `RuleCoder.from_knowledge`."""
+
+    lexicon: Lexicon
+    grammar: Grammar
+    meeting: str  # policy: a meeting (040) ...
+    meeting_elsewhere: str  # ... in a country that is neither party's (044)
+    needs_target_or_place: str  # policy: from this root on, an act needs a victim or a place
+    domestic_sectors: frozenset[str]
+    international: frozenset[str]  # bodies (IGO, NGO) whose targets never become domestic
+    name: str = "rules"
+    version: str = f"dragoman-{__version__}"
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> RuleCoder:
+        policy = knowledge.policy
+        return cls(
+            knowledge.lexicon,
+            knowledge.grammar,
+            policy.codes.meeting,
+            policy.codes.meeting_elsewhere,
+            policy.roots.needs_target_or_place,
+            policy.domestic_sectors,
+            knowledge.actors.vocab.codes.international,
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        return self.lexicon.fingerprint
+
+    def code(self, work: SentenceWork) -> list[Draft]:
+        """All drafts of one sentence, statements (reporting verbs) included."""
+        assert work.mentions is not None
+        drafts: list[Draft] = []
+        statements: list[Draft] = []
+        for tok in work.span:
+            if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ != "be" or tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
+                patterns = self.lexicon.verbs.get(tok.lemma_.lower())  # "be" only as a main verb ("are on standby")
+            elif tok.pos_ == "ADJ":
+                patterns = self.lexicon.adjectives.get(tok.lower_)
+            else:
+                continue
+            if not patterns:
+                continue
+            for pattern in self._matching(tok, patterns):
+                if pattern.kind == "statement":
+                    speakers = self._sources(tok, pattern, work.mentions)
+                    statements.append(self._draft(work, tok, pattern, speakers[0] if speakers else None, None))
+                    break
+                coded = self._code_trigger(work, tok, pattern, work.mentions)
+                if coded or not pattern.needs_target:
+                    drafts.extend(coded)
+                    break  # else the next pattern may read it ("warned that profits may fall")
+        return drafts + statements
+
+    # ------------------------------------------------------------ matching
+
+    def _matching(self, trigger: Token, patterns: tuple[Pattern, ...]) -> Iterator[Pattern]:
+        """The trigger's patterns whose conditions hold, in the lexicon's order."""
+        verb = sx.clause_head(trigger)
+        obj = sx.first_object(trigger) if trigger.pos_ != "ADJ" else None
+        lemmas: set[str] | None = None
+        for p in patterns:
+            if p.prep and not sx.has_prep(trigger, p.prep):
+                continue
+            if p.subj is not None and not any(t.lemma_.lower() in p.subj for t in sx.subjects(verb, self.grammar)):
+                continue
+            if p.obj is not None and (obj is None or obj.lemma_.lower() not in p.obj):
+                continue
+            if p.words is not None:
+                if lemmas is None:
+                    lemmas = set(sx.clause_lemmas(trigger)) | ({verb.lemma_} if verb is not trigger else set())
+                if not (lemmas & p.words):
+                    continue
+            yield p
+
+    def _draft(
+        self, work: SentenceWork, tok: Token, pattern: Pattern, source: Actor | None, target: Actor | None, **fields: object
+    ) -> Draft:
+        start = work.offset + tok.idx
+        return Draft(
+            tok, start, start + len(tok.text), pattern.code, source, target, kind=pattern.kind,
+            when_negated=pattern.when_negated, evidence=pattern.source, **fields,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def _code_trigger(self, work: SentenceWork, tok: Token, pattern: Pattern, actors: SentenceMentions) -> list[Draft]:
+        if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not sx.auxiliaries(tok):
+            return []  # "the movement, which Iran backs": a standing state of affairs, not an act
+        if tok.dep_ == "pcomp" and tok.head.lower_ in self.grammar.time_anchors:
+            return []  # "two weeks after sending the letter": an earlier act named to date this one
+        sources = self._sources(tok, pattern, actors)
+        if "between" in pattern.target and len(sources) < 2:
+            sides = [a for a in (actors.actor_of(h) for h in self._between(tok)) if a is not None and a.code]
+            if len(sides) >= 2:
+                sources = sides
+        if not sources:
+            return []
+        out: list[Draft] = []
+        symmetric = pattern.kind == "symmetric"
+        if symmetric and len(sources) >= 2:
+            place = self._place(tok, actors)
+            for a in sources:
+                for b in sources:
+                    if a is not b:
+                        d = self._draft(work, tok, pattern, a, b, reciprocal=True, location=place.text if place else None)
+                        if place is not None and d.code == self.meeting and place.country not in (a.country, b.country):
+                            d.code = self.meeting_elsewhere  # "met in Oman": a meeting at a third location
+                        out.append(d)
+        elif len(sources) >= 2 and self._reciprocal_object(tok):
+            # "Airbus and Boeing accuse each other"
+            for a in sources:
+                for b in sources:
+                    if a is not b:
+                        out.append(self._draft(work, tok, pattern, a, b, reciprocal=True))
+        else:
+            for source in sources:
+                targets, location = self._targets(tok, pattern, actors, source)
+                if not targets and location is None and pattern.code[:2] >= self.needs_target_or_place:
+                    continue  # an assault with neither victim nor place is not codable
+                if not targets and symmetric and not self._intended(tok):
+                    continue  # a meeting needs a second party ("Speaking in an interview, he ..."),
+                    # unless it is what someone intends ("willing to negotiate")
+                if not targets and pattern.needs_target:
+                    continue
+                parties: list[Actor | None] = list(targets) or [None]  # no target: one event without one
+                for target in parties:
+                    out.append(self._draft(work, tok, pattern, source, target, location=location))
+                    if symmetric and target is not None:
+                        out.append(self._draft(work, tok, pattern, target, source, reciprocal=True, location=location))
+                        out[-2].reciprocal = True
+        return out
+
+    # ------------------------------------------------------------ arguments
+
+    def _sources(self, trigger: Token, pattern: Pattern, actors: SentenceMentions) -> list[Actor]:
+        verb = sx.clause_head(trigger)
+        heads: list[Token]
+        if sx.is_passive(verb):
+            agents, patients = sx.passive_parts(verb)
+            heads = agents or (patients if pattern.passive_patient_source else [])
+        else:
+            heads = sx.subjects(verb, self.grammar)
+        out: list[Actor] = []
+        for h in heads:
+            for c in sx.conjuncts(h):
+                group = actors.group_of(c)
+                if pattern.kind == "symmetric" and len(group) >= 2:
+                    out.extend(group)  # "they met": both parties, when "they" can stand for a pair
+                    continue
+                a = actors.actor_of(c)
+                if a is not None and a.code:
+                    out.append(a)
+                else:
+                    out.extend(group)
+        return out
+
+    def _targets(
+        self, trigger: Token, pattern: Pattern, actors: SentenceMentions, source: Actor
+    ) -> tuple[list[Actor], str | None]:
+        """Resolve the target by the pattern's paths, in order; also return a location."""
+        g = self.grammar
+        location = None
+        for path in pattern.target:
+            heads: list[Token] = []
+            if path == "dobj":
+                heads = [h for o in sx.children(trigger, "dobj") for h in sx.conjuncts(o)]
+                if sx.is_passive(trigger) and not pattern.passive_patient_source:
+                    heads += [h for o in sx.children(trigger, "nsubjpass") for h in sx.conjuncts(o)]
+            elif path == "dative":
+                heads = [h for o in sx.children(trigger, "dative", "iobj") for h in sx.conjuncts(o)]
+                heads += sx.prep_objects(trigger, "to", g) if any(c.dep_ == "dative" and c.lower_ == "to" for c in trigger.children) else []
+            elif path.startswith("prep:"):
+                heads = sx.prep_objects(trigger, path[5:], g)
+            elif path.startswith("obj.prep:"):
+                obj = sx.first_object(trigger)
+                heads = sx.prep_objects(obj, path[9:], g) if obj is not None else []
+            elif path == "obj.poss":
+                # the object's owner: "Trump's threats", "the US complaint", "an Iranian proposal"
+                obj = sx.first_object(trigger)
+                if obj is not None:
+                    heads = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            elif path == "ccomp.nsubj":
+                # "warned that Iran would respond if the United States struck": the one warned
+                # is a subject in the warning that is not on the warner's own side
+                for comp in sx.children(trigger, "ccomp"):
+                    subjects = [
+                        c for c in comp.subtree
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ != "it"
+                    ]  # fmt: skip
+                    heads = [h for h in subjects if (a := actors.actor_of(h)) is None or a.country != source.country]
+                    if heads:
+                        break
+            elif path == "ccomp.dobj":
+                # "warned that it would attack American bases": the object of the threatened act
+                heads = [h for c in sx.children(trigger, "ccomp") for o in sx.children(c, "dobj") for h in sx.conjuncts(o)]
+            elif path == "xcomp.dobj":
+                heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
+            elif path == "loc":
+                obj = sx.first_object(trigger)
+                for prep in ("in", "at", "into", "to"):
+                    for spot in sx.prep_objects(trigger, prep, g) + (sx.prep_objects(obj, prep, g) if obj is not None else []):
+                        found = actors.place_of(spot)
+                        if found is not None:
+                            location = location or found.text
+                            if found.country != source.country:
+                                return [found], location
+                continue
+            found_actors = [
+                d for a in (actors.actor_of(h) for h in heads)
+                if a is not None and (d := self._domestic(a, source)).code and d.text != source.text
+            ]  # fmt: skip
+            if found_actors:
+                return found_actors, location
+        place = self._place(trigger, actors)  # where the act happened, even when it is not the target
+        return [], place.text if place is not None else location
+
+    def _domestic(self, actor: Actor, source: Actor) -> Actor:
+        """A countryless rebel, police or opposition target belongs to the source's country."""
+        if actor.code or actor.sector not in self.domestic_sectors or not source.country or source.country in self.international:
+            return actor
+        return replace(actor, code=source.country + actor.sector, country=source.country, basis="context", confidence=0.6)
+
+    def _place(self, tok: Token, actors: SentenceMentions) -> Actor | None:
+        """The country where an act took place ("in Oman", "in Muscat"), if the sentence names one;
+        "met and conversed in Oman" places both verbs, "held talks in Muscat" the talks."""
+        heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        obj = sx.first_object(tok)
+        if obj is not None:
+            heads.append(obj)  # "held talks in Muscat"
+        for verb in heads:
+            for prep in ("in", "at"):
+                for place in sx.prep_objects(verb, prep, self.grammar):
+                    found = actors.place_of(place)
+                    if found is not None:
+                        return found
+        return None
+
+    def _intended(self, tok: Token) -> bool:
+        """The complement of an intent, agreement or refusal word ("willing to negotiate")."""
+        if tok.dep_ != "xcomp":
+            return False
+        head = tok.head
+        patterns = self.lexicon.adjectives.get(head.lower_) if head.pos_ == "ADJ" else self.lexicon.verbs.get(head.lemma_.lower())
+        return any(p.kind in ("intent", "agreement", "refusal") for p in patterns or ())
+
+    def _reciprocal_object(self, tok: Token) -> bool:
+        return any(sx.phrase_span(o).text.lower() in self.grammar.reciprocal_objects for o in sx.children(tok, "dobj"))
+
+    def _between(self, tok: Token) -> list[Token]:
+        """Both sides of "between A and B" on the verb, its object or its subject."""
+        places = [tok] + sx.children(tok, "dobj", "nsubj", "nsubjpass")
+        for p in places:
+            found = sx.prep_objects(p, "between", self.grammar)
+            if found:
+                return found
+        return []

@@ -1,0 +1,222 @@
+"""The stages every coder's drafts pass through, in this order.
+
+    modality     negated, hypothetical, denied, threatened, conditional, planned
+                 or asserted, from the clause the trigger sits in; a negated
+                 draft with a `when_negated` code becomes that refusal
+    intent       "agreed to begin talks" is one intent to negotiate (036), not an
+                 agreement plus talks; an intent whose complement codes nothing
+                 is no event
+    statements   a reporting verb hands its speaker to the drafts it reports, or,
+                 reporting nothing codable, is a comment about another actor
+    aim          a threat with no target is aimed at the other side named before it
+    dedupe       one draft per (source, target, root) in a sentence
+    quotes       the quotation nearest the trigger
+
+Each is a pure function of one sentence's drafts, its parse and knowledge
+passed in; none of them knows which coder made the drafts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..policy import Policy
+from ..records import Actor
+from . import syntax as sx
+from .draft import Draft, source_code, target_code
+from .grammar import Grammar
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{2,300})[\"“”]")
+ActorOf = Callable[["Token"], "Actor | None"]
+
+
+# ---------------------------------------------------------------- modality
+
+
+def clause_modality(
+    trigger: Token, kind: str | None, governing: Mapping[str, str], g: Grammar
+) -> tuple[str, str | None]:
+    """(modality, condition text) of the trigger's own clause.
+
+    `governing` says which verbs make their complement a threat or a request
+    (`knowledge.governing_kinds`): "warned that it would attack" is threatened,
+    "asked Iran to stop" hypothetical.
+    """
+    if sx.inside_condition(trigger, g):
+        return "hypothetical", None
+    for head in sx.governing(trigger, ("xcomp", "ccomp", "pcomp")):
+        lemma = head.lemma_.lower()
+        if lemma in g.deny_verbs:
+            return "denied", None  # "denied directing the group": said not to have happened
+        if governing.get(lemma) == "threat":
+            return "threatened", None  # the threatened act is not itself an event
+        if governing.get(lemma) == "request":
+            return "hypothetical", None  # asked for, not done
+    if sx.negated(trigger, g):
+        return "negated", None
+    aux = sx.auxiliaries(trigger)
+    for head in sx.governing(trigger, ("xcomp",)):
+        aux |= sx.auxiliaries(head)  # "Turkey may have to accept": the hedge sits on the head
+    cond = sx.condition_clause(trigger, g)
+    cond_text = sx.text_of(list(cond.subtree)) if cond is not None else None
+    if aux & g.hedge_aux:
+        return "hypothetical", cond_text
+    if cond is not None:
+        # a threat's condition belongs to the threatened act: the threat itself was made
+        return ("asserted" if kind == "threat" else "conditional"), cond_text
+    if aux & g.future_aux or any(h.lemma_ in g.plan_verbs for h in sx.governing(trigger, ("xcomp",))):
+        return "planned", None
+    return "asserted", None
+
+
+def assign_modality(drafts: list[Draft], governing: Mapping[str, str], g: Grammar) -> None:
+    for d in drafts:
+        d.modality, d.condition = clause_modality(d.trigger, d.kind, governing, g)
+        if d.modality == "negated" and d.when_negated and d.kind != "statement":
+            # "cannot support", "refused to accept": the refusal is itself an act
+            d.code, d.modality = d.when_negated, "asserted"
+
+
+# ---------------------------------------------------------------- intent
+
+
+def fold_intents(drafts: list[Draft], lexicon: Lexicon, policy: Policy) -> None:
+    """An intent word ("agreed to", "willing to") codes the intent to do its complement.
+
+    The complement's own drafts are folded into the intent: "agreed to begin
+    talks" is one intent to negotiate (036), not an agreement plus talks. An
+    intent whose complement codes nothing ("pledged to reduce exports") is
+    no event: we cannot say what was intended.
+    """
+    intents = [d for d in drafts if d.kind in ("intent", "agreement", "refusal")]
+    folded: set[int] = set()
+    for d in intents:
+        comps = {c.i for c in d.trigger.children if c.dep_ == "xcomp"}
+        if not comps:
+            continue
+        inner = [x for x in drafts if x.trigger.i in comps and x.kind != "statement"]
+        if not inner:
+            if d.kind == "intent":
+                drafts.remove(d)
+            continue
+        first = next((x for x in inner if source_code(x) == source_code(d)), inner[0])
+        root = first.root
+        if d.kind == "refusal":  # "refused to hold talks": a rejection of the act (CAMEO 12)
+            d.code = lexicon.refusal_codes.get(root, d.code)
+        elif root in lexicon.intent_codes:
+            d.code = lexicon.intent_codes[root]
+        elif root >= policy.roots.planned_act:  # "vowed to attack": the planned act itself
+            d.code = first.code
+            if d.modality == "asserted":
+                d.modality = "planned"
+        if d.target is None:
+            d.target = next((x.target for x in inner if x.target is not None and x.target.code != source_code(d)), None)
+        folded.update(comps)
+    drafts[:] = [x for x in drafts if x.trigger.i not in folded or x.kind == "statement"]
+
+
+# ---------------------------------------------------------------- statements
+
+
+def settle_statements(
+    drafts: list[Draft], actor_of: ActorOf, lexicon: Lexicon, policy: Policy, g: Grammar
+) -> None:
+    """A reporting verb: hand its speaker to the drafts it reports, or code the comment itself.
+
+    Statement drafts (kind "statement", source = the speaker or None) are
+    replaced by what they become; drafts of other kinds stay in order.
+    """
+    settled = [d for d in drafts if d.kind != "statement"]
+    for stmt in [d for d in drafts if d.kind == "statement"]:
+        # a comment coded from one reporting verb can itself be reported by the next ("X said Y stated ...")
+        comment = _statement(stmt, settled, actor_of, lexicon, policy, g)
+        if comment is not None:
+            settled.append(comment)
+    drafts[:] = settled
+
+
+def _statement(
+    stmt: Draft, settled: list[Draft], actor_of: ActorOf, lexicon: Lexicon, policy: Policy, g: Grammar
+) -> Draft | None:
+    tok, speaker = stmt.trigger, stmt.source
+    reported = [d for d in settled if tok in sx.governing(d.trigger)]
+    lemma = tok.lemma_.lower()
+    for d in reported:
+        if speaker is not None and speaker.code != source_code(d):
+            d.speaker = speaker
+        if d.modality == "asserted":
+            d.modality = "claimed" if lemma in g.claim_verbs else ("reported" if d.speaker else "asserted")
+    if reported or speaker is None or sx.negated(tok, g):
+        return None
+    # a comment with no codable content: code it only when it is about another actor
+    comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+    about = None
+    for c in comp:
+        for t in c.subtree:
+            if t.pos_ != "PRON" and sx.nominal(t) and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "attr"):
+                a = actor_of(t)
+                if a is not None and a.code and a.country != speaker.country:
+                    about = a
+                    break
+        if about:
+            break
+    if about is None:
+        return None
+    lemmas = {t.lemma_.lower() for c in comp for t in c.subtree}
+    codes = policy.codes
+    code = codes.comment_negative if lemmas & lexicon.word_lists["negative"] else stmt.code
+    verbs = [t for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")]
+    if lemmas & lexicon.word_lists["military"] and any(sx.condition_clause(t, g) is not None for t in verbs):
+        code = codes.comment_military_threat  # "said that if Iran did not make a deal, there will be bombing"
+    elif lemmas & lexicon.word_lists["threat_cues"] and any(sx.auxiliaries(t) & g.future_aux for t in verbs):
+        code = codes.comment_threat  # "stated that a military option would have severe consequences for Iran"
+    condition = stmt.condition
+    if condition is None:
+        clauses = [sx.condition_clause(t, g) for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")]
+        condition = next((sx.text_of(list(k.subtree)) for k in clauses if k is not None), None)
+    return replace(stmt, code=code, target=about, kind=None, condition=condition)
+
+
+# ---------------------------------------------------------------- threats, duplicates, quotes
+
+
+def aim_threats(drafts: list[Draft], sentence: Span, actor_of: ActorOf, threat_root: str) -> None:
+    """A threat with no one named as its target is aimed at the other side the sentence
+    names before it: "Iran rejected talks, prompting Trump to threaten bombing"."""
+    for d in drafts:
+        if d.target is not None or d.root != threat_root or d.source is None:
+            continue
+        before = [actor_of(t) for t in sentence if t.i < d.trigger.i]
+        others = [a for a in before if a is not None and a.code and a.country and a.country != d.source.country]
+        if others:
+            d.target = replace(others[-1], confidence=min(others[-1].confidence, 0.6), basis="context")
+
+
+def dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One draft per (source, target, root) in a sentence; a targeted one beats a targetless one."""
+    best: dict[tuple[str | None, str | None, str], Draft] = {}
+    for d in drafts:
+        key = (source_code(d), target_code(d), d.root)
+        if key not in best:
+            best[key] = d
+    out = list(best.values())
+    targeted = {(source_code(d), d.root) for d in out if d.target is not None}
+    return [d for d in out if d.target is not None or (source_code(d), d.root) not in targeted]
+
+
+def quote_near(sentence: Span, trigger: Token) -> str | None:
+    """The quotation inside the trigger's phrase, else the sentence's first one."""
+    quotes = [(m.start(1), m.group(1)) for m in QUOTE_RE.finditer(sentence.text)]
+    if not quotes:
+        return None
+    lo = min(t.idx for t in trigger.subtree) - sentence.start_char
+    hi = max(t.idx + len(t) for t in trigger.subtree) - sentence.start_char
+    inside = [q for start, q in quotes if lo <= start <= hi]
+    return (inside or [quotes[0][1]])[0].strip()

@@ -1,0 +1,110 @@
+"""CAMEO policy and domain cue words: data/policy.yaml and data/domains.yaml as typed records.
+
+Which code a comment, a list item or a meeting abroad gets, from which root an
+assault needs a victim, what counts as a sport document, and which modalities
+are acts: the shared stages read these here, never from literals in code.
+Every key is required (`dragoman.schema`), and every code is checked against
+the CAMEO table when the knowledge is put together (`dragoman.knowledge`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import KnowledgeError
+from .schema import build
+from .yamlfile import parse_yaml, read_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    act: bool  # False: it did not happen (negated, hypothetical, ...): stored, not shown by default
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyCodes:
+    comment_negative: str
+    comment_military_threat: str
+    comment_threat: str
+    meeting: str
+    meeting_elsewhere: str
+    list_demand: str
+    list_threat: str
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyRoots:
+    needs_target_or_place: str
+    planned_act: str
+    threat: str
+    request: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SportPolicy:
+    min_cue_words: int
+    drop_from_root: str
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    modalities: dict[str, Modality]
+    codes: PolicyCodes
+    roots: PolicyRoots
+    domestic_sectors: frozenset[str]
+    sport: SportPolicy
+
+    @property
+    def non_events(self) -> frozenset[str]:
+        """Modalities of acts that did not happen."""
+        return frozenset(name for name, m in self.modalities.items() if not m.act)
+
+    def all_codes(self) -> dict[str, str]:
+        """Every CAMEO code the policy names, by where it is named (for validation)."""
+        return {f"codes.{name}": getattr(self.codes, name) for name in PolicyCodes.__dataclass_fields__}
+
+    def all_roots(self) -> dict[str, str]:
+        roots = {f"roots.{name}": getattr(self.roots, name) for name in ("needs_target_or_place", "planned_act", "threat")}
+        roots.update({f"roots.request[{r}]": r for r in sorted(self.roots.request)})
+        roots["sport.drop_from_root"] = self.sport.drop_from_root
+        return roots
+
+
+@dataclass(frozen=True, slots=True)
+class Domains:
+    """Cue words of domains (data/domains.yaml, see its header)."""
+
+    sport: frozenset[str]
+    military: frozenset[str]
+    communication: frozenset[str]
+    demand: frozenset[str]
+    force: frozenset[str]
+
+
+def data_file(name: str) -> Path:
+    return Path(str(resources.files("dragoman") / "data" / name))
+
+
+def load_policy(path: str | Path | None = None) -> tuple[Policy, bytes]:
+    """The policy and the bytes it was read from (for the knowledge fingerprint)."""
+    path = path or data_file("policy.yaml")
+    raw = read_bytes(path)
+    policy = build(Policy, parse_yaml(raw, str(path)), str(path))
+    for where, root in policy.all_roots().items():
+        if len(root) != 2 or not root.isdigit():
+            raise KnowledgeError(f"{path}: {where}: {root!r} is not a CAMEO root (two digits, e.g. \"13\")")
+    for sector in policy.domestic_sectors:
+        if len(sector) != 3 or not sector.isalpha() or not sector.isupper():
+            raise KnowledgeError(f"{path}: domestic_sectors: {sector!r} is not a sector code (three capital letters)")
+    if not policy.non_events or all(not m.act for m in policy.modalities.values()):
+        raise KnowledgeError(f"{path}: modalities: needs both acts and non-acts")
+    return policy, raw
+
+
+def load_domains(path: str | Path | None = None) -> tuple[Domains, bytes]:
+    path = path or data_file("domains.yaml")
+    raw = read_bytes(path)
+    return build(Domains, parse_yaml(raw, str(path)), str(path)), raw

@@ -1,0 +1,101 @@
+"""The one YAML reader for every data file dragoman loads.
+
+`read_yaml(path)` (or `parse_yaml(text, where)`) is PyYAML's safe loader (the C
+one where libyaml is present) with two additions that every knowledge file
+needs: a duplicate key is an error naming its line (PyYAML silently keeps the
+last one), and, with `lines=True`, every mapping carries the line it starts on
+under the key `__line__`, so later validation can name the line of a bad entry.
+
+Every way a file can fail (unreadable, not UTF-8, not YAML, nested too deep for
+the parser, a value YAML itself rejects such as the date 2024-13-01) is a
+`KnowledgeError` whose message names the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import KnowledgeError
+
+LINE_KEY = "__line__"
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loading, duplicate keys refused, optionally each mapping's line kept."""
+
+    keep_lines = False
+    where = "<yaml>"
+
+
+class _LineLoader(_Loader):
+    keep_lines = True
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            duplicate = key in seen
+        except TypeError:  # an unhashable key: PyYAML's own constructor reports it
+            break
+        if duplicate:
+            raise KnowledgeError(f"{loader.where}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
+        seen.add(key)
+    mapping: dict[Any, Any] = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
+    if loader.keep_lines:
+        mapping[LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+for _cls in (_Loader, _LineLoader):
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_yaml(text: str | bytes, where: str, *, lines: bool = False) -> Any:
+    """Parse YAML text; `where` names it in errors (a path, or "<memory>")."""
+    if isinstance(text, bytes):
+        text = decode_utf8(text, where)
+    loader = (_LineLoader if lines else _Loader)(text)
+    loader.where = where
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"{where}:{mark.line + 1}" if mark is not None else where
+        problem = getattr(exc, "problem", None) or " ".join(str(exc).split())
+        raise KnowledgeError(f"{at}: not valid YAML ({problem})") from None
+    except RecursionError:
+        raise KnowledgeError(f"{where}: nested too deeply to be a dictionary file") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML itself rejects, e.g. the date 2024-13-01
+        raise KnowledgeError(f"{where}: not valid YAML ({exc}); quote dates and check them") from None
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: str | Path, *, lines: bool = False) -> Any:
+    """Read and parse a YAML file (see `parse_yaml`)."""
+    return parse_yaml(read_bytes(path), str(path), lines=lines)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def decode_utf8(data: bytes, where: str) -> str:
+    """UTF-8 text (a BOM allowed); anything else is a KnowledgeError saying what to do."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise KnowledgeError(f"{where}: this file is UTF-16; re-encode it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(
+            f"{where}: not valid UTF-8 at byte {exc.start}; re-encode it as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)"
+        ) from None
