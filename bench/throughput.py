@@ -1,6 +1,7 @@
 """Throughput of the whole pipeline against spaCy parsing alone, on one corpus.
 
     python bench/throughput.py [CORPUS.jsonl] [--limit N] [--n-process N] [--batch-size N]
+                               [--baseline OTHER_CHECKOUT/src]
 
 Two phases, each in a fresh child process so that one phase's peak memory does
 not hide the other's (ru_maxrss only ever grows):
@@ -14,7 +15,11 @@ not hide the other's (ru_maxrss only ever grows):
          (with --n-process > 1 the workers' loading is inside the clock, as
          spaCy's own workers' is in the parse phase).
 
-Parse-only runs first. Words are counted the same way in both phases (runs of
+  baseline  (with --baseline DIR) the full phase again, importing dragoman from
+         DIR (another checkout's src/, e.g. a `git worktree` of the previous
+         commit), so a change can be compared with what it replaces in one run.
+
+Parse-only runs first. Words are counted the same way in every phase (runs of
 word characters in the parsed texts), so words/s compare like with like.
 Peak RSS is the larger of the phase process and its largest worker.
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import subprocess
@@ -48,6 +54,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--phases", default="parse,full", help="comma-separated phases to run, in order (default: parse,full)"
     )
     ap.add_argument("--repeat", type=int, default=1, help="alternate the phases N times and keep each one's fastest run")
+    ap.add_argument("--baseline", metavar="SRC", help="also run the full phase with dragoman imported from this src/ folder")
     ap.add_argument("--phase", choices=("parse", "full"), help=argparse.SUPPRESS)  # internal: run one phase here
     return ap.parse_args(argv)
 
@@ -135,9 +142,22 @@ def phase_parse(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _pipeline(settings: Any) -> Any:
+    """A function documents -> results, loaded before the clock starts (this API or the older one)."""
+    import dragoman
+
+    if hasattr(dragoman, "Dragoman"):
+        nlp = dragoman.load(settings)
+        return nlp.pipe
+    from dragoman.pipeline import load, run  # dragoman before the service layer (a --baseline checkout)
+
+    knowledge = load(settings)
+    model = load_model(settings.model) if settings.n_process == 1 else None
+    return lambda documents: run(documents, settings, knowledge=knowledge, nlp=model)
+
+
 def phase_full(args: argparse.Namespace) -> dict[str, Any]:
     from dragoman.config import Settings
-    from dragoman.pipeline import load, run
 
     kwargs: dict[str, Any] = {"n_process": args.n_process}
     if args.batch_size:
@@ -149,10 +169,9 @@ def phase_full(args: argparse.Namespace) -> dict[str, Any]:
 
     documents = sentences = words = events = 0
     t_load = time.perf_counter()
-    knowledge = load(settings)
-    nlp = load_model(args.model) if settings.n_process == 1 else None
+    pipe = _pipeline(settings)
     t0 = time.perf_counter()
-    for result in run(read_documents(args.corpus, args.limit, warnings), settings, knowledge=knowledge, nlp=nlp):
+    for result in pipe(read_documents(args.corpus, args.limit, warnings)):
         documents += 1
         sentences += len(result.sentences)
         events += len(result.events)
@@ -177,12 +196,16 @@ def run_phase_here(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def run_phase_in_child(phase: str, argv: list[str]) -> dict[str, Any] | str:
+def run_phase_in_child(phase: str, argv: list[str], baseline: str | None = None) -> dict[str, Any] | str:
+    env = dict(os.environ)
+    if phase == "baseline" and baseline:
+        env["PYTHONPATH"] = os.pathsep.join([baseline, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     proc = subprocess.run(
-        [sys.executable, __file__, *argv, "--phase", phase],
+        [sys.executable, __file__, *argv, "--phase", "full" if phase == "baseline" else phase],
         stdout=subprocess.PIPE,
         text=True,
         check=False,
+        env=env,
     )
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
@@ -220,10 +243,13 @@ def print_table(results: dict[str, dict[str, Any] | str], n_process: int) -> Non
         if r["note"]:
             extra.append(r["note"])
         print(f"  {phase}: {'; '.join(extra)}")
-    parse, full = results.get("parse"), results.get("full")
+    parse, full, base = results.get("parse"), results.get("full"), results.get("baseline")
     if isinstance(parse, dict) and isinstance(full, dict) and full["seconds"] > 0:
         ratio = (full["words"] / full["seconds"]) / (parse["words"] / parse["seconds"])
         print(f"full / parse-only speed (words/s): {ratio:.2f}")
+    if isinstance(base, dict) and isinstance(full, dict) and full["seconds"] > 0:
+        ratio = (full["words"] / full["seconds"]) / (base["words"] / base["seconds"])
+        print(f"full / baseline speed (words/s): {ratio:.2f}; events {full['events']} vs {base['events']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,7 +262,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus} (give a JSONL path as the first argument)", file=sys.stderr)
         return 2
     phases = [p.strip() for p in args.phases.split(",") if p.strip()]
-    unknown = set(phases) - {"parse", "full"}
+    if args.baseline:
+        if not Path(args.baseline, "dragoman").is_dir():
+            print(f"--baseline {args.baseline}: no dragoman package there (give another checkout's src/ folder)", file=sys.stderr)
+            return 2
+        phases.append("baseline")
+    unknown = set(phases) - {"parse", "full", "baseline"}
     if unknown:
         print(f"unknown phase(s): {', '.join(sorted(unknown))}; use parse and/or full", file=sys.stderr)
         return 2
@@ -246,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     for round_ in range(args.repeat):
         for phase in phases:
             print(f"running {phase} ({round_ + 1}/{args.repeat}) ...", file=sys.stderr, flush=True)
-            result = run_phase_in_child(phase, argv)
+            result = run_phase_in_child(phase, argv, args.baseline)
             best = results.get(phase)
             if not isinstance(best, dict) or (isinstance(result, dict) and result["seconds"] < best["seconds"]):
                 results[phase] = result

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .config import Settings
 from .errors import DragomanError, UsageError
@@ -258,6 +258,13 @@ def cmd_actors_unresolved(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- the parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake reported as one line (and exit status 2) like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"dragoman: error: {self.prog}: {message} (see: {self.prog} --help)\n")
+
+
 def _command(sub: Any, name: str, handler: Handler) -> argparse.ArgumentParser:
     """A subcommand whose help is its handler's docstring (first line in the list, all of it in --help)."""
     doc = handler.__doc__ or ""
@@ -270,8 +277,8 @@ def _command(sub: Any, name: str, handler: Handler) -> argparse.ArgumentParser:
 
 def _coding_options(parser: argparse.ArgumentParser) -> None:
     """The options of every command that codes reports."""
-    parser.add_argument("--n-process", type=_count("processes", 256), default=1, help="worker processes (default 1)")
-    parser.add_argument("--batch-size", type=_count("texts", 100_000), default=64, help="texts per parser batch (default 64)")
+    parser.add_argument("--n-process", type=_count("processes", 256), default=1, metavar="N", help="worker processes (default 1)")
+    parser.add_argument("--batch-size", type=_count("texts", 100_000), default=64, metavar="N", help="texts per parser batch (default 64)")
     parser.add_argument("--actors", action="append", metavar="YAML", help="extra actor dictionary, layered over the built-in ones (repeatable)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr")
 
@@ -282,9 +289,9 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dragoman", description="Code reports of diplomatic crises into dated, sourced events.")
+    parser = _Parser(prog="dragoman", description="Code reports of diplomatic crises into dated, sourced events.")
     parser.add_argument("--version", action="version", version=f"dragoman {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(required=True)
 
     code = _command(sub, "code", cmd_code)
     code.add_argument("paths", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl (one document per line)")
@@ -319,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     actors = sub.add_parser("actors", help="actor dictionaries: import PETRARCH/Phoenix files, list unresolved names",
                             description="Actor dictionaries: import PETRARCH/Phoenix files, list unresolved names.")  # fmt: skip
-    actor_sub = actors.add_subparsers(dest="action", required=True)
+    actor_sub = actors.add_subparsers(required=True)  # no dest: a missing action is named by its choices
     imp = _command(actor_sub, "import", cmd_actors_import)
     imp.add_argument("files", nargs="+", metavar="FILE", help="PETRARCH/Phoenix dictionary files (actors or agents)")
     imp.add_argument("--output", "-o", metavar="YAML", help="the YAML file to write (one input only; default: beside each input)")

@@ -223,7 +223,7 @@ class StatementsStage:
     def run(self, work: SentenceWork, state: DocumentState) -> None:
         assert work.mentions is not None
         k = self.knowledge
-        shared.settle_statements(work.drafts, work.mentions.actor_of, k.lexicon, k.policy, k.grammar)
+        shared.settle_statements(work.drafts, work.mentions.actor_of, k.lexicon, k.policy, k.governing, k.grammar)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ helpers that only follow dependency labels take none.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -35,13 +34,19 @@ class Grammar:
     according: str
     reliability: dict[str, str]
     # A sentence with none of these stems has no voice to read: its tokens are not scanned.
-    voice_cues: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    voice_cues: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         stems = {self.according.lower(), *self.reliability}
         stems |= {verb[:-1] if verb.endswith("e") else verb for verb in self.report_verbs}  # disclose -> disclos(ed)
-        pattern = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-        object.__setattr__(self, "voice_cues", re.compile(pattern, re.IGNORECASE))
+        # a stem that contains another is redundant: "unofficially" is found by "unofficial"
+        kept = sorted(s for s in stems if not any(o != s and o in s for o in stems))
+        object.__setattr__(self, "voice_cues", tuple(kept))
+
+    def may_have_voice(self, text: str) -> bool:
+        """Cheap test before the token scan: does the text hold an attribution or reliability cue?"""
+        low = text.lower()
+        return any(cue in low for cue in self.voice_cues)
 
 
 def grammar_path() -> Path:

@@ -77,9 +77,12 @@ def clause_modality(
 
 
 def assign_modality(drafts: list[Draft], governing: Mapping[str, str], g: Grammar) -> None:
+    """Every draft's modality but statements' (the statements stage reads theirs when it needs it)."""
     for d in drafts:
+        if d.kind == "statement":
+            continue
         d.modality, d.condition = clause_modality(d.trigger, d.kind, governing, g)
-        if d.modality == "negated" and d.when_negated and d.kind != "statement":
+        if d.modality == "negated" and d.when_negated:
             # "cannot support", "refused to accept": the refusal is itself an act
             d.code, d.modality = d.when_negated, "asserted"
 
@@ -126,7 +129,7 @@ def fold_intents(drafts: list[Draft], lexicon: Lexicon, policy: Policy) -> None:
 
 
 def settle_statements(
-    drafts: list[Draft], actor_of: ActorOf, lexicon: Lexicon, policy: Policy, g: Grammar
+    drafts: list[Draft], actor_of: ActorOf, lexicon: Lexicon, policy: Policy, governing: Mapping[str, str], g: Grammar
 ) -> None:
     """A reporting verb: hand its speaker to the drafts it reports, or code the comment itself.
 
@@ -136,14 +139,20 @@ def settle_statements(
     settled = [d for d in drafts if d.kind != "statement"]
     for stmt in [d for d in drafts if d.kind == "statement"]:
         # a comment coded from one reporting verb can itself be reported by the next ("X said Y stated ...")
-        comment = _statement(stmt, settled, actor_of, lexicon, policy, g)
+        comment = _statement(stmt, settled, actor_of, lexicon, policy, governing, g)
         if comment is not None:
             settled.append(comment)
     drafts[:] = settled
 
 
 def _statement(
-    stmt: Draft, settled: list[Draft], actor_of: ActorOf, lexicon: Lexicon, policy: Policy, g: Grammar
+    stmt: Draft,
+    settled: list[Draft],
+    actor_of: ActorOf,
+    lexicon: Lexicon,
+    policy: Policy,
+    governing: Mapping[str, str],
+    g: Grammar,
 ) -> Draft | None:
     tok, speaker = stmt.trigger, stmt.source
     reported = [d for d in settled if tok in sx.governing(d.trigger)]
@@ -177,11 +186,11 @@ def _statement(
         code = codes.comment_military_threat  # "said that if Iran did not make a deal, there will be bombing"
     elif lemmas & lexicon.word_lists["threat_cues"] and any(sx.auxiliaries(t) & g.future_aux for t in verbs):
         code = codes.comment_threat  # "stated that a military option would have severe consequences for Iran"
-    condition = stmt.condition
+    modality, condition = clause_modality(tok, stmt.kind, governing, g)
     if condition is None:
         clauses = [sx.condition_clause(t, g) for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")]
         condition = next((sx.text_of(list(k.subtree)) for k in clauses if k is not None), None)
-    return replace(stmt, code=code, target=about, kind=None, condition=condition)
+    return replace(stmt, code=code, target=about, kind=None, modality=modality, condition=condition)
 
 
 # ---------------------------------------------------------------- threats, duplicates, quotes

@@ -27,7 +27,7 @@ class Voice:
 
 def read_voice(sent: Span, actor_of: Callable[[Token], Actor | None], g: Grammar) -> Voice:
     """The attribution ("according to ...", "reported by ...") and reliability words of a sentence."""
-    if not g.voice_cues.search(sent.text):
+    if not g.may_have_voice(sent.text):
         return Voice()
     chain: list[tuple[str, Actor | None]] = []
     reliability = None
