@@ -19,6 +19,7 @@ from .config import Settings
 from .errors import DragomanError, UsageError
 from .formats import FORMATS, EventWriter, show_actor
 from .version import __version__
+from .web.commands import add_commands as add_web_commands
 
 if TYPE_CHECKING:
     from .records import Document
@@ -334,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     unresolved.add_argument("reports", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl reports to read")
     unresolved.add_argument("--limit", type=_count("names"), default=50, metavar="N", help="how many names (default 50)")
     _coding_options(unresolved)
+    add_web_commands(sub, _command)
     return parser
 
 

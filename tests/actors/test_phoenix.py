@@ -102,3 +102,33 @@ def test_ahmadinejad_in_and_out_of_office(tmp_path):
     assert resolve_text("President Ahmadinejad", knowledge, "2005-08-03").code == "IRNGOV"
     assert resolve_text("Ahmadinejad", knowledge, "2015-01-01").code != "IRNGOV"
     assert resolve_text("Ahmadinejad", knowledge, "2005-08-02").code != "IRNGOV"
+
+
+def _agents(tmp_path, text):
+    path = tmp_path / "agents.txt"
+    path.write_text(text, encoding="utf-8")
+    return import_phoenix(str(path))
+
+
+def test_substitution_sets_that_name_each_other_are_a_problem_not_a_hang(tmp_path):
+    result = _agents(tmp_path, "!A! = X, !B!\n!B! = Y, !A!\nFOREIGN_!A! [~GOV]\nENVOY [~GOV]\n")
+    assert [(line, reason) for line, _, reason in result.problems] == [(3, "substitution set !A! contains itself")]
+    assert result.entries["sectors"] == {"GOV": {"group": ["envoy"]}}
+
+
+def test_nested_substitution_sets_expand(tmp_path):
+    result = _agents(tmp_path, "!RANK! = ENVOY, !TOP!\n!TOP! = MINISTER, CHIEF\nFOREIGN_!RANK! [~GOV]\n")
+    assert result.problems == []
+    assert result.entries["sectors"]["GOV"]["group"] == ["foreign chief", "foreign envoy", "foreign minister"]
+
+
+def test_a_line_that_would_expand_to_millions_of_forms_is_refused(tmp_path):
+    sets = "".join(f"!S{i}! = A{i}, B{i}, C{i}\n" for i in range(14))  # 3**14 forms
+    word = "_".join(f"!S{i}!" for i in range(14))
+    result = _agents(tmp_path, sets + f"{word} [~GOV]\n")
+    assert [reason for _, _, reason in result.problems] == ["expands to more than 10,000 forms"]
+
+
+def test_an_unknown_set_is_named(tmp_path):
+    result = _agents(tmp_path, "FOREIGN_!NOPE! [~GOV]\n")
+    assert [reason for _, _, reason in result.problems] == ["unknown substitution set !NOPE!"]

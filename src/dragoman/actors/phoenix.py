@@ -168,9 +168,13 @@ def import_phoenix(path: str, vocab: ActorVocabulary | None = None) -> ImportRes
             sector = blocks[0].strip()[1:4]
             plural = re.findall(r"\{([^}]*)\}", name_part)
             word = re.sub(r"\{[^}]*\}", "", name_part).strip()
-            forms = _expand(word, subst) + [p.strip() for group in plural for p in group.split(",") if p.strip()]
+            expanded = _expand(word, subst)
+            if isinstance(expanded, str):
+                problems.append((number, raw, expanded))
+                continue
+            forms = expanded + [p.strip() for group in plural for p in group.split(",") if p.strip()]
             if not re.match(r"^[A-Z]{3}$", sector) or not forms:
-                problems.append((number, raw, "agent line without a word, or an unknown !SET!, or no sector"))
+                problems.append((number, raw, "agent line without a word, or no sector"))
                 continue
             agents.append((number, forms, sector))
             continue
@@ -199,17 +203,33 @@ def import_phoenix(path: str, vocab: ActorVocabulary | None = None) -> ImportRes
     return ImportResult(result, problems)
 
 
-def _expand(word: str, subst: dict[str, list[str]]) -> list[str]:
-    match = re.search(r"!(\w+)!", word)
-    if not match:
-        return [word] if word else []
-    members = subst.get(match.group(1))
-    if members is None:
-        return []
-    out: list[str] = []
-    for member in members:
-        out.extend(_expand(word[: match.start()] + member + word[match.end() :], subst))
-    return out
+MAX_FORMS = 10_000  # forms one agent line may expand to: more is a mistake (or an attack), not a dictionary
+_SET = re.compile(r"!(\w+)!")
+
+
+def _expand(word: str, subst: dict[str, list[str]]) -> list[str] | str:
+    """Every form of `word` with its !SET!s replaced by their members (members may name sets
+    in turn), or a problem: an unknown set, a set that contains itself, too many forms."""
+    done: list[str] = []
+    pending: list[tuple[str, frozenset[str]]] = [(word, frozenset())]  # (text, sets it came through)
+    while pending:
+        text, through = pending.pop()
+        match = _SET.search(text)
+        if match is None:
+            if text:
+                done.append(text)
+            continue
+        name = match.group(1)
+        if name in through:
+            return f"substitution set !{name}! contains itself"
+        members = subst.get(name)
+        if members is None:
+            return f"unknown substitution set !{name}!"
+        if len(done) + len(pending) + len(members) > MAX_FORMS:
+            return f"expands to more than {MAX_FORMS:,} forms"
+        for member in reversed(members):
+            pending.append((text[: match.start()] + member + text[match.end() :], through | {name}))
+    return done
 
 
 def _parse_block(block: str) -> tuple[str, str | None, str | None] | str:
