@@ -1,4 +1,4 @@
-"""Golden sentence -> events cases (tests/golden/events.yaml), run as one parametrised test.
+"""Golden sentence -> events cases (every tests/golden/*.yaml), run as one parametrised test.
 
 An expected event names src/tgt countries and the root, and may add modality,
 date, `src_code` / `tgt_code` (full actor codes) and `speaker` (the country of
@@ -14,7 +14,11 @@ import yaml
 
 from dragoman.records import Event
 
-CASES = yaml.safe_load((Path(__file__).parent / "golden" / "events.yaml").read_text(encoding="utf-8"))
+CASES = [
+    case
+    for path in sorted((Path(__file__).parent / "golden").glob("*.yaml"))
+    for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+]
 
 
 def _country(actor) -> str | None:

@@ -22,7 +22,13 @@ class Settings:
     batch_size: int = 64  # texts per nlp.pipe batch
     n_process: int = 1  # worker processes for parsing and coding
     max_doc_chars: int = 10_000_000  # one document larger than this is refused (10 MB)
-    actor_files: tuple[str, ...] = ()  # user YAML dictionaries layered over the built-in ones
+    # users' own dictionaries, layered over the built-in ones (later files win); each file is
+    # dragoman YAML or PETRARCH/Phoenix text, told apart by its content
+    actor_files: tuple[str, ...] = ()
+    agent_files: tuple[str, ...] = ()
+    verb_files: tuple[str, ...] = ()
+    discard_files: tuple[str, ...] = ()
+    builtin: bool = True  # False: only the user's dictionaries (the CAMEO table, grammar and policy stay)
     coder: str = "rules"  # the coder, by name (coding.coders.CODERS)
     runner: str | None = None  # how documents are run (runners.RUNNERS); None: "serial" or "processes" by n_process
 
@@ -30,8 +36,9 @@ class Settings:
         _count("batch_size", self.batch_size, MAX_BATCH, "texts per parser batch")
         _count("n_process", self.n_process, MAX_PROCESSES, "worker processes")
         _count("max_doc_chars", self.max_doc_chars, 2**40, "characters")
-        if not isinstance(self.actor_files, tuple):
-            raise UsageError("actor_files must be a tuple of paths")
+        for name in ("actor_files", "agent_files", "verb_files", "discard_files"):
+            if not isinstance(getattr(self, name), tuple):
+                raise UsageError(f"{name} must be a tuple of paths")
 
     @property
     def runner_name(self) -> str:

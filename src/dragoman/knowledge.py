@@ -58,7 +58,7 @@ def load_knowledge(settings: Settings | None = None) -> Knowledge:
     """Read and check every knowledge file (the user's actor files from `settings` included)."""
     settings = settings or Settings()
     lexicon = load_lexicon()
-    actors = load_actor_knowledge(list(settings.actor_files))
+    actors = load_actor_knowledge([*settings.actor_files, *settings.agent_files], builtin=settings.builtin)
     dates = load_date_rules()
     grammar, grammar_raw = load_grammar()
     policy, policy_raw = load_policy()
