@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= dragoman.db
 EXAMPLE := src/dragoman/examples/us-iran-2025.txt
 
-.PHONY: venv demo test lint bench clean
+.PHONY: venv demo test lint bench eval clean
 
 venv: $(STAMP)
 
@@ -32,6 +32,10 @@ lint: venv
 
 bench: venv
 	$(BIN)/python bench/throughput.py $(BENCH_ARGS)
+
+# Every development set in ../shared, one table (bench/accuracy.py)
+eval: venv
+	$(BIN)/python bench/accuracy.py $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis $(DB)
