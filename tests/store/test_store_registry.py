@@ -101,14 +101,16 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_no_module_of_the_store_imports_the_store_package() -> None:
     modules = sorted(PACKAGE.glob("*.py"))
-    assert [m.name for m in modules] == ["__init__.py", "base.py", "sqlite.py"]
+    assert [m.name for m in modules] == ["__init__.py", "base.py", "sql.py", "sqlite.py"]
     for module in modules:
         assert "dragoman.store" not in imported_modules(module), module.name
 
 
 def test_each_store_module_imports_only_what_lies_below_it() -> None:
     assert imported_modules(PACKAGE / "base.py") == {"dragoman.errors", "dragoman.records"}
-    assert imported_modules(PACKAGE / "sqlite.py") == {"dragoman.errors", "dragoman.records", "dragoman.store.base"}
+    below = {"dragoman.errors", "dragoman.records", "dragoman.store.base"}
+    assert imported_modules(PACKAGE / "sql.py") == below
+    assert imported_modules(PACKAGE / "sqlite.py") == below | {"dragoman.store.sql"}
     assert imported_modules(PACKAGE / "__init__.py") == {
         "dragoman.errors", "dragoman.store.base", "dragoman.store.sqlite",
     }  # fmt: skip
