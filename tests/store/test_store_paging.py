@@ -1,4 +1,4 @@
-"""Paging through events and documents: by cursor, by offset, with the non-event filter before the limit."""
+"""Paging through events and documents, in every store: by cursor, by offset, the non-event filter before the limit."""
 
 from __future__ import annotations
 
@@ -37,18 +37,18 @@ ACTS = ["j", "h", "b", "f", "d", "l", "k"]
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, make_event, make_document):
+def store(backend, make_event, make_document):
     events = [
         make_event(event_id, doc_id, sentence_index=index, modality=modality,
                    date=DateValue(date, "day" if date else None, "explicit" if date else None))
         for event_id, doc_id, index, date, modality in ROWS
     ]  # fmt: skip
-    path = str(tmp_path_factory.mktemp("paging") / "events.db")
-    with open_store(path) as store:
-        for doc_id in ("d1", "d2", "d3"):
-            store.save(make_document(doc_id), [], [e for e in events if e.doc_id == doc_id])
-    with open_store(path) as store:
-        yield store
+    with backend.location() as location:
+        with open_store(location) as store:
+            for doc_id in ("d1", "d2", "d3"):
+                store.save(make_document(doc_id), [], [e for e in events if e.doc_id == doc_id])
+        with open_store(location) as store:
+            yield store
 
 
 def ids(events) -> list[str]:
@@ -146,8 +146,8 @@ def test_count_events_counts_what_the_filters_match_whatever_the_page(store) -> 
     assert store.count_events(EventQuery(doc_id="none")) == 0
 
 
-def test_events_saved_meanwhile_do_not_shift_cursor_pages(tmp_path, make_event, make_document) -> None:
-    with open_store(str(tmp_path / "events.db")) as store:
+def test_events_saved_meanwhile_do_not_shift_cursor_pages(location, make_event, make_document) -> None:
+    with open_store(location) as store:
         store.save(make_document("d1"), [], [make_event(f"d1:{i}", date=f"2025-03-{10 + i}") for i in range(6)])
         first = store.event_page(EventQuery(limit=3))
         assert ids(first.items) == ["d1:0", "d1:1", "d1:2"]
@@ -170,14 +170,14 @@ keys = st.tuples(
 
 @settings(max_examples=60, deadline=None)
 @given(rows=st.lists(keys, max_size=15), size=st.integers(1, 8), acts_only=st.booleans())
-def test_cursor_paging_equals_the_sorted_list(make_event, make_document, rows, size, acts_only) -> None:
+def test_cursor_paging_equals_the_sorted_list(backend, make_event, make_document, rows, size, acts_only) -> None:
     events = [
         make_event(f"e{n}", doc_id, sentence_index=index, modality=modality, date=DateValue(date))
         for n, (doc_id, index, date, modality) in enumerate(rows)
     ]
     query = EventQuery(limit=size, exclude_modalities=NON_EVENTS if acts_only else frozenset())
     expected = sorted((e for e in events if not (acts_only and e.modality in NON_EVENTS)), key=event_key)
-    with open_store(":memory:") as store:
+    with backend.store() as store:
         for doc_id in ("d1", "d2", "d3"):
             store.save(make_document(doc_id), [], [e for e in events if e.doc_id == doc_id])
         pages = pages_by_cursor(store, query)
@@ -191,9 +191,8 @@ def test_cursor_paging_equals_the_sorted_list(make_event, make_document, rows, s
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory, make_event, make_document):
-    path = str(tmp_path_factory.mktemp("library") / "events.db")
-    with open_store(path) as store:
+def library(backend, make_event, make_document):
+    with backend.store() as store:
         for n, doc_id in enumerate(["e", "a", "d", "b", "c"]):
             store.save(make_document(doc_id), [], [make_event(f"{doc_id}:{i}", doc_id) for i in range(n)])
         yield store

@@ -1,4 +1,4 @@
-"""Every EventQuery filter, on a small hand-made set of events."""
+"""Every EventQuery filter, on a small hand-made set of events, in every store."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from dragoman.errors import StoreError
 from dragoman.records import Actor, DateValue
-from dragoman.store import DocumentSummary, EventQuery, Page, PageRequest, open_store
+from dragoman.store import DocumentSummary, EventQuery, Page, PageRequest
 
 IRN_GOV = Actor(text="Tehran", name="Iran", code="IRNGOV", country="IRN", sector="GOV")
 USA_GOV = Actor(text="Washington", name="United States", code="USAGOV", country="USA", sector="GOV")
@@ -35,9 +35,9 @@ def sample_events(make_event):
 
 
 @pytest.fixture(scope="module")
-def store(make_event, make_document):
+def store(backend, make_event, make_document):
     events = sample_events(make_event)
-    with open_store(":memory:") as store:
+    with backend.store() as store:
         for doc_id in ("d1", "d2"):
             store.save(make_document(doc_id), [], [e for e in events if e.doc_id == doc_id])
         yield store

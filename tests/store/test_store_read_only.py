@@ -1,4 +1,4 @@
-"""Opening a store read-only: it reads everything, and writes, migrates and creates nothing."""
+"""Opening a store read-only: it reads everything, and writes, migrates and creates nothing (any store; SQLite files)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,24 @@ import stat
 
 import pytest
 
-from dragoman.errors import StoreError
+from dragoman.errors import OutdatedStoreError, StoreError
 from dragoman.store import EventQuery, open_store
-from dragoman.store.sqlite import load_migrations, open_sqlite
 
 AS_ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else True
 needs_permissions = pytest.mark.skipif(AS_ROOT, reason="root ignores file permissions")
 
 
 @pytest.fixture
+def stored(location, make_document, make_sentence, make_event) -> str:
+    """A store of any kind holding one document with two events."""
+    with open_store(location) as store:
+        store.save(make_document("d1"), [make_sentence("d1", 0)], [make_event("d1:0"), make_event("d1:1")])
+    return location
+
+
+@pytest.fixture
 def db(tmp_path, make_document, make_sentence, make_event) -> str:
+    """An SQLite file holding one document with two events."""
     path = str(tmp_path / "events.db")
     with open_store(path) as store:
         store.save(make_document("d1"), [make_sentence("d1", 0)], [make_event("d1:0"), make_event("d1:1")])
@@ -34,18 +42,19 @@ def event_ids(store) -> list[str]:
     return [e.event_id for e in store.events(EventQuery())]
 
 
-def test_a_read_only_store_reads_and_refuses_to_save(db, make_document, make_event) -> None:
-    before = fingerprint(db)
-    with open_store(db, read_only=True) as store:
+def test_a_read_only_store_reads_and_refuses_to_save(backend, stored, make_document, make_event) -> None:
+    before = backend.fingerprint(stored)
+    with open_store(stored, read_only=True) as store:
         assert store.read_only is True
         assert event_ids(store) == ["d1:0", "d1:1"]
         assert [d.doc_id for d in store.documents().items] == ["d1"]
+        assert [e.event_id for e in store.document("d1").events] == ["d1:0", "d1:1"]
         with pytest.raises(StoreError, match="opened read-only") as info:
             store.save(make_document("d2"), [], [make_event("d2:0", "d2")])
-        assert str(info.value) == f"{db}: opened read-only, so document 'd2' cannot be stored"
+        assert str(info.value) == f"{stored}: opened read-only, so document 'd2' cannot be stored"
         assert event_ids(store) == ["d1:0", "d1:1"]
-    assert fingerprint(db) == before
-    with open_store(db) as store:
+    assert backend.fingerprint(stored) == before
+    with open_store(stored) as store:
         assert store.read_only is False
         assert [d.doc_id for d in store.documents().items] == ["d1"]
 
@@ -71,26 +80,29 @@ def test_the_journal_mode_is_left_as_it_is(db) -> None:
     assert sorted(os.listdir(os.path.dirname(db))) == ["events.db"]  # no -wal or -shm either
 
 
-def test_an_older_schema_is_refused_not_migrated(tmp_path) -> None:
-    path = str(tmp_path / "old.db")
-    open_sqlite(path, migrations=load_migrations()[:1]).close()
-    before = fingerprint(path)
-    with pytest.raises(StoreError) as info:
-        open_store(path, read_only=True)
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_schema_is_refused_not_migrated(backend, location, version) -> None:
+    backend.open(location, backend.migrations()[:version]).close()
+    before = backend.fingerprint(location)
+    with pytest.raises(OutdatedStoreError) as info:
+        open_store(location, read_only=True)
     assert str(info.value) == (
-        f"{path}: the store has schema version 1, older than this dragoman's 2, and it was opened read-only; "
-        f"open it once for writing to migrate it (e.g. by dragoman code REPORT --db {path})"
+        f"{location}: the store has schema version {version}, older than this dragoman's 3, and it was opened "
+        f"read-only; open it once for writing to migrate it (e.g. by dragoman code REPORT --db {location})"
     )
-    assert fingerprint(path) == before
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+    assert backend.fingerprint(location) == before
+    assert backend.sql(location, "SELECT version FROM schema_migrations ORDER BY version") == [
+        (v,) for v in range(1, version + 1)
+    ]
 
 
-def test_a_newer_schema_is_refused(db) -> None:
-    with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO schema_migrations VALUES (999, '2099-01-01T00:00:00+00:00')")
-    with pytest.raises(StoreError, match="schema version 999 .* upgrade dragoman"):
-        open_store(db, read_only=True)
+def test_a_newer_schema_is_refused(backend, stored) -> None:
+    backend.sql(stored, "INSERT INTO schema_migrations VALUES (999, '2099-01-01T00:00:00+00:00')")
+    with pytest.raises(StoreError) as info:
+        open_store(stored, read_only=True)
+    assert str(info.value) == (
+        f"{stored}: the store has schema version 999 but this dragoman knows only up to 3; upgrade dragoman to use it"
+    )
 
 
 def test_a_missing_file_is_refused_and_not_created(tmp_path) -> None:

@@ -1,10 +1,9 @@
-"""Everything a store writes reads back: events by id, documents whole, and old stores after migrating."""
+"""Everything a store writes reads back, in every store: events by id, documents whole, old stores after migrating."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -22,7 +21,6 @@ from dragoman.records import (
     Sentence,
 )
 from dragoman.store import DocumentSummary, EventQuery, Page, StoredDocument, open_store
-from dragoman.store.sqlite import load_migrations, open_sqlite
 
 TEXT = "Iran warned Israel.[1] Israel denied it.[2]\n\nTalks\n\nTalks resumed in Oman.[1]"
 
@@ -85,11 +83,10 @@ IN_ORDER = (EVENTS[1], EVENTS[2], EVENTS[0])
 
 
 @pytest.fixture
-def db(tmp_path) -> str:
-    path = str(tmp_path / "events.db")
-    with open_store(path) as store:
+def db(location) -> str:
+    with open_store(location) as store:
         store.save(DOCUMENT, list(reversed(SENTENCES)), list(EVENTS))  # out of order on purpose
-    return path
+    return location
 
 
 @pytest.mark.parametrize("read_only", [False, True])
@@ -116,9 +113,8 @@ def test_the_document_list_has_the_metadata(db) -> None:
         assert store.documents() == Page((summary,), None)
 
 
-def test_the_layout_is_stored_as_json(db) -> None:
-    with sqlite3.connect(db) as conn:
-        blocks, markers = conn.execute("SELECT blocks, markers FROM documents").fetchone()
+def test_the_layout_is_stored_as_json(backend, db) -> None:
+    [(blocks, markers)] = backend.sql(db, "SELECT blocks, markers FROM documents")
     assert json.loads(blocks)[2] == {"start": 52, "end": 77, "kind": "list_item", "section": "Talks"}
     assert json.loads(markers) == [{"start": 19, "end": 22, "key": "1"}, {"start": 40, "end": 43, "key": "2"},
                                    {"start": 74, "end": 77, "key": "1"}]  # fmt: skip
@@ -131,9 +127,10 @@ def test_a_document_saved_again_reads_back_as_the_new_one(db) -> None:
         assert store.document("d1") == StoredDocument(changed, (SENTENCES[0],), (EVENTS[1],))
 
 
-def test_a_damaged_event_record_is_a_store_error(db) -> None:
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE events SET record = '{\"event_id\": ' WHERE event_id = 'd1:0'")
+@pytest.mark.parametrize("record", ['{"event_id": "d1:0"}', '["d1:0"]'])
+def test_a_damaged_event_record_is_a_store_error(backend, db, record) -> None:
+    # Valid JSON, which PostgreSQL's json column insists on, but not an event.
+    backend.sql(db, "UPDATE events SET record = ? WHERE event_id = 'd1:0'", (record,))
     with open_store(db) as store:
         with pytest.raises(StoreError, match="a stored event is damaged"):
             store.event("d1:0")
@@ -144,48 +141,47 @@ def test_a_damaged_event_record_is_a_store_error(db) -> None:
 # ---------------------------------------------------------------- stores from before 0002
 
 
-def save_as_0001(path: str) -> None:
+def save_as_0001(backend, location: str) -> None:
     """Write a document the way dragoman did with only the first migration."""
-    with open_sqlite(path, migrations=load_migrations()[:1]):
-        pass
-    with sqlite3.connect(path) as conn:
-        conn.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (DOCUMENT.doc_id, DOCUMENT.title, DOCUMENT.date, DOCUMENT.url, DOCUMENT.outlet, DOCUMENT.path,
-             hashlib.sha256(TEXT.encode()).hexdigest(), TEXT),
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO doc_references VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [("d1", position, r.key, r.raw, r.outlet, r.author, r.title, r.published, r.retrieved, r.language,
-              r.url, r.uses) for position, r in enumerate(DOCUMENT.references)],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(s.doc_id, s.index, s.start, s.end, s.text, s.block_index, s.section, json.dumps(list(s.citation_keys)))
-             for s in SENTENCES],
-        )  # fmt: skip
-        conn.executemany(
-            f"INSERT INTO events VALUES ({', '.join('?' * 18)})",
-            [(e.event_id, e.doc_id, e.sentence_index, e.cameo, e.root, e.goldstein, e.quad_class, e.plover,
-              e.date.date, e.date.date_end, e.date.precision, e.date.basis, e.modality, e.source.code,
-              e.source.country, e.target.code, e.target.country, json.dumps(e.to_dict()))
-             for e in EVENTS],
-        )  # fmt: skip
+    backend.open(location, backend.migrations()[:1]).close()
+    backend.sql(
+        location,
+        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (DOCUMENT.doc_id, DOCUMENT.title, DOCUMENT.date, DOCUMENT.url, DOCUMENT.outlet, DOCUMENT.path,
+         hashlib.sha256(TEXT.encode()).hexdigest(), TEXT),
+    )  # fmt: skip
+    backend.sql_many(
+        location,
+        "INSERT INTO doc_references VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [("d1", position, r.key, r.raw, r.outlet, r.author, r.title, r.published, r.retrieved, r.language,
+          r.url, r.uses) for position, r in enumerate(DOCUMENT.references)],
+    )  # fmt: skip
+    backend.sql_many(
+        location,
+        "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(s.doc_id, s.index, s.start, s.end, s.text, s.block_index, s.section, json.dumps(list(s.citation_keys)))
+         for s in SENTENCES],
+    )  # fmt: skip
+    backend.sql_many(
+        location,
+        f"INSERT INTO events VALUES ({', '.join('?' * 18)})",
+        [(e.event_id, e.doc_id, e.sentence_index, e.cameo, e.root, e.goldstein, e.quad_class, e.plover,
+          e.date.date, e.date.date_end, e.date.precision, e.date.basis, e.modality, e.source.code,
+          e.source.country, e.target.code, e.target.country, json.dumps(e.to_dict()))
+         for e in EVENTS],
+    )  # fmt: skip
 
 
-def versions(path: str) -> list[int]:
-    with sqlite3.connect(path) as conn:
-        return [v for (v,) in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+def versions(backend, location: str) -> list[int]:
+    return [v for (v,) in backend.sql(location, "SELECT version FROM schema_migrations ORDER BY version")]
 
 
-def test_a_0001_store_is_migrated_on_the_next_writable_open(tmp_path) -> None:
-    path = str(tmp_path / "old.db")
-    save_as_0001(path)
-    assert versions(path) == [1]
-    with open_store(path) as store:
-        assert versions(path) == [m.version for m in load_migrations()] == [1, 2]
-        with sqlite3.connect(path) as conn:
-            assert conn.execute("SELECT blocks, markers FROM documents").fetchall() == [(None, None)]
+def test_a_0001_store_is_migrated_on_the_next_writable_open(backend, location) -> None:
+    save_as_0001(backend, location)
+    assert versions(backend, location) == [1]
+    with open_store(location) as store:
+        assert versions(backend, location) == [m.version for m in backend.migrations()] == [1, 2, 3]
+        assert backend.sql(location, "SELECT blocks, markers FROM documents") == [(None, None)]
         assert store.document("d1") == StoredDocument(replace(DOCUMENT, blocks=(), markers=()), SENTENCES, IN_ORDER)
         assert list(store.events(EventQuery())) == list(IN_ORDER)
         page = store.event_page(EventQuery(limit=2))

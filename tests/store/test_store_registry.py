@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,9 @@ from dragoman.store.sqlite import SqliteStore, open_sqlite_url
 PACKAGE = Path(dragoman.store.__file__).parent
 
 
-def test_the_registry_holds_sqlite_and_cannot_be_changed() -> None:
-    assert dict(STORES) == {"sqlite": open_sqlite_url}
+def test_the_registry_holds_sqlite_and_postgres_and_cannot_be_changed() -> None:
+    assert sorted(STORES) == ["postgres", "postgresql", "sqlite"]
+    assert STORES["sqlite"] is open_sqlite_url
     with pytest.raises(TypeError):
         STORES["mysql"] = open_sqlite_url  # type: ignore[index]
 
@@ -24,15 +27,28 @@ def test_the_registry_holds_sqlite_and_cannot_be_changed() -> None:
 def test_unknown_schemes_list_the_known_ones_and_not_the_url() -> None:
     with pytest.raises(StoreError) as info:
         open_store("mysql://admin:secret@host/db")
-    assert str(info.value) == "mysql://...: unknown store; known schemes: sqlite:// (or a bare path for SQLite)"
+    assert str(info.value) == (
+        "mysql://...: unknown store; known schemes: postgres://, postgresql://, sqlite:// (or a bare path for SQLite)"
+    )
 
 
-@pytest.mark.parametrize("url", ["postgres://user:secret@host/db", "postgresql://host/db", "PostgreSQL://host/db"])
-def test_postgres_is_not_supported_yet(url) -> None:
+def test_importing_dragoman_does_not_import_the_postgres_driver() -> None:
+    code = "import sys, dragoman, dragoman.store; print(sorted(m for m in sys.modules if m.startswith(('psycopg', 'dragoman.store.postgres'))))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
+
+
+@pytest.mark.parametrize("url", ["postgres://user:secret@/db?host=/nowhere", "postgresql://user:secret@/db?host=/nowhere",
+                                 "PostgreSQL://user:secret@/db?host=/nowhere"])  # fmt: skip
+def test_without_psycopg_postgres_urls_say_what_to_install(monkeypatch, url) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
+    monkeypatch.delitem(sys.modules, "dragoman.store.postgres", raising=False)
     with pytest.raises(StoreError) as info:
         open_store(url)
     scheme = url.partition("://")[0].lower()
-    assert str(info.value) == f"{scheme}://...: PostgreSQL stores are not supported yet; use a SQLite path"
+    assert str(info.value) == (
+        f"{scheme}://...: PostgreSQL stores need psycopg, which is not installed: pip install 'dragoman[postgres]'"
+    )
 
 
 def test_an_empty_name_is_refused() -> None:
@@ -101,7 +117,7 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_no_module_of_the_store_imports_the_store_package() -> None:
     modules = sorted(PACKAGE.glob("*.py"))
-    assert [m.name for m in modules] == ["__init__.py", "base.py", "sql.py", "sqlite.py"]
+    assert [m.name for m in modules] == ["__init__.py", "base.py", "postgres.py", "sql.py", "sqlite.py"]
     for module in modules:
         assert "dragoman.store" not in imported_modules(module), module.name
 
@@ -111,6 +127,7 @@ def test_each_store_module_imports_only_what_lies_below_it() -> None:
     below = {"dragoman.errors", "dragoman.records", "dragoman.store.base"}
     assert imported_modules(PACKAGE / "sql.py") == below
     assert imported_modules(PACKAGE / "sqlite.py") == below | {"dragoman.store.sql"}
+    assert imported_modules(PACKAGE / "postgres.py") == below | {"dragoman.store.sql"}
     assert imported_modules(PACKAGE / "__init__.py") == {
         "dragoman.errors", "dragoman.store.base", "dragoman.store.sqlite",
     }  # fmt: skip

@@ -5,6 +5,7 @@
     open_store("sqlite:////abs/ev.db")           absolute path: four slashes, as in SQLAlchemy
     open_store(":memory:")                       a throw-away in-memory store ("sqlite://" too)
     open_store("events.db", read_only=True)      read an existing store; never migrate or write
+    open_store("postgresql://user@host/db")      PostgreSQL (postgres:// too; needs dragoman[postgres])
 
 A store keeps, per document, the document itself (text, metadata, blocks,
 footnote markers), its reference list, its sentences and its events. `save`
@@ -14,6 +15,8 @@ same document twice never duplicates rows. Everything saved reads back:
 or cursor), `count_events`, `document` and `documents`.
 
 Stores are chosen by URL scheme through `STORES`; a path without "://" is SQLite.
+The PostgreSQL store (`postgres.py`) is imported only when such a URL is opened,
+so `import dragoman` never imports its driver.
 The protocol and its records live in `base.py`, which imports no store, so the
 stores import it and this module imports them without a cycle.
 """
@@ -52,18 +55,23 @@ __all__ = [
 Opener = Callable[[str, bool], EventStore]
 
 
-def lazy_opener(spec: str) -> Opener:
+def lazy_opener(spec: str, *, missing: str | None = None) -> Opener:
     """An opener named "package.module:function", imported only when a store of its scheme is opened.
 
     For stores whose driver is an optional dependency: naming it costs nothing
-    until someone opens such a URL.
+    until someone opens such a URL. `missing` is the message for when the module
+    is there but something it imports (the driver) is not: say how to install it.
     """
     module_name, _, function_name = spec.partition(":")
 
     def open_lazily(location: str, read_only: bool) -> EventStore:
         try:
             opener: Opener = getattr(importlib.import_module(module_name), function_name)
-        except (ImportError, AttributeError) as exc:
+        except ImportError as exc:
+            if missing is not None and exc.name is not None and not module_name.startswith(exc.name):
+                raise StoreError(missing) from exc
+            raise StoreError(f"the store opener {spec} is not available ({exc})") from exc
+        except AttributeError as exc:
             raise StoreError(f"the store opener {spec} is not available ({exc})") from exc
         return opener(location, read_only)
 
@@ -72,15 +80,17 @@ def lazy_opener(spec: str) -> Opener:
 
 # One line per scheme. Read-only, like every module-level table here: two
 # configurations must not see each other's stores.
+_NO_PSYCOPG = "{}://...: PostgreSQL stores need psycopg, which is not installed: pip install 'dragoman[postgres]'"
 STORES: Mapping[str, Opener] = MappingProxyType(
     {
+        "postgres": lazy_opener("dragoman.store.postgres:open_postgres_url", missing=_NO_PSYCOPG.format("postgres")),
+        "postgresql": lazy_opener(
+            "dragoman.store.postgres:open_postgresql_url", missing=_NO_PSYCOPG.format("postgresql")
+        ),
         "sqlite": open_sqlite_url,
     }
 )
 _DEFAULT = "sqlite"  # what a bare path is
-
-# Schemes people will try that have no store yet: a clearer message than "unknown".
-_PLANNED = {"postgres": "PostgreSQL", "postgresql": "PostgreSQL"}
 
 
 def open_store(url_or_path: str, *, read_only: bool = False) -> EventStore:
@@ -95,8 +105,6 @@ def open_store(url_or_path: str, *, read_only: bool = False) -> EventStore:
     opener = STORES.get(scheme)
     if opener is None:
         # Only the scheme is echoed: the rest of a URL may hold a password.
-        if scheme in _PLANNED:
-            raise StoreError(f"{scheme}://...: {_PLANNED[scheme]} stores are not supported yet; use a SQLite path")
         known = ", ".join(f"{name}://" for name in sorted(STORES))
         raise StoreError(f"{scheme}://...: unknown store; known schemes: {known} (or a bare path for SQLite)")
     return opener(location, read_only)
