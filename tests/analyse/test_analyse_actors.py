@@ -22,22 +22,27 @@ def test_each_code_gets_a_row_with_roles_and_partners_most_active_first():
     ]
     rows = [r.to_dict() for r in actor_table(events, partners=2)]
     assert rows == [
-        {"code": "IRNGOV", "name": "Iranian government", "country": "IRN", "sector": "GOV", "events": 4,
+        {"code": "IRNGOV", "name": "Iranian government", "names": [{"name": "Iranian government", "count": 5}], "country": "IRN", "sector": "GOV", "events": 4,
          "as_source": 2, "as_target": 3, "partners": [{"code": "USAGOV", "events": 2}, {"code": "OMNGOV", "events": 1}]},
-        {"code": "USAGOV", "name": "United States government", "country": "USA", "sector": "GOV", "events": 4,
+        {"code": "USAGOV", "name": "United States government", "names": [{"name": "United States government", "count": 4}], "country": "USA", "sector": "GOV", "events": 4,
          "as_source": 3, "as_target": 1, "partners": [{"code": "IRNGOV", "events": 2}, {"code": "IRN", "events": 1}]},
-        {"code": "IRN", "name": "Iran", "country": "IRN", "sector": None, "events": 1,
+        {"code": "IRN", "name": "Iran", "names": [{"name": "Iran", "count": 1}], "country": "IRN", "sector": None, "events": 1,
          "as_source": 0, "as_target": 1, "partners": [{"code": "USAGOV", "events": 1}]},
-        {"code": "OMNGOV", "name": "Omani government", "country": "OMN", "sector": "GOV", "events": 1,
+        {"code": "OMNGOV", "name": "Omani government", "names": [{"name": "Omani government", "count": 1}], "country": "OMN", "sector": "GOV", "events": 1,
          "as_source": 1, "as_target": 0, "partners": [{"code": "IRNGOV", "events": 1}]},
     ]  # fmt: skip
 
 
-def test_the_name_shown_is_the_most_frequent_then_the_first_in_order():
+def test_names_are_the_most_frequent_first_then_in_alphabetical_order():
     tehran = Actor(text="Tehran", name=None, code="IRNGOV", country="IRN")
     regime = Actor(text="the regime", name="Iranian regime", code="IRNGOV", country="IRN")
-    rows = actor_table([event("e1", tehran, None), event("e2", regime, None), event("e3", regime, None), event("e4", tehran, None)])
-    assert [(r.code, r.name) for r in rows] == [("IRNGOV", "Iranian regime")]  # 2 and 2: "Iranian regime" < "Tehran"
+    khamenei = Actor(text="Khamenei", name="Ali Khamenei", code="IRNGOV", country="IRN")
+    events = [event("e1", tehran, None), event("e2", regime, None), event("e3", regime, None), event("e4", tehran, None),
+              event("e5", khamenei, None)]  # fmt: skip
+    rows = actor_table(events, names=2)
+    assert [(r.code, r.name, r.names) for r in rows] == [
+        ("IRNGOV", "Iranian regime", (("Iranian regime", 2), ("Tehran", 2)))  # 2 and 2: "Iranian regime" < "Tehran"
+    ]
 
 
 def test_unresolved_names_are_counted_from_sources_and_targets_without_a_code():

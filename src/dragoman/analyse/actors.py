@@ -25,7 +25,8 @@ class ActorRow:
     """One actor code: its most frequent name, how often it acts and is acted on, and its partners."""
 
     code: str
-    name: str
+    name: str  # the most frequent of `names`
+    names: tuple[tuple[str, int], ...]  # names it appears under and how often (as source or target), most first
     country: str | None
     sector: str | None
     events: int  # events it takes part in (an event that has it on both sides counts once)
@@ -37,6 +38,7 @@ class ActorRow:
         return {
             "code": self.code,
             "name": self.name,
+            "names": [{"name": name, "count": n} for name, n in self.names],
             "country": self.country,
             "sector": self.sector,
             "events": self.events,
@@ -69,8 +71,12 @@ class _Tally:
     partners: Counter[str] = field(default_factory=Counter)
 
 
-def actor_table(events: Iterable[Event], *, partners: int = 5) -> list[ActorRow]:
-    """One row per actor code, most events first (ties by code); `partners` partners each."""
+def actor_table(events: Iterable[Event], *, partners: int = 5, names: int = 5) -> list[ActorRow]:
+    """One row per actor code, most events first (ties by code); at most `partners` partners and `names` names each.
+
+    A code stands for many people and bodies (IRNGOV: the foreign minister, the
+    supreme leader, "Tehran"), so each row lists the names it appeared under.
+    """
     tallies: dict[str, _Tally] = {}
     for e in events:
         sides = [(e.source, e.target, "source"), (e.target, e.source, "target")]
@@ -91,7 +97,7 @@ def actor_table(events: Iterable[Event], *, partners: int = 5) -> list[ActorRow]
                     tally.partners[other.code] += 1
     rows = [
         ActorRow(
-            code=code, name=_most_common(t.names), country=t.country, sector=t.sector, events=t.events,
+            code=code, name=_top(t.names, 1)[0][0], names=_top(t.names, names), country=t.country, sector=t.sector, events=t.events,
             as_source=t.as_source, as_target=t.as_target, partners=_top(t.partners, partners),
         )  # fmt: skip
         for code, t in tallies.items()
@@ -122,10 +128,6 @@ def _unresolved(actor: Actor | None) -> bool:
     return actor is not None and not actor.code and bool(actor.text.strip())
 
 
-def _most_common(counter: Counter[str]) -> str:
-    # most frequent, then alphabetical, so the choice does not depend on the order of events
-    return min(counter.items(), key=lambda item: (-item[1], item[0]))[0]
-
-
 def _top(counter: Counter[str], n: int) -> tuple[tuple[str, int], ...]:
+    # most frequent, then alphabetical, so the choice does not depend on the order of events
     return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:n])
