@@ -57,10 +57,10 @@ class Knowledge:
 def load_knowledge(settings: Settings | None = None) -> Knowledge:
     """Read and check every knowledge file (the user's actor files from `settings` included)."""
     settings = settings or Settings()
-    lexicon = load_lexicon()
+    grammar, grammar_raw = load_grammar()
+    lexicon = load_lexicon(verb_files=settings.verb_files, builtin=settings.builtin, grammar=grammar)
     actors = load_actor_knowledge([*settings.actor_files, *settings.agent_files], builtin=settings.builtin)
     dates = load_date_rules()
-    grammar, grammar_raw = load_grammar()
     policy, policy_raw = load_policy()
     domains, domains_raw = load_domains()
     ingest = load_ingest_tables()
@@ -90,9 +90,15 @@ def load_knowledge(settings: Settings | None = None) -> Knowledge:
 
 def governing_kinds(lexicon: Lexicon, request_roots: frozenset[str]) -> dict[str, str]:
     """Verbs whose complement is not an act: threats (any threat pattern) and requests
-    (every pattern's root among `request_roots`, e.g. appeals 02 and demands 10)."""
+    (every pattern's root among `request_roots`, e.g. appeals 02 and demands 10).
+
+    dragoman's own verbs are read with all their patterns; an imported verb only with
+    the patterns it codes by itself: PETRARCH's "say" has a pattern for "say ... threat"
+    (130), which does not make everything said a threat."""
     kinds: dict[str, str] = {}
-    for lemma, patterns in lexicon.verbs.items():
+    for lemma, all_patterns in lexicon.verbs.items():
+        own = lexicon.own_verbs.get(lemma)
+        patterns = own if own is not None else tuple(p for p in all_patterns if not p.conditioned and not p.silent)
         roots = {p.code[:2] for p in patterns}
         if any(p.kind == "threat" for p in patterns):
             kinds[lemma] = "threat"

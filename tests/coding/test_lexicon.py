@@ -20,10 +20,20 @@ def _lexicon(tmp_path, body: str, lists: str = LISTS):
 
 def test_the_shipped_lexicon_loads_and_every_code_exists():
     lexicon = load_lexicon()
-    assert lexicon.verbs and len(lexicon.fingerprint) == 16
+    assert lexicon.verbs and len(lexicon.fingerprint) == 16 and lexicon.problems == ()
     for patterns in list(lexicon.verbs.values()) + list(lexicon.adjectives.values()):
         for p in patterns:
-            assert p.code in lexicon.cameo
+            assert p.silent or p.code in lexicon.cameo, p.origin
+            assert p.reverse_code is None or p.reverse_code in lexicon.cameo, p.origin
+
+
+def test_our_own_patterns_come_before_the_imported_ones():
+    lexicon = load_lexicon()
+    origins = [p.origin.split(":")[0] for p in lexicon.verbs["meet"]]
+    first_imported = origins.index("cameo_verbs.yaml")
+    assert first_imported == len(lexicon.own_verbs["meet"]) >= 1
+    assert all(o == "verbs.yaml" for o in origins[:first_imported]) and all(o == "cameo_verbs.yaml" for o in origins[first_imported:])
+    assert load_lexicon(builtin=False).verbs == {}
 
 
 @pytest.mark.parametrize(
@@ -46,8 +56,8 @@ def test_a_mistake_is_named(tmp_path, body, needle):
 
 def test_a_good_small_lexicon_loads(tmp_path):
     lexicon = _lexicon(tmp_path, "verbs:\n  warn: [{code: '130', kind: threat}]\n")
-    (pattern,) = lexicon.verbs["warn"]
-    assert (pattern.code, pattern.kind, pattern.source) == ("130", "threat", "verbs.yaml: verbs.warn[0]")
+    (pattern,) = lexicon.own_verbs["warn"]
+    assert (pattern.code, pattern.kind, pattern.origin) == ("130", "threat", "verbs.yaml: verbs.warn[0]")
 
 
 def test_a_lexicon_without_the_word_lists_the_stages_read_is_refused(tmp_path):

@@ -33,6 +33,7 @@ class Grammar:
     report_verbs: frozenset[str]
     according: str
     reliability: dict[str, str]
+    prepositions: frozenset[str]
     # A sentence with none of these stems has no voice to read: its tokens are not scanned.
     voice_cues: tuple[str, ...] = field(init=False, repr=False, compare=False)
 

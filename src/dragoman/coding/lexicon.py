@@ -1,27 +1,52 @@
 """The verb lexicon and the CAMEO table: knowledge as data, validated on load.
 
-A typo in a data file is an error with the file and the entry named, never a
-pattern that silently matches nothing (PETRARCH's failure mode).
+The lexicon is layered. For each verb lemma, patterns are tried in this order and
+the first whose conditions hold wins:
+
+    1. the user's verb files (`--verbs`, last file first)
+    2. dragoman's own lexicon, data/verbs.yaml (it wins over what it imports)
+    3. PETRARCH2's CAMEO verb dictionary, converted into data/petrarch/cameo_verbs.yaml
+       by tools/convert_petrarch.py
+
+With `builtin=False`, only layer 1 (the word lists and the intent/refusal tables
+of data/verbs.yaml still serve the shared stages). A verb file is dragoman YAML
+(a mapping with a `verbs` section, the format of data/verbs.yaml) or a
+PETRARCH/TABARI verb dictionary (`coding.petrarch`), told apart by its content.
+
+A typo in dragoman's YAML is an error with the file and the entry named, never a
+pattern that silently matches nothing (PETRARCH's failure mode); in a PETRARCH
+file, a line that cannot be read is a problem (file, line, reason) that the
+command line prints, and the rest is read.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeError
-from ..yamlfile import read_yaml
+from ..yamlfile import decode_utf8, parse_yaml, read_bytes
+from .grammar import Grammar
+from .petrarch import DISCARD, isolated_kind, read_petrarch_verbs
 
-PATTERN_KEYS = {"code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated", "needs_target"}
+PATTERN_KEYS = {
+    "code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated", "needs_target",
+    "reverse_code", "reverse_only", "obj_mods", "pre", "all_words", "particle", "preps", "source",
+}  # fmt: skip
 KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
-TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss"}
+TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "any"}
 TARGET_PREFIXES = ("prep:", "obj.prep:")
+SILENT = "---"  # a pattern that codes nothing: a match stops the search ("face a run-off" is no event)
 # word lists the statement stage reads: a comment's negative words, military words, threat cues
 REQUIRED_WORD_LISTS = ("negative", "military", "threat_cues")
+_CODE = re.compile(r"^[0-9A-Za-z]{2,5}$")
+_PETRARCH_BLOCK = re.compile(r"^---\s*\S", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +60,18 @@ class CameoCode:
 
 
 @dataclass(frozen=True, slots=True)
+class PrepCond:
+    """A preposition on the verb or its object, with an object among `words` (None: any), whose
+    phrase holds one word of each of `mods`."""
+
+    prep: frozenset[str]  # "by/with" in a PETRARCH file: either
+    words: frozenset[str] | None = None
+    mods: tuple[frozenset[str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Pattern:
-    code: str
+    code: str  # a CAMEO code, SILENT, or DISCARD
     obj: frozenset[str] | None = None
     subj: frozenset[str] | None = None
     prep: str | None = None
@@ -46,7 +81,27 @@ class Pattern:
     passive_patient_source: bool = False
     when_negated: str | None = None  # code of the refusal when the verb is negated ("cannot support")
     needs_target: bool = False  # no event unless a target is found
-    source: str = ""  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
+    reverse_code: str | None = None  # also an event back, target to source ("visit" 042, "host" 043)
+    reverse_only: bool = False  # only the event back ("appeared before the court": the court -> them)
+    obj_mods: tuple[frozenset[str], ...] = ()  # a word of each in the object's phrase ({FINANCIAL AID})
+    pre: tuple[frozenset[str], ...] = ()  # a word of each in the subject or before the verb
+    all_words: tuple[frozenset[str], ...] = ()  # a word of each in the verb's clause
+    particle: tuple[str, ...] = ()  # words hanging off the verb ("shut down", "meet with")
+    preps: tuple[PrepCond, ...] = ()
+    source_paths: tuple[str, ...] = ()  # where the source is, when not the subject ("protests from $")
+    origin: str = ""  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
+
+    @property
+    def silent(self) -> bool:
+        return self.code in (SILENT, DISCARD)
+
+    @property
+    def conditioned(self) -> bool:
+        """Whether it asks anything of the clause (an object, a preposition, words) beyond the verb."""
+        return bool(
+            self.obj is not None or self.subj is not None or self.prep or self.words is not None or self.obj_mods
+            or self.pre or self.all_words or self.preps
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +113,20 @@ class Lexicon:
     word_lists: dict[str, frozenset[str]]
     cameo: dict[str, CameoCode]
     fingerprint: str
+    files: tuple[str, ...] = ()
+    problems: tuple[str, ...] = field(default=())  # "path:line: reason: text", for the user to see
+    own_verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # dragoman's own layer alone
 
     def code(self, code: str) -> CameoCode:
-        return self.cameo[code]
+        """The CAMEO entry of a code; a code a user's dictionary invented gets a neutral one."""
+        found = self.cameo.get(code)
+        if found is not None:
+            return found
+        for cut in range(len(code) - 1, 1, -1):  # "1721X" -> "1721", "075A" -> "075"
+            parent = self.cameo.get(code[:cut])
+            if parent is not None:
+                return CameoCode(code, parent.root, f"{parent.name} ({code}: not a CAMEO code)", parent.goldstein, parent.quad_class, parent.plover)
+        return CameoCode(code, code[:2], f"{code}: not a CAMEO code", 0.0, 0, None)
 
 
 def data_path(name: str) -> Path:
@@ -84,20 +150,43 @@ def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
     return table
 
 
-def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict[str, CameoCode], source: str) -> Pattern:
+# ---------------------------------------------------------------- one pattern
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How strictly a file's patterns are read."""
+
+    where: str
+    lists: dict[str, frozenset[str]]
+    cameo: dict[str, CameoCode]
+    strict_codes: bool  # dragoman YAML: every code must be CAMEO's; user PETRARCH files: reported, kept
+    default_target: tuple[str, ...]
+    needs_target: bool = False  # the file's default for patterns that do not say
+
+
+def _check_code(code: str, where: str, reading: _Reading, problems: list[str]) -> None:
+    if code in reading.cameo or code in (SILENT, DISCARD):
+        return
+    if reading.strict_codes or not _CODE.match(code):
+        raise KnowledgeError(f"{where}: CAMEO code {code!r} does not exist")
+    problems.append(f"{where}: {code!r} is not a CAMEO code: kept, with the Goldstein score and QuadClass of its nearest parent")
+
+
+def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: list[str]) -> Pattern:
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: a pattern must be a mapping, got {raw!r}")
     unknown = set(raw) - PATTERN_KEYS
     if unknown:
         raise KnowledgeError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(PATTERN_KEYS)}")
     code = str(raw.get("code", ""))
-    if code not in cameo:
-        raise KnowledgeError(f"{where}: CAMEO code {code!r} does not exist")
+    _check_code(code, where, reading, problems)
     kind = raw.get("kind")
     if kind not in KINDS:
         raise KnowledgeError(f"{where}: unknown kind {kind!r}")
-    targets = tuple(raw.get("target") or ("dobj", "dative"))
-    for t in targets:
+    targets = tuple(raw.get("target") or reading.default_target)
+    sources = tuple(raw.get("source") or ())
+    for t in (*targets, *sources):
         if t not in TARGET_PATHS and not t.startswith(TARGET_PREFIXES):
             raise KnowledgeError(f"{where}: unknown target path {t!r}")
     prep = raw.get("prep")
@@ -105,11 +194,15 @@ def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict
         # YAML reads a bare on/off/yes/no as a boolean: say so instead of matching nothing
         raise KnowledgeError(f"{where}: prep must be a word, got {prep!r}; quote it (prep: \"on\")")
     when_negated = raw.get("when_negated")
-    if when_negated is not None and str(when_negated) not in cameo:
-        raise KnowledgeError(f"{where}: when_negated code {when_negated!r} does not exist")
+    if when_negated is not None:
+        _check_code(str(when_negated), f"{where}: when_negated", reading, problems)
+    reverse = raw.get("reverse_code")
+    if reverse is not None:
+        _check_code(str(reverse), f"{where}: reverse_code", reading, problems)
     passive = raw.get("passive_source")
     if passive not in (None, "patient"):
         raise KnowledgeError(f"{where}: passive_source must be 'patient'")
+    lists = reading.lists
     return Pattern(
         code=code,
         obj=_words(raw.get("obj"), where, lists),
@@ -120,14 +213,31 @@ def _pattern(raw: Any, where: str, lists: dict[str, frozenset[str]], cameo: dict
         kind=kind,
         passive_patient_source=passive == "patient",
         when_negated=str(when_negated) if when_negated is not None else None,
-        needs_target=bool(raw.get("needs_target", False)),
-        source=source,
+        needs_target=bool(raw.get("needs_target", reading.needs_target and _targeted_kind(kind, code))),
+        reverse_code=str(reverse) if reverse is not None else None,
+        reverse_only=bool(raw.get("reverse_only", False)),
+        obj_mods=_each(raw.get("obj_mods"), f"{where}: obj_mods", lists),
+        pre=_each(raw.get("pre"), f"{where}: pre", lists),
+        all_words=_each(raw.get("all_words"), f"{where}: all_words", lists),
+        particle=tuple(_plain_words(raw.get("particle"), f"{where}: particle")),
+        preps=tuple(_prep_cond(c, f"{where}: preps[{i}]", lists) for i, c in enumerate(raw.get("preps") or ())),
+        source_paths=sources,
+        origin=origin,
     )
 
 
+def _targeted_kind(kind: str | None, code: str) -> bool:
+    """Which patterns a `needs_target` default applies to: acts, not statements, intents, refusals
+    or threats (those are settled by the shared stages)."""
+    return kind is None
+
+
 def _words(raw: Any, where: str, lists: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """Words, or @list names: one of them must be there."""
     if raw is None:
         return None
+    if isinstance(raw, str):
+        raw = [raw]
     if not isinstance(raw, list):
         raise KnowledgeError(f"{where}: expected a list of words, got {raw!r}")
     out: set[str] = set()
@@ -143,40 +253,181 @@ def _words(raw: Any, where: str, lists: dict[str, frozenset[str]]) -> frozenset[
     return frozenset(out)
 
 
-def _entries(section: Any, name: str, path: Path, lists: dict[str, frozenset[str]], cameo: dict[str, CameoCode]) -> dict[str, tuple[Pattern, ...]]:
+def _each(raw: Any, where: str, lists: dict[str, frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """A list whose every entry must be there; an entry is a word, an @list or a list of alternatives."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise KnowledgeError(f"{where}: expected a list, got {raw!r}")
+    return tuple(_words(entry, where, lists) or frozenset() for entry in raw)
+
+
+def _plain_words(raw: Any, where: str) -> list[str]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
+        raise KnowledgeError(f"{where}: expected a list of words (quote on/off/no)")
+    return [w.lower() for w in raw]
+
+
+def _prep_cond(raw: Any, where: str, lists: dict[str, frozenset[str]]) -> PrepCond:
+    if not isinstance(raw, dict) or not isinstance(raw.get("prep"), str) or set(raw) - {"prep", "words", "mods"}:
+        raise KnowledgeError(f"{where}: a preposition is {{prep: word, words: [...], mods: [...]}} (quote on/off)")
+    return PrepCond(frozenset(raw["prep"].lower().split("/")), _words(raw.get("words"), where, lists), _each(raw.get("mods"), where, lists))
+
+
+def _entries(
+    section: Any, name: str, label: str, reading: _Reading, problems: list[str]
+) -> dict[str, tuple[Pattern, ...]]:
     if not isinstance(section, dict):
-        raise KnowledgeError(f"{path}: section {name!r} must be a mapping")
+        raise KnowledgeError(f"{reading.where}: section {name!r} must be a mapping")
     out = {}
     for word, patterns in section.items():
         if not isinstance(patterns, list) or not patterns:
-            raise KnowledgeError(f"{path}: {name}.{word}: expected a list of patterns")
+            raise KnowledgeError(f"{reading.where}: {name}.{word}: expected a list of patterns")
         out[str(word).lower()] = tuple(
-            _pattern(p, f"{path}: {name}.{word}[{i}]", lists, cameo, f"{path.name}: {name}.{word}[{i}]")
+            _pattern(p, f"{reading.where}: {name}.{word}[{i}]", reading, f"{label}: {name}.{word}[{i}]", problems)
             for i, p in enumerate(patterns)
         )
     return out
 
 
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read and validate the verb lexicon and the CAMEO table."""
-    lex_path = Path(path) if path else data_path("verbs.yaml")
+def _block_entries(blocks: Any, label: str, reading: _Reading, problems: list[str]) -> dict[str, tuple[Pattern, ...]]:
+    """A `blocks` section (PETRARCH's verb blocks): every verb of a block gets the block's
+    patterns, then its own code (or the block's) as a last, condition-free pattern."""
+    if not isinstance(blocks, list):
+        raise KnowledgeError(f"{reading.where}: blocks must be a list")
+    out: dict[str, list[Pattern]] = {}
+    for bi, block in enumerate(blocks):
+        if not isinstance(block, dict) or set(block) - {"name", "line", "code", "verbs", "patterns"} or "verbs" not in block:
+            raise KnowledgeError(f"{reading.where}: blocks[{bi}]: a block is {{name, line, code, verbs, patterns}}")
+        name = str(block.get("name", bi))
+        at = f"{label}: {name}" + (f" (line {block['line']})" if block.get("line") else "")
+        where = f"{reading.where}: blocks[{bi}] {name}"
+        patterns = [
+            _pattern(p, f"{where}.patterns[{i}]", reading, at, problems) for i, p in enumerate(block.get("patterns") or [])
+        ]
+        block_code = str(block.get("code") or SILENT)
+        for vi, verb in enumerate(block["verbs"]):
+            if not isinstance(verb, dict) or not isinstance(verb.get("verb"), str) or set(verb) - {"verb", "pre", "particle", "code"}:
+                raise KnowledgeError(f"{where}.verbs[{vi}]: a verb is {{verb, pre, particle, code}}")
+            pre = _each(verb.get("pre"), f"{where}.verbs[{vi}].pre", reading.lists)
+            particle = tuple(_plain_words(verb.get("particle"), f"{where}.verbs[{vi}].particle"))
+            own = [replace(p, pre=pre + p.pre, particle=particle) for p in patterns] if pre or particle else list(patterns)
+            code = str(verb.get("code") or block_code)
+            if code != SILENT:
+                isolated = {"code": code, "kind": isolated_kind(code)}
+                own.append(replace(_pattern(isolated, f"{where}.verbs[{vi}]", reading, at, problems), pre=pre, particle=particle))
+            out.setdefault(verb["verb"].lower(), []).extend(own)
+    return {lemma: tuple(patterns) for lemma, patterns in out.items()}
+
+
+# ---------------------------------------------------------------- files
+
+
+@dataclass(slots=True)
+class _Layer:
+    verbs: dict[str, tuple[Pattern, ...]]
+    adjectives: dict[str, tuple[Pattern, ...]]
+
+
+def _word_lists(raw: Any, where: str) -> dict[str, frozenset[str]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{where}: word_lists must map names to lists of words")
+    out = {}
+    for name, words in raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise KnowledgeError(f"{where}: word_lists.{name}: a list of words (quote on/off/no/yes)")
+        out[str(name)] = frozenset(w.lower() for w in words)
+    return out
+
+
+def read_lexicon_file(path: str | Path, cameo: dict[str, CameoCode], grammar: Grammar, problems: list[str], *, strict: bool) -> tuple[_Layer, dict[str, Any]]:
+    """One verb file, dragoman YAML or PETRARCH text: its patterns and, for YAML, its raw mapping."""
+    where = str(path)
+    data = read_bytes(path)
+    text = decode_utf8(data, where)
+    if _PETRARCH_BLOCK.search(text) and not _looks_like_yaml(text):
+        raw, found = read_petrarch_verbs(text, where, grammar)
+        problems.extend(f"{where}:{line}: {reason}: {line_text.strip()[:70]}" if line else f"{where}: {reason}: {line_text}" for line, line_text, reason in found)
+        default = ("dobj", "dative", "any", "loc")
+        strict = False
+    else:
+        raw = parse_yaml(text, where)
+        if not isinstance(raw, dict) or not ("verbs" in raw or "blocks" in raw):
+            raise KnowledgeError(f"{where}: expected a mapping with a 'verbs' (or 'blocks') section, or a PETRARCH verb dictionary")
+        default = tuple(raw.get("default_target") or ("dobj", "dative"))
+    needs = raw.get("needs_target", False)
+    if not isinstance(needs, bool):
+        raise KnowledgeError(f"{where}: needs_target must be true or false")
+    reading = _Reading(where, _word_lists(raw.get("word_lists"), where), cameo, strict, default, needs)
+    label = Path(where).name
+    verbs = _merge([_entries(raw.get("verbs") or {}, "verbs", label, reading, problems), _block_entries(raw.get("blocks") or [], label, reading, problems)])
+    adjectives = _entries(raw.get("adjectives") or {}, "adjectives", label, reading, problems)
+    return _Layer(verbs, adjectives), raw
+
+
+def _looks_like_yaml(text: str) -> bool:
+    """dragoman YAML: its first line that is not a comment opens one of the lexicon's sections."""
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|intent_codes|refusal_codes|default_target|needs_target)\s*:", line))
+    return False
+
+
+def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = (), builtin: bool = True, grammar: Grammar | None = None) -> Lexicon:
+    """Read and validate the layers of the lexicon (see the module docstring) and the CAMEO table.
+
+    `path` replaces dragoman's own verbs.yaml (for tests of a lexicon file alone)."""
+    from .grammar import load_grammar
+
+    grammar = grammar or load_grammar()[0]
+    own_path = Path(path) if path else data_path("verbs.yaml")
     cameo_path = data_path("cameo_events.tsv")
     cameo = load_cameo(cameo_path)
-    raw = read_yaml(lex_path)
-    if not isinstance(raw, dict) or "verbs" not in raw:
-        raise KnowledgeError(f"{lex_path}: expected a mapping with a 'verbs' section")
-    lists = {str(k): frozenset(str(w).lower() for w in v) for k, v in (raw.get("word_lists") or {}).items()}
+    problems: list[str] = []
+    own, own_raw = read_lexicon_file(own_path, cameo, grammar, problems, strict=True)
+    lists = _word_lists(own_raw.get("word_lists"), str(own_path))
     missing = [name for name in REQUIRED_WORD_LISTS if name not in lists]
     if missing:
-        raise KnowledgeError(f"{lex_path}: word_lists: missing {missing} (the shared stages read them)")
-    verbs = _entries(raw["verbs"], "verbs", lex_path, lists, cameo)
-    adjectives = _entries(raw.get("adjectives") or {}, "adjectives", lex_path, lists, cameo)
-    intent = _root_table(raw, "intent_codes", lex_path, cameo)
-    refusal = _root_table(raw, "refusal_codes", lex_path, cameo)
+        raise KnowledgeError(f"{own_path}: word_lists: missing {missing} (the shared stages read them)")
+    layers: list[_Layer] = []
+    files: list[Path] = []
+    for user in reversed(verb_files):  # the last file named wins
+        layer, _ = read_lexicon_file(user, cameo, grammar, problems, strict=True)
+        layers.append(layer)
+        files.append(Path(user))
+    if builtin:
+        layers.append(own)
+        files.append(own_path)
+        petrarch = data_path("petrarch/cameo_verbs.yaml")
+        if petrarch.exists():
+            imported, _ = read_lexicon_file(petrarch, cameo, grammar, problems, strict=True)
+            layers.append(imported)
+            files.append(petrarch)
+    verbs = _merge([layer.verbs for layer in layers])
+    adjectives = _merge([layer.adjectives for layer in layers])
+    intent = _root_table(own_raw, "intent_codes", own_path, cameo)
+    refusal = _root_table(own_raw, "refusal_codes", own_path, cameo)
     digest = hashlib.sha256()
-    for p in (lex_path, cameo_path):
-        digest.update(p.read_bytes())
-    return Lexicon(verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16])
+    for p in (own_path, cameo_path, *files):
+        digest.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    digest.update(b"builtin" if builtin else b"user-only")
+    return Lexicon(
+        verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16], tuple(map(str, files)), tuple(problems),
+        own.verbs if builtin else {},
+    )  # fmt: skip
+
+
+def _merge(layers: list[dict[str, tuple[Pattern, ...]]]) -> dict[str, tuple[Pattern, ...]]:
+    """Each lemma's patterns, the first layer's first."""
+    merged: dict[str, list[Pattern]] = {}
+    for layer in layers:
+        for lemma, patterns in layer.items():
+            merged.setdefault(lemma, []).extend(patterns)
+    return {lemma: tuple(patterns) for lemma, patterns in merged.items()}
 
 
 def _root_table(raw: dict[str, Any], name: str, path: Path, cameo: dict[str, CameoCode]) -> dict[str, str]:

@@ -13,7 +13,7 @@ targets, duplicates and quotes are settled by the shared stages after it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,8 @@ from ..version import __version__
 from . import syntax as sx
 from .draft import Draft
 from .grammar import Grammar
-from .lexicon import Lexicon, Pattern
+from .lexicon import Lexicon, Pattern, PrepCond
+from .petrarch import DISCARD
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,11 +78,17 @@ class RuleCoder:
             if not patterns:
                 continue
             for pattern in self._matching(tok, patterns):
+                if pattern.code == DISCARD:
+                    return []  # a dictionary says: do not code this sentence
+                if pattern.silent:
+                    break  # a match that codes nothing ("face a run-off")
                 if pattern.kind == "statement":
                     speakers = self._sources(tok, pattern, work.mentions)
                     statements.append(self._draft(work, tok, pattern, speakers[0] if speakers else None, None))
                     break
                 coded = self._code_trigger(work, tok, pattern, work.mentions)
+                if coded is None:
+                    continue  # the pattern's source is not where it says: the next pattern may apply
                 if coded or not pattern.needs_target:
                     drafts.extend(coded)
                     break  # else the next pattern may read it ("warned that profits may fall")
@@ -94,17 +101,26 @@ class RuleCoder:
         verb = sx.clause_head(trigger)
         obj = sx.first_object(trigger) if trigger.pos_ != "ADJ" else None
         lemmas: set[str] | None = None
+        seen: _Seen | None = None
         for p in patterns:
             if p.prep and not sx.has_prep(trigger, p.prep):
                 continue
             if p.subj is not None and not any(t.lemma_.lower() in p.subj for t in sx.subjects(verb, self.grammar)):
                 continue
-            if p.obj is not None and (obj is None or obj.lemma_.lower() not in p.obj):
-                continue
+            if p.obj is not None and (obj is None or (obj.lemma_.lower() not in p.obj and obj.lower_ not in p.obj)):
+                if seen is None:
+                    seen = _Seen(trigger, verb, obj, self.grammar)
+                if not seen.other_object(p.obj):
+                    continue
             if p.words is not None:
                 if lemmas is None:
                     lemmas = set(sx.clause_lemmas(trigger)) | ({verb.lemma_} if verb is not trigger else set())
                 if not (lemmas & p.words):
+                    continue
+            if p.particle or p.pre or p.obj_mods or p.preps or p.all_words:
+                if seen is None:
+                    seen = _Seen(trigger, verb, obj, self.grammar)
+                if not seen.holds(p):
                     continue
             yield p
 
@@ -114,15 +130,25 @@ class RuleCoder:
         start = work.offset + tok.idx
         return Draft(
             tok, start, start + len(tok.text), pattern.code, source, target, kind=pattern.kind,
-            when_negated=pattern.when_negated, evidence=pattern.source, **fields,  # type: ignore[arg-type]
+            when_negated=pattern.when_negated, evidence=pattern.origin, **fields,  # type: ignore[arg-type]
         )  # fmt: skip
 
-    def _code_trigger(self, work: SentenceWork, tok: Token, pattern: Pattern, actors: SentenceMentions) -> list[Draft]:
+    def _code_trigger(self, work: SentenceWork, tok: Token, pattern: Pattern, actors: SentenceMentions) -> list[Draft] | None:
+        """The trigger's drafts by one pattern; None when the pattern's source is not where it says."""
         if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not sx.auxiliaries(tok):
             return []  # "the movement, which Iran backs": a standing state of affairs, not an act
         if tok.dep_ == "pcomp" and tok.head.lower_ in self.grammar.time_anchors:
             return []  # "two weeks after sending the letter": an earlier act named to date this one
-        sources = self._sources(tok, pattern, actors)
+        if pattern.source_paths:
+            # "protests from $": the source is where the pattern says, the subject is the target
+            sources = self._along(tok, pattern.source_paths, actors)
+            if not sources:
+                return None
+            subjects = self._sources(tok, pattern, actors)
+            if pattern.target == ("dobj", "dative", "any", "loc") and subjects:
+                return self._pairs(work, tok, pattern, sources, subjects)
+        else:
+            sources = self._sources(tok, pattern, actors)
         if "between" in pattern.target and len(sources) < 2:
             sides = [a for a in (actors.actor_of(h) for h in self._between(tok)) if a is not None and a.code]
             if len(sides) >= 2:
@@ -162,7 +188,25 @@ class RuleCoder:
                     if symmetric and target is not None:
                         out.append(self._draft(work, tok, pattern, target, source, reciprocal=True, location=location))
                         out[-2].reciprocal = True
-        return out
+        return self._reversed(work, tok, pattern, out)
+
+    def _pairs(
+        self, work: SentenceWork, tok: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
+    ) -> list[Draft]:
+        out = [self._draft(work, tok, pattern, s, t) for s in sources for t in targets if s.code != t.code]
+        return self._reversed(work, tok, pattern, out)
+
+    def _reversed(self, work: SentenceWork, tok: Token, pattern: Pattern, out: list[Draft]) -> list[Draft]:
+        """A dictionary code "[042:043]" also codes the event back (the host hosts the visitor);
+        "[:173]" only that one."""
+        if pattern.reverse_code is None:
+            return [] if pattern.reverse_only else out
+        back = [
+            replace(d, source=d.target, target=d.source, code=pattern.reverse_code, reciprocal=False)
+            for d in out
+            if d.target is not None and not d.reciprocal
+        ]
+        return back if pattern.reverse_only else out + back
 
     # ------------------------------------------------------------ arguments
 
@@ -229,6 +273,8 @@ class RuleCoder:
                 heads = [h for c in sx.children(trigger, "ccomp") for o in sx.children(c, "dobj") for h in sx.conjuncts(o)]
             elif path == "xcomp.dobj":
                 heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
+            elif path in ("subj", "after_obj", "any"):
+                heads = self._path_heads(trigger, path)
             elif path == "loc":
                 obj = sx.first_object(trigger)
                 for prep in ("in", "at", "into", "to"):
@@ -247,6 +293,38 @@ class RuleCoder:
                 return found_actors, location
         place = self._place(trigger, actors)  # where the act happened, even when it is not the target
         return [], place.text if place is not None else location
+
+    def _path_heads(self, trigger: Token, path: str) -> list[Token]:
+        """Heads along the paths dictionary patterns name: the subject, what follows the object,
+        or any argument (objects, then the objects of the verb's and the object's prepositions)."""
+        g = self.grammar
+        if path == "subj":
+            return [h for s in sx.subjects(sx.clause_head(trigger), g) for h in sx.conjuncts(s)]
+        obj = sx.first_object(trigger)
+        if path == "after_obj":
+            if obj is None:
+                return []
+            return [t for t in trigger.subtree if t.i > obj.i and t.dep_ in ("pobj", "dobj", "conj", "appos") and sx.nominal(t)]
+        if path.startswith("prep:"):
+            return sx.prep_objects(trigger, path[5:], g)
+        if path.startswith("obj.prep:"):
+            return sx.prep_objects(obj, path[9:], g) if obj is not None else []
+        heads = [h for o in sx.children(trigger, "dobj", "dative", "iobj") for h in sx.conjuncts(o)]
+        for holder in (trigger, obj):
+            if holder is None:
+                continue
+            for prep in holder.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ != "by":
+                    heads += [h for o in prep.children if o.dep_ == "pobj" for h in sx.conjuncts(o)]
+        return heads
+
+    def _along(self, trigger: Token, paths: tuple[str, ...], actors: SentenceMentions) -> list[Actor]:
+        """The actors along the first of the paths that names one (a pattern's source: "protests from $")."""
+        for path in paths:
+            found = [a for a in (actors.actor_of(h) for h in self._path_heads(trigger, path)) if a is not None and a.code]
+            if found:
+                return found
+        return []
 
     def _domestic(self, actor: Actor, source: Actor) -> Actor:
         """A countryless rebel, police or opposition target belongs to the source's country."""
@@ -288,3 +366,80 @@ class RuleCoder:
             if found:
                 return found
         return []
+
+
+class _Seen:
+    """What a dictionary pattern asks of a trigger, read off the parse once per trigger."""
+
+    def __init__(self, trigger: Token, verb: Token, obj: Token | None, grammar: Grammar) -> None:
+        self.trigger = trigger
+        self.obj = obj
+        self.grammar = grammar
+        self._child_words: set[str] | None = None
+        self._pre: set[str] | None = None
+        self._clause: set[str] | None = None
+        self._obj_phrase: set[str] | None = None
+        self.verb = verb
+
+    @staticmethod
+    def _forms(tokens: Iterable[Token]) -> set[str]:
+        return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+    def other_object(self, words: frozenset[str]) -> bool:
+        """Past the object: a particle, adverb, adjective or the patient of a passive ("clamp down",
+        "appear uncertain", "sanctions were imposed")."""
+        deps = ("prt", "acomp", "advmod", "oprd", "npadvmod", "xcomp")
+        heads = [c for c in self.trigger.children if c.dep_ in deps]
+        if sx.is_passive(self.trigger):
+            heads += sx.children(self.trigger, "nsubjpass")
+        return bool(self._forms(heads) & words)
+
+    def child_words(self) -> set[str]:
+        if self._child_words is None:
+            self._child_words = self._forms(self.trigger.children)
+        return self._child_words
+
+    def pre_words(self) -> set[str]:
+        if self._pre is None:
+            subjects = sx.subjects(self.verb, self.grammar) + sx.children(self.verb, "nsubjpass")
+            left = [c for c in self.trigger.children if c.i < self.trigger.i and c.dep_ not in ("punct", "cc")]
+            self._pre = self._forms(t for s in subjects for t in s.subtree) | self._forms(left)
+        return self._pre
+
+    def clause(self) -> set[str]:
+        if self._clause is None:
+            self._clause = self._forms(t for c in self.trigger.children for t in c.subtree)
+        return self._clause
+
+    def obj_phrase(self) -> set[str]:
+        if self._obj_phrase is None:
+            self._obj_phrase = self._forms(self.obj.subtree) if self.obj is not None else set()
+        return self._obj_phrase
+
+    def prep_holds(self, cond: PrepCond) -> bool:
+        holders = [self.trigger] + ([self.obj] if self.obj is not None else [])
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ not in ("prep", "agent", "dative", "prt") or prep.lower_ not in cond.prep:
+                    continue
+                if cond.words is None:
+                    return True
+                for pobj in (o for o in prep.children if o.dep_ in ("pobj", "pcomp")):
+                    for head in sx.conjuncts(pobj):
+                        if not self._forms([head]) & cond.words:
+                            continue
+                        phrase = self._forms(head.subtree)
+                        if all(phrase & mod for mod in cond.mods):
+                            return True
+        return False
+
+    def holds(self, p: Pattern) -> bool:
+        if p.particle and not all(w in self.child_words() for w in p.particle):
+            return False
+        if p.pre and not all(self.pre_words() & words for words in p.pre):
+            return False
+        if p.obj_mods and not all(self.obj_phrase() & words for words in p.obj_mods):
+            return False
+        if p.all_words and not all(self.clause() & words for words in p.all_words):
+            return False
+        return all(self.prep_holds(cond) for cond in p.preps)

@@ -162,7 +162,9 @@ def _statement(
             d.speaker = speaker
         if d.modality == "asserted":
             d.modality = "claimed" if lemma in g.claim_verbs else ("reported" if d.speaker else "asserted")
-    if reported or speaker is None or sx.negated(tok, g):
+    if any(d.target is not None for d in reported) or speaker is None or sx.negated(tok, g):
+        # what was said is an act between two parties: no comment beside it (a targetless act,
+        # "said it would be willing to talk", leaves the comment about another actor its due)
         return None
     # a comment with no codable content: code it only when it is about another actor
     comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]

@@ -1,0 +1,114 @@
+"""PETRARCH/TABARI verb dictionaries: the reader, the shipped conversion, and coding with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.coding.grammar import load_grammar
+from dragoman.coding.lexicon import load_lexicon
+from dragoman.coding.petrarch import forms, read_petrarch_verbs
+
+GRAMMAR = load_grammar()[0]
+
+DICTIONARY = """\
+# a small verb dictionary in PETRARCH's format, written for these tests
+&TREATY
++ACCORD
++PACT_
++&DEAL
+
+&DEAL
++BARGAIN
+
+--- SIGN   [---]  ---
+SIGN
++INK_UP
+- * &TREATY                     [057]   # SIGN
+- * {TRADE PROTOCOL}            [085]
+- * TREATY (WITH +)             [057:057]
+- * RUN-OFF                     [---]
+- * (BEFORE COURT)              [:173]
+- SOLDIERS *                    [154]
+- * CONTRACT (FROM $)            [061]
+
+--- CONDEMN   [111]  ---
+CONDEMN
+DENOUNCE [112]
+~ a (a b ATTACK) SAY = a b 015
+- * (WITH +
+"""
+
+
+def _read(text=DICTIONARY):
+    return read_petrarch_verbs(text, "test.verbs", GRAMMAR)
+
+
+def test_blocks_verbs_and_synonym_sets_are_read():
+    lexicon, problems = _read()
+    sign, condemn = lexicon["blocks"]
+    assert [v["verb"] for v in sign["verbs"]] == ["sign", "ink"] and sign["verbs"][1]["particle"] == ["up"]
+    assert sign["code"] == "---" and condemn["code"] == "111" and condemn["verbs"][1] == {"verb": "denounce", "code": "112"}
+    assert sorted(lexicon["word_lists"]["TREATY"]) == ["accord", "accords", "bargain", "bargains", "pact"]
+    assert [(line, reason) for line, _, reason in problems] == [
+        (24, "transformation lines are not read by dragoman"),
+        (25, "a pattern line must end with its [code]"),
+    ]
+
+
+def test_patterns_map_onto_the_parse():
+    lexicon, _ = _read()
+    patterns = lexicon["blocks"][0]["patterns"]
+
+    def one(**wanted):
+        (found,) = [p for p in patterns if all(p.get(k) == v for k, v in wanted.items())]
+        return found
+
+    assert one(code="085")["obj"] == ["protocol", "protocols"] and one(code="085")["obj_mods"] == [["trade", "trades"]]
+    assert one(code="057", obj="@TREATY") == {"code": "057", "obj": "@TREATY"}
+    treaty = one(code="057", reverse_code="057")
+    assert treaty["obj"] == ["treaty", "treaties"] and treaty["preps"] == [{"prep": "with"}]
+    assert treaty["target"] == ["prep:with", "obj.prep:with"]
+    assert one(code="154")["pre"] == [["soldiers", "soldier"]]
+    assert one(code="061")["source"] == ["prep:from", "obj.prep:from"]
+    assert one(reverse_only=True) == {"code": "---", "reverse_code": "173", "reverse_only": True, "preps": [{"prep": "before", "words": ["court", "courts"]}]}
+
+
+def test_most_specific_patterns_come_first():
+    lexicon, _ = _read()
+    codes = [p["code"] for p in lexicon["blocks"][0]["patterns"]]
+    assert codes.index("057") < codes.index("---")  # TREATY (WITH +) before the bare RUN-OFF
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [("TROOP", ["troop", "troops"]), ("SANCTIONS", ["sanctions", "sanction"]), ("ENTITY", ["entity", "entities"]),
+     ("CASH_", ["cash"]), ("AIR_STRIKE", ["air strike"]), ("BUS", ["bus", "buses"])],
+)  # fmt: skip
+def test_dictionary_words_keep_their_singular_and_plural(word, expected):
+    assert forms(word) == expected
+
+
+def test_a_user_file_in_petrarch_format_is_a_lexicon_layer(tmp_path):
+    path = tmp_path / "mine.verbs"
+    path.write_text(DICTIONARY, encoding="utf-8")
+    lexicon = load_lexicon(verb_files=(str(path),), builtin=False)
+    # most specific first: object and preposition, then object and modifier or preposition and noun, ...
+    assert [p.code for p in lexicon.verbs["sign"]] == ["057", "061", "085", "---", "057", "---", "154"]
+    assert [p.code for p in lexicon.verbs["condemn"]] == ["111"] and [p.code for p in lexicon.verbs["denounce"]] == ["112"]
+    assert lexicon.verbs["ink"][0].particle == ("up",)
+    assert [p for p in lexicon.problems if "transformation" in p] == [f"{path}:24: transformation lines are not read by dragoman: ~ a (a b ATTACK) SAY = a b 015"]
+
+
+def test_the_shipped_conversion_is_what_the_script_makes(shared_file):
+    import importlib.util
+    from pathlib import Path
+
+    source = shared_file("reference", "petrarch2", "CAMEO.2.0.txt")
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("convert_petrarch", root / "tools" / "convert_petrarch.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text, problems = module.convert(source)
+    shipped = (root / "src" / "dragoman" / "data" / "petrarch" / "cameo_verbs.yaml").read_text(encoding="utf-8")
+    assert text == shipped, "run python tools/convert_petrarch.py and commit its output"
+    assert "Copyright (c) 2015 Open Event Data Alliance" in shipped and problems == 14

@@ -1,0 +1,116 @@
+"""Convert PETRARCH2's CAMEO verb dictionary into dragoman's built-in lexicon layer.
+
+    python tools/convert_petrarch.py [../shared/reference/petrarch2/CAMEO.2.0.txt] [-o src/dragoman/data/petrarch/cameo_verbs.yaml]
+
+Reads the dictionary with dragoman.coding.petrarch (the reader users' own PETRARCH
+files go through too) and writes it as dragoman YAML: its synonym sets as
+`word_lists`, its verb blocks as `blocks` (each block's verbs and its patterns, most
+specific first). Lines the reader cannot use are listed in the output's header with
+their line numbers. The output keeps the dictionary's MIT notice. Run it again when
+the dictionary or the reader changes; `tests/coding/test_petrarch.py` checks that the
+shipped file is what this script makes of the dictionary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "petrarch2" / "CAMEO.2.0.txt"
+DEFAULT_OUTPUT = ROOT / "src" / "dragoman" / "data" / "petrarch" / "cameo_verbs.yaml"
+
+NOTICE = """\
+# PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt, last updated 30 April 2015),
+# converted for dragoman by tools/convert_petrarch.py: do not edit by hand; dragoman's
+# own lexicon (data/verbs.yaml) is layered on top and wins where they disagree.
+#
+# Source: openeventdata/petrarch2, petrarch2/data/dictionaries/CAMEO.2.0.txt
+# (commit 676801cd9cb2924bbbad09f86d15c9323e7097bf), sha256 {digest}.
+#
+# The MIT License (MIT)
+#
+# Copyright (c) 2015 Open Event Data Alliance
+#
+# Permission is hereby granted, free of charge, to any person obtaining a copy
+# of this software and associated documentation files (the "Software"), to deal
+# in the Software without restriction, including without limitation the rights
+# to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+# copies of the Software, and to permit persons to whom the Software is
+# furnished to do so, subject to the following conditions:
+#
+# The above copyright notice and this permission notice shall be included in
+# all copies or substantial portions of the Software.
+#
+# THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+# IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+# FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+# AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+# LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+# OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN
+# THE SOFTWARE.
+#
+# What the conversion keeps: {blocks} verb blocks, {verbs} verbs, {patterns} patterns, {sets}
+# synonym sets. Patterns match the dependency parse: PRE words in the subject or before
+# the verb (`pre`), the object's head (`obj`) and modifiers (`obj_mods`), prepositions
+# with their objects (`preps`), where `$` and `+` put the source and target (`source`,
+# `target`); `reverse_code` is the second code of "[042:043]"; code "---" matches and
+# codes nothing. See src/dragoman/coding/petrarch.py for the reading rules.
+#
+# dragoman's choices for the built-in layer (not PETRARCH's): an act coded by this
+# dictionary needs a target (`needs_target: true` below: "X flew", "X served" alone are
+# no events; statements, intents, refusals, threats and comments are exempt), and the
+# target is looked for in the object, then any prepositional object, then a place
+# (`default_target`).
+#
+# Lines not converted ({problems}):
+{problem_lines}
+"""
+
+
+def convert(source: Path) -> tuple[str, int]:
+    from dragoman.coding.grammar import load_grammar
+    from dragoman.coding.petrarch import read_petrarch_verbs
+
+    data = source.read_bytes()
+    lexicon, problems = read_petrarch_verbs(data.decode("utf-8", errors="replace"), source.name, load_grammar()[0])
+    blocks = lexicon["blocks"]
+    header = NOTICE.format(
+        digest=hashlib.sha256(data).hexdigest(),
+        blocks=len(blocks),
+        verbs=sum(len(b["verbs"]) for b in blocks),
+        patterns=sum(len(b["patterns"]) for b in blocks),
+        sets=len(lexicon["word_lists"]),
+        problems=len(problems),
+        problem_lines="\n".join(f"#   line {line}: {reason}: {text.strip()[:60]}" for line, text, reason in problems) or "#   none",
+    )
+    lexicon = {"needs_target": True, "default_target": ["dobj", "dative", "any", "loc"], **lexicon}
+    body = yaml.safe_dump(lexicon, allow_unicode=True, sort_keys=False, width=160, default_flow_style=None)
+    return header + "\n" + body, len(problems)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE), help="PETRARCH2's CAMEO.2.0.txt")
+    ap.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="the YAML file to write")
+    args = ap.parse_args()
+    source = Path(args.source)
+    if not source.is_file():
+        print(f"{source}: no such file (the dictionary lives in ../shared/reference/petrarch2/)", file=sys.stderr)
+        return 2
+    text, problems = convert(source)
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+    print(f"{out}: written ({problems} lines of {source.name} not converted, listed in its header)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
