@@ -355,6 +355,10 @@ class PostgresBackend(Backend):
             conn.execute(f"TRUNCATE {schema}.documents, {schema}.doc_references, {schema}.sentences, {schema}.events")
         self.emptied.append(schema)
 
+    def in_schema(self, schema: str) -> str:
+        """The server's URL with the search_path set to `schema`."""
+        return in_schema(self.url, schema)
+
     def create_schema(self) -> str:
         schema = f"test_{uuid.uuid4().hex[:12]}"
         with closing(self.admin()) as conn:

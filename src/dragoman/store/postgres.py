@@ -253,7 +253,13 @@ def _hint(exc: psycopg.Error) -> str:
 
 
 def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
+    """The server's message and detail, without the query excerpt psycopg adds (LINE 1: ... ^), on one line."""
+    text = str(exc)
+    if isinstance(exc, psycopg.Error) and exc.diag.message_primary:
+        text = exc.diag.message_primary
+        if exc.diag.message_detail:
+            text += ": " + exc.diag.message_detail
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------- migrations
