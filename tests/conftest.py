@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Compiled knowledge is cached between runs (dragoman.knowledge): the tests keep theirs under
+# the checkout's build/ folder, not in the user's home; CLI subprocesses inherit the variable.
+os.environ.setdefault("DRAGOMAN_CACHE", str(Path(__file__).resolve().parents[1] / "build" / "knowledge-cache"))
 
 
 def _shared_file(*parts: str) -> Path:

@@ -1,6 +1,10 @@
-"""Convert PETRARCH2's CAMEO verb dictionary into dragoman's built-in lexicon layer.
+"""Convert PETRARCH2's CAMEO verb dictionary (and Phoenix's discard list) into dragoman's built-in layers.
 
     python tools/convert_petrarch.py [../shared/reference/petrarch2/CAMEO.2.0.txt] [-o src/dragoman/data/petrarch/cameo_verbs.yaml]
+                                     [--discards ../shared/reference/phoenix/Phoenix.discards.txt]
+
+The discard list goes to src/dragoman/data/petrarch/discards.yaml (sentence and story
+phrases, as dragoman.discards reads them).
 
 Reads the dictionary with dragoman.coding.petrarch (the reader users' own PETRARCH
 files go through too) and writes it as dragoman YAML: its synonym sets as
@@ -23,6 +27,39 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "petrarch2" / "CAMEO.2.0.txt"
 DEFAULT_OUTPUT = ROOT / "src" / "dragoman" / "data" / "petrarch" / "cameo_verbs.yaml"
+DEFAULT_DISCARDS = ROOT.parent / "shared" / "reference" / "phoenix" / "Phoenix.discards.txt"
+DISCARDS_OUTPUT = ROOT / "src" / "dragoman" / "data" / "petrarch" / "discards.yaml"
+
+DISCARD_NOTICE = """\
+# Phoenix's discard list (Phoenix.discards.txt), converted for dragoman by
+# tools/convert_petrarch.py: do not edit by hand; dragoman's own data/discards.yaml is
+# read after it and keeps (does not discard) some of these phrases, saying why.
+# sentence: a sentence holding one of these phrases is not coded; story: the whole
+# document is not coded. A final "_" means the phrase must end there; otherwise it is a
+# stem. Source sha256 {digest}; {problems} lines not read.
+#
+# The MIT License (MIT)
+#
+# Copyright (c) 2014 Open Event Data Alliance
+#
+# Permission is hereby granted, free of charge, to any person obtaining a copy
+# of this software and associated documentation files (the "Software"), to deal
+# in the Software without restriction, including without limitation the rights
+# to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+# copies of the Software, and to permit persons to whom the Software is
+# furnished to do so, subject to the following conditions:
+#
+# The above copyright notice and this permission notice shall be included in
+# all copies or substantial portions of the Software.
+#
+# THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+# IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+# FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+# AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+# LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+# OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN
+# THE SOFTWARE.
+"""
 
 NOTICE = """\
 # PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt, last updated 30 April 2015),
@@ -93,22 +130,40 @@ def convert(source: Path) -> tuple[str, int]:
     return header + "\n" + body, len(problems)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE), help="PETRARCH2's CAMEO.2.0.txt")
-    ap.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="the YAML file to write")
-    args = ap.parse_args()
-    source = Path(args.source)
-    if not source.is_file():
-        print(f"{source}: no such file (the dictionary lives in ../shared/reference/petrarch2/)", file=sys.stderr)
-        return 2
-    text, problems = convert(source)
-    out = Path(args.output)
+def convert_discards(source: Path) -> tuple[str, int]:
+    from dragoman.discards import read_discard_text
+
+    data = source.read_bytes()
+    sentence, story, problems = read_discard_text(data.decode("utf-8", errors="replace"), source.name)
+    header = DISCARD_NOTICE.format(digest=hashlib.sha256(data).hexdigest(), problems=len(problems))
+    body = yaml.safe_dump({"sentence": sentence, "story": story}, allow_unicode=True, sort_keys=False, width=160)
+    return header + "\n" + body, len(problems)
+
+
+def _write(out: Path, text: str) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(out)
-    print(f"{out}: written ({problems} lines of {source.name} not converted, listed in its header)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source", nargs="?", default=str(DEFAULT_SOURCE), help="PETRARCH2's CAMEO.2.0.txt")
+    ap.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="the YAML file to write")
+    ap.add_argument("--discards", default=str(DEFAULT_DISCARDS), help="Phoenix's discard list")
+    args = ap.parse_args()
+    source, discards = Path(args.source), Path(args.discards)
+    for path in (source, discards):
+        if not path.is_file():
+            print(f"{path}: no such file (the dictionaries live in ../shared/reference/)", file=sys.stderr)
+            return 2
+    text, problems = convert(source)
+    _write(Path(args.output), text)
+    print(f"{args.output}: written ({problems} lines of {source.name} not converted, listed in its header)")
+    text, problems = convert_discards(discards)
+    _write(DISCARDS_OUTPUT, text)
+    print(f"{DISCARDS_OUTPUT}: written ({problems} lines of {discards.name} not read)")
     return 0
 
 

@@ -135,8 +135,23 @@ def _settings(args: argparse.Namespace) -> Settings:
         n_process=args.n_process,
         batch_size=args.batch_size,
         actor_files=tuple(args.actors or ()),
+        agent_files=tuple(args.agents or ()),
+        verb_files=tuple(args.verbs or ()),
+        discard_files=tuple(args.discards or ()),
+        builtin=not args.no_builtin,
         max_doc_chars=getattr(args, "max_chars", Settings().max_doc_chars),
     )
+
+
+def _load(args: argparse.Namespace) -> Dragoman:
+    """The pipeline for a coding command; the lines its dictionaries could not use are warnings."""
+    from .service import load
+
+    nlp = load(_settings(args))
+    for problem in nlp.knowledge.problems:
+        if not args.quiet:
+            _warn(problem)
+    return nlp
 
 
 def cmd_code(args: argparse.Namespace) -> int:
@@ -145,10 +160,10 @@ def cmd_code(args: argparse.Namespace) -> int:
     example: dragoman code report.txt --format jsonl --output events.jsonl
              dragoman code corpus.jsonl --db dragoman.db
     """
-    from .service import code_into, load
+    from .service import code_into
     from .store import open_store
 
-    nlp = load(_settings(args))
+    nlp = _load(args)
     failures: list[str] = []
     progress = _Progress(not args.quiet, _expected_documents(args.paths))
     with ExitStack() as stack:
@@ -247,9 +262,9 @@ def cmd_actors_unresolved(args: argparse.Namespace) -> int:
 
     example: dragoman actors unresolved corpus.jsonl --actors mine.yaml --limit 30
     """
-    from .service import load, unresolved_names
+    from .service import unresolved_names
 
-    nlp = load(_settings(args))
+    nlp = _load(args)
     failures: list[str] = []
     for name, count in unresolved_names(_read_all(nlp, args.reports, failures), nlp, limit=args.limit):
         print(f"{count:6d}  {name}")
@@ -280,7 +295,11 @@ def _coding_options(parser: argparse.ArgumentParser) -> None:
     """The options of every command that codes reports."""
     parser.add_argument("--n-process", type=_count("processes", 256), default=1, metavar="N", help="worker processes (default 1)")
     parser.add_argument("--batch-size", type=_count("texts", 100_000), default=64, metavar="N", help="texts per parser batch (default 64)")
-    parser.add_argument("--actors", action="append", metavar="YAML", help="extra actor dictionary, layered over the built-in ones (repeatable)")
+    parser.add_argument("--actors", action="append", metavar="FILE", help="an actor dictionary (dragoman YAML or PETRARCH/Phoenix), layered over the built-in ones (repeatable)")
+    parser.add_argument("--agents", action="append", metavar="FILE", help="an agent dictionary (sector words: PETRARCH/Phoenix or dragoman YAML; repeatable)")
+    parser.add_argument("--verbs", action="append", metavar="FILE", help="a verb dictionary (PETRARCH/TABARI or dragoman YAML), tried before the built-in ones (repeatable)")
+    parser.add_argument("--discards", action="append", metavar="FILE", help="a discard list (PETRARCH format or dragoman YAML; repeatable)")
+    parser.add_argument("--no-builtin", action="store_true", help="use only the dictionaries given (the CAMEO table, grammar and policy stay)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr")
 
 

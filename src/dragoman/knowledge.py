@@ -6,6 +6,7 @@
     grammar   data/grammar.yaml                            (coding.grammar)
     policy    data/policy.yaml                             (policy)
     domains   data/domains.yaml                            (policy)
+    discards  data/petrarch/discards.yaml + data/discards.yaml + user files (discards)
     ingest    data/page_chrome.txt + data/languages.tsv    (ingest.tables)
 
 Each file is validated when it is read (a missing required key is an error
@@ -22,15 +23,22 @@ the parts.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
 from .actors import ActorKnowledge
 from .actors import load_knowledge as load_actor_knowledge
 from .coding.grammar import Grammar, load_grammar
 from .coding.lexicon import Lexicon, load_lexicon
 from .config import Settings
+from .discards import Discards, load_discards
 from .errors import KnowledgeError
 from .ingest.tables import IngestTables, load_ingest_tables
 from .policy import Domains, Policy, load_domains, load_policy
@@ -47,22 +55,112 @@ class Knowledge:
     grammar: Grammar
     policy: Policy
     domains: Domains
+    discards: Discards
     ingest: IngestTables
     # verb lemma -> "threat" | "request": verbs whose complement is threatened or asked for,
     # not done ("warned that it would attack", "urged Iran to stop"); derived from the lexicon
     governing: Mapping[str, str]
     fingerprint: str  # sha256 (16 hex digits) over every file above
+    problems: tuple[str, ...] = ()  # lines of the dictionaries that could not be read ("path:line: reason")
 
 
-def load_knowledge(settings: Settings | None = None) -> Knowledge:
-    """Read and check every knowledge file (the user's actor files from `settings` included)."""
+CACHE_ENV = "DRAGOMAN_CACHE"  # a folder for compiled knowledge, or "off"
+CACHE_KEEP = 8  # compiled knowledge files kept (the most recently used); older ones are removed
+
+
+def cache_folder() -> Path | None:
+    """Where compiled knowledge is kept between runs: $DRAGOMAN_CACHE, else $XDG_CACHE_HOME/dragoman
+    or ~/.cache/dragoman; None when $DRAGOMAN_CACHE is "off"."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dragoman"
+
+
+def knowledge_key(settings: Settings) -> str:
+    """A sha256 over everything the compiled knowledge depends on: the package's code and data
+    files, the user's files and the settings that choose them. Any change gives a new key."""
+    digest = hashlib.sha256()
+    package = Path(str(resources.files("dragoman")))
+    files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".yml", ".tsv", ".txt", ".json", ".jsonl"))
+    for path in files:
+        if "__pycache__" in path.parts or "static" in path.parts:
+            continue
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for group in (settings.actor_files, settings.agent_files, settings.verb_files, settings.discard_files):
+        for user in group:
+            try:
+                digest.update(os.path.abspath(user).encode() + b"\0" + Path(user).read_bytes() + b"\0")
+            except OSError:
+                digest.update(b"unreadable:" + user.encode())  # the loader reports it
+        digest.update(b"\1")
+    digest.update(b"builtin" if settings.builtin else b"user-only")
+    return digest.hexdigest()[:32]
+
+
+def load_knowledge(settings: Settings | None = None, *, cache: bool = True) -> Knowledge:
+    """Every knowledge file, read and checked, or the compiled result of an earlier run with the
+    very same files (kept in `cache_folder()`, keyed by `knowledge_key`: a second start takes
+    about a second, whatever the size of the dictionaries)."""
     settings = settings or Settings()
+    folder = cache_folder() if cache else None
+    path = folder / f"knowledge-{knowledge_key(settings)}.pickle" if folder is not None else None
+    if path is not None and path.exists():
+        try:
+            with open(path, "rb") as handle:
+                found = _unpickle(handle.read())
+            if isinstance(found, Knowledge):
+                os.utime(path)  # most recently used: kept longest
+                return found
+        except Exception:  # noqa: BLE001 - a damaged or stale cache file is rebuilt, never trusted
+            pass
+    knowledge = build_knowledge(settings)
+    if path is not None:
+        _save(knowledge, path)
+    return knowledge
+
+
+def _unpickle(data: bytes) -> object:
+    """Unpickle with the garbage collector paused: a million small objects, none of them garbage,
+    load twice as fast without its passes."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _save(knowledge: Knowledge, path: Path) -> None:
+    """Write the cache atomically; a folder we cannot write is no error (the cache is an optimisation)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(knowledge, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError):
+        Path(tmp).unlink(missing_ok=True)
+        return
+    kept = sorted(path.parent.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[CACHE_KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def build_knowledge(settings: Settings) -> Knowledge:
+    """Read and check every knowledge file (the user's files from `settings` included)."""
     grammar, grammar_raw = load_grammar()
     lexicon = load_lexicon(verb_files=settings.verb_files, builtin=settings.builtin, grammar=grammar)
     actors = load_actor_knowledge([*settings.actor_files, *settings.agent_files], builtin=settings.builtin)
     dates = load_date_rules()
     policy, policy_raw = load_policy()
     domains, domains_raw = load_domains()
+    discards = load_discards(settings.discard_files, builtin=settings.builtin)
     ingest = load_ingest_tables()
     for where, code in policy.all_codes().items():
         if code not in lexicon.cameo:
@@ -71,7 +169,7 @@ def load_knowledge(settings: Settings | None = None) -> Knowledge:
         if not name.isidentifier():
             raise KnowledgeError(f"policy.yaml: modalities: {name!r} is not a modality name")
     digest = hashlib.sha256()
-    for part in (lexicon.fingerprint, actors.fingerprint, dates.fingerprint, ingest.fingerprint):
+    for part in (lexicon.fingerprint, actors.fingerprint, dates.fingerprint, ingest.fingerprint, discards.fingerprint):
         digest.update(part.encode() + b"\0")
     for raw in (grammar_raw, policy_raw, domains_raw):
         digest.update(raw + b"\0")
@@ -82,9 +180,11 @@ def load_knowledge(settings: Settings | None = None) -> Knowledge:
         grammar=grammar,
         policy=policy,
         domains=domains,
+        discards=discards,
         ingest=ingest,
         governing=governing_kinds(lexicon, policy.roots.request),
         fingerprint=digest.hexdigest()[:16],
+        problems=(*lexicon.problems, *getattr(actors, "problems", ()), *discards.problems),
     )
 
 

@@ -4,11 +4,11 @@ The flow, as `stages.default_stages` declares it (each stage names the fields
 of `state.SentenceWork` and `state.DocumentState` it reads and writes):
 
     ingest (Document) -> parse (spaCy, streamed per block; nlp/) -> for each document:
-      document stages   domain                         is it about sport?
+      document stages   domain, discards.story         is it about sport? discarded?
       per sentence      segment -> lists.context -> citations -> dates -> mentions
                         -> code:<coder> -> modality -> intent -> statements -> aim
-                        -> dedupe -> quotes -> memory -> voice -> lists -> domain.filter
-                        -> events
+                        -> dedupe -> quotes -> memory -> voice -> lists -> discards
+                        -> domain.filter -> events
       document stages   (none yet: the diplomatic record will go here)
     -> DocumentResult -> runners/ (in-process or worker processes) -> store/
 

@@ -9,6 +9,7 @@ the CAMEO table when the knowledge is put together (`dragoman.knowledge`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -47,6 +48,13 @@ class PolicyRoots:
 class SportPolicy:
     min_cue_words: int
     drop_from_root: str
+    score_pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class ForcePolicy:
+    from_root: str
+    not_by_sectors: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,7 @@ class Policy:
     modalities: dict[str, Modality]
     codes: PolicyCodes
     roots: PolicyRoots
+    force: ForcePolicy
     domestic_sectors: frozenset[str]
     sport: SportPolicy
 
@@ -70,6 +79,7 @@ class Policy:
         roots = {f"roots.{name}": getattr(self.roots, name) for name in ("needs_target_or_place", "planned_act", "threat")}
         roots.update({f"roots.request[{r}]": r for r in sorted(self.roots.request)})
         roots["sport.drop_from_root"] = self.sport.drop_from_root
+        roots["force.from_root"] = self.force.from_root
         return roots
 
 
@@ -99,6 +109,10 @@ def load_policy(path: str | Path | None = None) -> tuple[Policy, bytes]:
     for sector in policy.domestic_sectors:
         if len(sector) != 3 or not sector.isalpha() or not sector.isupper():
             raise KnowledgeError(f"{path}: domestic_sectors: {sector!r} is not a sector code (three capital letters)")
+    try:
+        re.compile(policy.sport.score_pattern)
+    except re.error as exc:
+        raise KnowledgeError(f"{path}: sport.score_pattern: not a regular expression ({exc})") from None
     if not policy.non_events or all(not m.act for m in policy.modalities.values()):
         raise KnowledgeError(f"{path}: modalities: needs both acts and non-acts")
     return policy, raw

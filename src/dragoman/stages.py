@@ -19,6 +19,7 @@ from .coding.coders import Coder
 from .coding.draft import Draft
 from .coding.lists import demand_drafts, read_lead_in, remember_messages
 from .coding.voice import Voice, read_voice
+from .discards import Discards
 from .knowledge import Knowledge
 from .mentions import MentionReader
 from .nlp import block_text
@@ -54,6 +55,20 @@ class DomainStage:
     def run_document(self, state: DocumentState) -> None:
         words = set(state.document.text.lower().split())
         state.sport = len(words & self.sport_words) >= self.min_cue_words
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDiscardStage:
+    """A document that holds a story-level discard phrase ("+WORLD CUP") is not coded at all."""
+
+    discards: Discards
+    name: str = "discards.story"
+    scope: ClassVar[str] = "document"
+    reads: ClassVar[frozenset[str]] = _names("doc.document")
+    writes: ClassVar[frozenset[str]] = _names("doc.discarded")
+
+    def run_document(self, state: DocumentState) -> None:
+        state.discarded = self.discards.story_discarded(state.document.text)
 
 
 # ---------------------------------------------------------------- where the sentence is
@@ -322,22 +337,64 @@ class ListsStage:
 
 
 @dataclass(frozen=True, slots=True)
+class ForceSourceStage:
+    """Force (policy.yaml: force) is not used by firms or the media: such a draft is a metaphor."""
+
+    from_root: str
+    not_by: frozenset[str]
+    name: str = "force.sources"
+    scope: ClassVar[str] = "sentence"
+    reads: ClassVar[frozenset[str]] = _names("drafts")
+    writes: ClassVar[frozenset[str]] = _names("drafts")
+
+    def run(self, work: SentenceWork, state: DocumentState) -> None:
+        if any(d.root >= self.from_root for d in work.drafts):
+            work.drafts = [
+                d for d in work.drafts if d.root < self.from_root or d.source is None or d.source.sector not in self.not_by
+            ]
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardStage:
+    """A sentence that holds a discard phrase (sports bodies, games) codes nothing; nor does
+    any sentence of a discarded story."""
+
+    discards: Discards
+    name: str = "discards"
+    scope: ClassVar[str] = "sentence"
+    reads: ClassVar[frozenset[str]] = _names("drafts", "sentence", "doc.discarded")
+    writes: ClassVar[frozenset[str]] = _names("drafts")
+
+    def run(self, work: SentenceWork, state: DocumentState) -> None:
+        assert work.sentence is not None
+        if work.drafts and (state.discarded or self.discards.sentence_discarded(work.sentence.text)):
+            work.drafts = []
+
+
+@dataclass(frozen=True, slots=True)
 class DomainFilterStage:
-    """In a sport document, "France beat Ireland" is a match, not a war."""
+    """In a sport document, "France beat Ireland" is a match, not a war; in any document, an act
+    with a score in its clause ("Italy beat France 2-1") is one."""
 
     military_words: frozenset[str]
     drop_from_root: str
+    score: re.Pattern[str]
     name: str = "domain.filter"
     scope: ClassVar[str] = "sentence"
     reads: ClassVar[frozenset[str]] = _names("drafts", "span", "doc.sport")
     writes: ClassVar[frozenset[str]] = _names("drafts")
 
     def run(self, work: SentenceWork, state: DocumentState) -> None:
-        if not state.sport or not any(d.root >= self.drop_from_root for d in work.drafts):
+        if not any(d.root >= self.drop_from_root for d in work.drafts):
             return
         if any(t.lemma_.lower() in self.military_words for t in work.span):
             return
-        work.drafts = [d for d in work.drafts if d.root < self.drop_from_root]
+        work.drafts = [d for d in work.drafts if d.root < self.drop_from_root or not (state.sport or self._scored(d))]
+
+    def _scored(self, draft: Draft) -> bool:
+        tokens = sorted(draft.trigger.subtree, key=lambda t: t.i)
+        clause = draft.trigger.doc[tokens[0].i : tokens[-1].i + 1].text
+        return self.score.search(clause) is not None
 
 
 # ---------------------------------------------------------------- events
@@ -433,6 +490,7 @@ def default_stages(knowledge: Knowledge, coder: Coder) -> list[Stage]:
     policy, domains = knowledge.policy, knowledge.domains
     return [
         DomainStage(domains.sport, policy.sport.min_cue_words),
+        StoryDiscardStage(knowledge.discards),
         SegmentStage(),
         ListContextStage(),
         CitationsStage(),
@@ -444,10 +502,12 @@ def default_stages(knowledge: Knowledge, coder: Coder) -> list[Stage]:
         StatementsStage(knowledge),
         AimStage(policy.roots.threat),
         DedupeStage(),
+        ForceSourceStage(policy.force.from_root, policy.force.not_by_sectors),
         QuotesStage(),
         MemoryStage(domains.communication),
         VoiceStage(knowledge),
         ListsStage(knowledge),
-        DomainFilterStage(domains.military, policy.sport.drop_from_root),
+        DiscardStage(knowledge.discards),
+        DomainFilterStage(domains.military, policy.sport.drop_from_root, re.compile(policy.sport.score_pattern)),
         EventsStage(knowledge, coder.version),
     ]

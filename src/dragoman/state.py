@@ -43,6 +43,7 @@ class DocumentState:
     block_kind: str | None = None  # the kind of the block being read
     # written by stages
     sport: bool = False  # the document is about sport (domain stage)
+    discarded: bool = False  # a discard list names a phrase of the document: nothing in it is coded
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
