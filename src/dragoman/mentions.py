@@ -147,6 +147,23 @@ class MentionReader:
             return None
         return replace(described, code=found.country + (described.sector or ""), country=found.country, basis="pronoun", confidence=0.7)
 
+    def _placed(self, tok: Token, span: Span, described: Actor, date: str | None) -> Actor | None:
+        """ "activists in Nigeria", "troops from Chad": the description of the place's country
+        ("in" does not place the sectors often abroad: "soldiers in Mali" may be anyone's)."""
+        words = self.knowledge.vocab.resolution
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in words.place_preps:
+                continue
+            if prep.lower_ == "in" and described.sector in words.abroad_sectors:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            placed = resolve_span(span, self.knowledge, date, place=sx.phrase_span(pobj))
+            if placed is not None and placed.code:
+                return replace(placed, confidence=0.8)
+        return None
+
     def _may_name(self, span: Span) -> bool:
         """A phrase of common words none of which is in any name ("the company", "profits")
         cannot name an actor: skip resolving it (a cheap test on a hot path)."""
@@ -164,7 +181,7 @@ class MentionReader:
         span = sx.phrase_span(tok)
         actor = resolve_span(span, self.knowledge, date) if self._may_name(span) else None
         if actor is not None and actor.code is None and actor.sector:
-            owned = self._owned(memory, tok, actor, index)
+            owned = self._owned(memory, tok, actor, index) or self._placed(tok, span, actor, date)
             if owned is not None:
                 return owned
         if actor is not None:

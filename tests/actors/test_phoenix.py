@@ -51,14 +51,18 @@ def test_sample_actors(tmp_path):
     path = tmp_path / "sample.actors.txt"
     path.write_text(SAMPLE, encoding="utf-8")
     result = import_phoenix(str(path))
-    counts = result.counts()
-    assert counts == {"states": 1, "organisations": 2, "people": 2}
-    reasons = [reason for _, _, reason in result.problems]
-    assert any("no such month" in r for r in reasons)
-    assert any("cannot read date restriction" in r for r in reasons)
+    assert result.counts() == {"states": 1, "organisations": 2, "people": 2}
+    assert [(line, reason) for line, _, reason in result.problems] == [
+        (15, "date '991301' has no such month or day"),
+        (16, "not an agent code: [FRDGOV~~]"),
+    ]
     firefly = next(p for p in result.entries["people"] if p["name"] == "Rufus T Firefly")
-    assert firefly["code"] == "FRDELI" and firefly["aliases"] == ["FIREFLY"] or firefly["aliases"] == ["Firefly"]
-    assert firefly["roles"][1] == {"code": "FRDGOV", "country": "FRD", "sector": "GOV", "start": "1933-01-01"}
+    assert firefly["code"] == "FRDELI" and firefly["aliases"] == ["Firefly"]
+    # PETRARCH's limits are inclusive: 300101-330101 ends after 1 January 1933
+    assert firefly["roles"] == [
+        {"code": "FRDELI", "country": "FRD", "sector": "ELI", "start": "1930-01-01", "end": "1933-01-02"},
+        {"code": "FRDGOV", "country": "FRD", "sector": "GOV", "start": "1933-01-01"},
+    ]
     out = tmp_path / "sample.yaml"
     export_yaml(result, str(out))
     knowledge = load_knowledge([str(out)], builtin=False)
@@ -74,12 +78,45 @@ def test_sample_agents(tmp_path):
     path = tmp_path / "sample.agents.txt"
     path.write_text(AGENTS, encoding="utf-8")
     result = import_phoenix(str(path))
-    assert result.entries["sectors"]["GOV"]["group"] == ["chief vizier", "foreign minister", "foreign ministers", "viziers"]
-    assert result.entries["sectors"]["COP"]["group"] == ["policeman", "policemen", "policewoman"]
+    assert result.problems == []
+    assert result.entries == {"agents": {
+        "~COP": ["policeman", "policemen", "policewoman"],  # a set's members get no plurals
+        "~GOV": ["foreign minister", "foreign ministers"],
+        "~GOVMIL": ["chief vizier", "viziers"],  # {VIZIERS}: the plural given
+    }}
     out = tmp_path / "agents.yaml"
     export_yaml(result, str(out))
     knowledge = load_knowledge([str(out)])
     assert resolve_text("the Iranian foreign ministers", knowledge).code == "IRNGOV"
+    assert resolve_text("the Iranian chief vizier", knowledge).code == "IRNGOVMIL"
+
+
+def test_agents_compose_petrarch_codes(tmp_path):
+    path = tmp_path / "agents.txt"
+    path.write_text("FOREIGN_MINISTER [~GOVFRM]\nRELIEF_AGENCY [NGO~]\nDIPLOMAT [~GOV]\nSPOKESMAN [~GOV]\n", encoding="utf-8")
+    knowledge = load_knowledge([str(path)])
+    assert knowledge.problems == ()
+    assert resolve_text("Iran's foreign minister", knowledge, "2020").code == "IRNGOVFRM"
+    assert resolve_text("a relief agency Iranian diplomat", knowledge, "2020").code == "NGOIRNGOV"
+    # a former holder is an elite, whatever the agents say
+    assert resolve_text("the former Iranian foreign minister", knowledge, "2020").code == "IRNELI"
+    # a user's file is read last, so its agent takes "spokesman" over from sectors.yaml and composes
+    assert resolve_text("UN spokesman", knowledge, "2020").code == "IGOUNOGOV"
+    assert resolve_text("UN spokesman", load_knowledge(), "2020").code == "IGOUNO"
+
+
+def test_text_dictionaries_are_read_as_they_are(tmp_path):
+    """A PETRARCH actors file given to load_knowledge is told from its content, not its name,
+    and each line it cannot read is a problem naming the file and line."""
+    path = tmp_path / "mine.dict"
+    path.write_text("<!-- my actors -->\nOKAFORIA_ [OKF]\n+OKAFORIAN\nBAD_DATE_\n\t[OKFGOV 991301-000101]\n+\nFOOLAND [okfgov]\n", encoding="utf-8")
+    knowledge = load_knowledge([str(path)], builtin=False)
+    assert resolve_text("Okaforian", knowledge).code == "OKF"
+    assert resolve_text("Fooland", knowledge).code == "OKFGOV"
+    assert knowledge.problems == (
+        f"{path}:5: date '991301' has no such month or day: [OKFGOV 991301-000101]",
+        f"{path}:6: synonym with no name: +",
+    )
 
 
 @pytest.mark.skipif(not PHOENIX.is_dir(), reason="../shared/reference/phoenix is absent")
@@ -113,13 +150,13 @@ def _agents(tmp_path, text):
 def test_substitution_sets_that_name_each_other_are_a_problem_not_a_hang(tmp_path):
     result = _agents(tmp_path, "!A! = X, !B!\n!B! = Y, !A!\nFOREIGN_!A! [~GOV]\nENVOY [~GOV]\n")
     assert [(line, reason) for line, _, reason in result.problems] == [(3, "substitution set !A! contains itself")]
-    assert result.entries["sectors"] == {"GOV": {"group": ["envoy"]}}
+    assert result.entries["agents"] == {"~GOV": ["envoy", "envoys"]}
 
 
 def test_nested_substitution_sets_expand(tmp_path):
     result = _agents(tmp_path, "!RANK! = ENVOY, !TOP!\n!TOP! = MINISTER, CHIEF\nFOREIGN_!RANK! [~GOV]\n")
     assert result.problems == []
-    assert result.entries["sectors"]["GOV"]["group"] == ["foreign chief", "foreign envoy", "foreign minister"]
+    assert result.entries["agents"]["~GOV"] == ["foreign chief", "foreign envoy", "foreign minister"]
 
 
 def test_a_line_that_would_expand_to_millions_of_forms_is_refused(tmp_path):

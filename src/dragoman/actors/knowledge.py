@@ -46,10 +46,11 @@ taken away from earlier entries.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from importlib import resources
 from pathlib import Path
@@ -57,17 +58,17 @@ from typing import Any
 
 from ..errors import KnowledgeError
 from ..yamlfile import decode_utf8, parse_yaml
-from .vocabulary import ActorVocabulary, load_vocabulary
+from .vocabulary import ActorCodes, ActorVocabulary, load_vocabulary
 
 # Cue kinds, in the order a head word prefers them when a phrase is ambiguous.
 KIND_PRIORITY = {"person": 0, "org": 1, "place": 2, "state": 3, "demonym": 4, "sector": 5}
 ANY_CASE, CAPITALISED, ALL_CAPS = 0, 1, 2
 MAX_PHRASE = 8  # words after hyphens are split: "Sabah Al-Ahmad Al-Jaber Al-Sabah" is 7
 
-_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")  # CAMEO codes are 3-letter parts; PETRARCH users' own codes may be any (G77)
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SPLIT = re.compile(r"[\s\-\u2010-\u2014/]+")
+_SPLIT = re.compile(r"[\s\-\u2010-\u2014/_]+")
 _DROP = str.maketrans("", "", ".'\u2019\u2018`\u02bc\"")
 
 
@@ -109,6 +110,8 @@ class Cue:
     person: bool = False  # sector word naming one individual ("minister")
     case: int = ANY_CASE
     whole: bool = False  # "The Guardian", "The National": only a phrase of its own, never "Guardian Council"
+    agent: str | None = None  # a PETRARCH agent's code ("GOVFRM"), composed into the actor's code
+    prefix: bool = False  # the agent's code goes before the actor's ("NGO~": NGOARNGOV)
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ class ActorKnowledge:
     person_titles: frozenset[str] = field(default_factory=frozenset)
     fuzzy_index: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (initial, length) -> skeletons
     words: frozenset[str] = field(default_factory=frozenset)  # every word of every name: a phrase with none names no one
+    problems: tuple[str, ...] = ()  # "path:line: reason: text" for each dictionary line that could not be read
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key)
@@ -271,22 +275,48 @@ def _prev(end: str) -> str:
 
 
 BUILTIN_ORDER = ("states.yaml", "places.yaml", "sectors.yaml", "organisations.yaml", "people.yaml")
+PHOENIX_ORDER = ("countries.jsonl", "international.jsonl", "milnonstate.jsonl", "agents.jsonl")
+SECTIONS = ("states", "places", "sectors", "agents", "organisations", "people")
+_YAML_KEY = re.compile(r"^(---|\.\.\.|[A-Za-z_]+\s*:(\s|$))")
 
 
 def builtin_files() -> list[str]:
-    """The package's actor files: the generated states first, then the hand-written ones."""
+    """The package's actor files, in the order they are layered (later files win): the
+    converted Phoenix dictionaries, then the generated states, then the hand-written files."""
     folder = resources.files("dragoman") / "data" / "actors"
+    phoenix = {Path(str(p)).name: str(p) for p in (folder / "phoenix").iterdir() if str(p).endswith(".jsonl")}
     found = {Path(str(p)).name: str(p) for p in folder.iterdir() if str(p).endswith((".yaml", ".yml"))}
-    first = [found.pop(name) for name in BUILTIN_ORDER if name in found]
+    first = [phoenix.pop(name) for name in PHOENIX_ORDER if name in phoenix] + [phoenix[n] for n in sorted(phoenix)]
+    first += [found.pop(name) for name in BUILTIN_ORDER if name in found]
     return first + [found[name] for name in sorted(found)]
+
+
+def dictionary_format(text: str) -> str:
+    """What kind of actor dictionary `text` is, from its first line that holds something:
+    "jsonl" (one JSON actor document per line), "yaml" (dragoman's sections), or
+    "petrarch" (PETRARCH/Phoenix actors or agents: `NAME [CODE]`, `+NAME`, `WORD [~GOV]`)."""
+    for line in text.splitlines():
+        stripped = line.strip().lstrip("\ufeff")
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("{"):
+            return "jsonl"
+        if _YAML_KEY.match(stripped):
+            return "yaml"
+        return "petrarch"
+    return "yaml"
 
 
 def load_knowledge(
     extra_files: Sequence[str] = (), *, builtin: bool = True, vocab: ActorVocabulary | None = None
 ) -> ActorKnowledge:
-    """Read the built-in actor files, then `extra_files` (later entries win).
+    """Read the built-in actor files (unless `builtin` is False), then `extra_files`; later
+    entries win. Each file is dragoman YAML, dragoman JSON lines, or PETRARCH/Phoenix text
+    (actors or agents), told apart by its content. A PETRARCH line that cannot be read is
+    one of the result's `problems`; a YAML entry that breaks the schema is a KnowledgeError.
 
-    `vocab` is the actor vocabulary (data/actor_words.yaml by default)."""
+    `vocab` is the actor vocabulary (data/actor_words.yaml by default); it is read with
+    `builtin=False` too."""
     digest = hashlib.sha256()
     if vocab is None:
         vocab, raw_vocab = load_vocabulary()
@@ -299,7 +329,7 @@ def load_knowledge(
         except OSError as exc:
             raise KnowledgeError(f"{path}: cannot read actor dictionary ({exc.strerror})") from exc
         digest.update(Path(path).name.encode() + b"\0" + raw + b"\0")
-        builder.add_file(path, decode_utf8(raw, path))
+        builder.add_file(path, raw)
     return builder.build(digest.hexdigest(), tuple(paths))
 
 
@@ -307,22 +337,49 @@ def parse_actor_yaml(path: str, text: str) -> dict[str, Any]:
     data = parse_yaml(text, path, lines=True)
     if data is None:
         return {}
+    return _sections(path, data)
+
+
+def _sections(path: str, data: Any, line: int | None = None) -> dict[str, Any]:
+    at = f"{path}:{line}" if line else path
     if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: expected a mapping of sections (states, places, sectors, organisations, people)")
-    unknown = set(data) - {"states", "places", "sectors", "organisations", "people", "__line__"}
+        raise KnowledgeError(f"{at}: expected a mapping of sections ({', '.join(SECTIONS)})")
+    unknown = set(data) - {*SECTIONS, "__line__"}
     if unknown:
-        raise KnowledgeError(f"{path}: unknown section(s) {sorted(unknown)}; expected states, places, sectors, organisations, people")
+        raise KnowledgeError(f"{at}: unknown section(s) {sorted(unknown)}; expected {', '.join(SECTIONS)}")
     return data
 
 
+def _json_lines(path: str, text: str) -> Iterable[dict[str, Any]]:
+    """The actor documents of a JSON-lines file, each entry marked with its line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            data = json.loads(stripped)
+        except ValueError as exc:
+            raise KnowledgeError(f"{path}:{number}: not a JSON actor document ({exc})") from None
+        data = _sections(path, data, number)
+        for section, value in data.items():
+            for item in value if isinstance(value, list) else value.values() if section == "sectors" else [value]:
+                if isinstance(item, dict):
+                    item["__line__"] = number
+        data["__line__"] = number
+        yield data
+
+
 class _Builder:
-    """Collects validated entries from files in order; later names win."""
+    """Collects validated entries from files in order; later files win."""
 
     def __init__(self, vocab: ActorVocabulary) -> None:
         self.vocab = vocab
         self.entities: dict[str, Entity] = {}
-        self.names: dict[tuple[str, ...], dict[str, tuple[Cue, str]]] = {}  # key -> slot -> (cue, entity)
+        # key -> slot -> (cue, entity, file number); one slot per kind of cue and file
+        self.names: dict[tuple[str, ...], dict[str, tuple[Cue, str, int]]] = {}
         self.owned: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # entity -> its name slots
+        self.problems: list[str] = []
+        self.file = 0  # the number of the file being read: a name a later file claims is taken from earlier ones
 
     # -- helpers
     def _where(self, path: str, entry: Any, what: str) -> str:
@@ -336,25 +393,59 @@ class _Builder:
         if len(key) > MAX_PHRASE:
             raise KnowledgeError(f"{where}: name {alias!r} is longer than {MAX_PHRASE} words")
         slots = self.names.setdefault(key, {})
-        # A name belongs to one entity per kind; a later file takes it over.
-        slot = cue.kind if cue.kind != "sector" else f"sector:{cue.sector}"
+        if slots and any(f < self.file for _, _, f in slots.values()):
+            # a later file claims the name: whatever earlier files made of it goes
+            for old in [s for s, (_, _, f) in slots.items() if f < self.file]:
+                del slots[old]
+        # A name belongs to one entity per kind within a file.
+        slot = cue.kind if cue.kind != "sector" else f"sector:{cue.agent or cue.sector}"
         held = slots.get(slot)
         if held is not None and held[1] == (cue.entity or "") and held[0].case < cue.case:
             return  # "Hamas" and "HAMAS" for one body: the looser case rule stands
-        slots[slot] = (cue, cue.entity or "")
+        slots[slot] = (cue, cue.entity or "", self.file)
         if cue.entity:
             self.owned.setdefault(cue.entity, []).append((key, slot))
 
     def _drop_entity(self, entity: str) -> None:
-        """Forget the names an entity had, when a later file redefines it."""
+        """Forget the names an entity had, when a later entry redefines it."""
         for key, slot in self.owned.pop(entity, []):
             held = self.names.get(key, {}).get(slot)
             if held is not None and held[1] == entity:
                 del self.names[key][slot]
 
-    # -- sections
-    def add_file(self, path: str, text: str) -> None:
-        data = parse_actor_yaml(path, text)
+    # -- files and sections
+    def add_file(self, path: str, raw: bytes) -> None:
+        self.file += 1
+        text, note = _decode(path, raw)
+        if note:
+            self.problems.append(note)
+        kind = dictionary_format(text)
+        if kind == "yaml":
+            self.add_data(path, parse_actor_yaml(path, text))
+        elif kind == "jsonl":
+            for data in _json_lines(path, text):
+                self.add_data(path, data)
+        else:
+            from .phoenix import parse_phoenix  # phoenix imports this module's names
+
+            result = parse_phoenix(text, self.vocab)
+            found = [(line, f"{path}:{line}: {reason}: {written.strip()}") for line, written, reason in result.problems]
+            lines = text.splitlines()
+            for section, value in result.entries.items():
+                if section == "agents":
+                    self.add_data(path, {"agents": value})
+                    continue
+                for item in value:
+                    line = result.line_of(item)
+                    item["__line__"] = line
+                    try:
+                        self.add_data(path, {section: [item]})
+                    except KnowledgeError as exc:  # an entry the reader made but dragoman cannot take
+                        shown = lines[line - 1].strip() if line else ""
+                        found.append((line or 0, f"{path}:{line}: {str(exc).split(': ', 2)[-1]}: {shown}"))
+            self.problems.extend(text for _, text in sorted(found, key=lambda p: p[0]))
+
+    def add_data(self, path: str, data: dict[str, Any]) -> None:
         for entry in _as_list(path, data, "states"):
             self._state(path, entry)
         for entry in _as_list(path, data, "places"):
@@ -362,13 +453,16 @@ class _Builder:
         sectors = data.get("sectors")
         if sectors is not None:
             self._sectors(path, sectors)
+        agents = data.get("agents")
+        if agents is not None:
+            self._agents(path, agents, data.get("__line__"))
         for entry in _as_list(path, data, "organisations"):
             self._named(path, entry, "org")
         for entry in _as_list(path, data, "people"):
             self._named(path, entry, "person")
 
     def _state(self, path: str, entry: Any) -> None:
-        _check_keys(path, entry, {"code", "name", "names", "demonyms"}, "state")
+        _check_keys(path, entry, {"code", "name", "names", "demonyms", "roles"}, "state")
         code = _text(path, entry, "code", required=True)
         if not _COUNTRY.match(code):
             raise KnowledgeError(self._where(path, entry, f"state code {code!r} must be three capital letters"))
@@ -376,8 +470,12 @@ class _Builder:
         canonical = _text(path, entry, "name") or (names[0] if names else code)
         key = f"state:{code}"
         where = self._where(path, entry, f"state {code}")
-        if key not in self.entities:
-            self.entities[key] = Entity(key=canonical, kind="state", code=code, country=code, sector=None, source=where)
+        roles = tuple(_state_role(where, i, r) for i, r in enumerate(_as_list(path, entry, "roles")))
+        held = self.entities.get(key)
+        if held is None:
+            self.entities[key] = Entity(key=canonical, kind="state", code=code, country=code, sector=None, roles=roles, source=where)
+        elif roles and not held.roles:
+            self.entities[key] = replace(held, roles=roles)
         for alias in [canonical, *names]:
             self._claim(alias, Cue("state", key, case=case_rule(alias) if len(alias) <= 4 else CAPITALISED), where)
         for alias in _strings(path, entry, "demonyms"):
@@ -390,7 +488,7 @@ class _Builder:
         if not canonical:
             raise KnowledgeError(self._where(path, entry, "place has no name"))
         where = self._where(path, entry, f"place {canonical!r}")
-        code, country, sector = _code_fields(where, entry, self.vocab.codes.non_state)
+        code, country, sector = _code_fields(where, entry, self.vocab.codes)
         key = f"place:{canonical}"
         self._drop_entity(key)
         self.entities[key] = Entity(key=canonical, kind="place", code=code, country=country, sector=sector, source=where)
@@ -412,14 +510,42 @@ class _Builder:
             for alias in _strings(path, body, "group"):
                 self._claim(alias, Cue("sector", None, sector=code, person=False), where)
 
+    def _agents(self, path: str, agents: Any, line: Any) -> None:
+        """PETRARCH agents: code ("~GOVFRM" after the actor's code, "NGO~" before it) -> words."""
+        where = f"{path}:{line}: agents" if line else f"{path}: agents"
+        if not isinstance(agents, dict):
+            raise KnowledgeError(f"{where}: 'agents' must map an agent code (~GOV, NGO~) to its words")
+        for code, words in agents.items():
+            if code == "__line__":
+                continue
+            body = code.strip("~") if isinstance(code, str) else ""
+            if not isinstance(code, str) or code.count("~") != 1 or not code.strip().startswith("~") and not code.endswith("~") or not _CODE.match(body):
+                raise KnowledgeError(f"{where}: {code!r} is not an agent code (~GOV, ~GOVFRM, NGO~)")
+            if not re.match(r"^([A-Z]{3})+$", body):
+                raise KnowledgeError(f"{where}: agent code {code!r} must be made of 3-letter parts")
+            if isinstance(words, dict):
+                words = {k: v for k, v in words.items() if k != "__line__"}.get("words")
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                raise KnowledgeError(f"{where}: {code}: expected a list of words (quote yes/no/on/off)")
+            prefix = code.endswith("~")
+            for word in words:
+                self._claim(word, Cue("sector", None, sector=body[:3], agent=body, prefix=prefix), f"{where} {code}")
+
     def _named(self, path: str, entry: Any, kind: str) -> None:
         what = "person" if kind == "person" else "organisation"
         _check_keys(path, entry, {"name", "aliases", "code", "country", "sector", "roles", "note"}, what)
         name = _text(path, entry, "name", required=True)
         where = self._where(path, entry, f"{what} {name!r}")
-        non_state = self.vocab.codes.non_state
-        code, country, sector = _code_fields(where, entry, non_state, default_sector="ELI" if kind == "person" else None)
-        roles = tuple(_role(where, i, r, country, non_state) for i, r in enumerate(_as_list(path, entry, "roles")))
+        raw_roles = _as_list(path, entry, "roles")
+        code: str | None
+        country: str | None
+        sector: str | None
+        if kind == "person" and raw_roles and entry.get("code") is None and entry.get("country") is None:
+            # known only by the offices held (a UN secretary-general): outside them, nobody's elite
+            code, country, sector = None, None, (_text(path, entry, "sector") or "ELI")
+        else:
+            code, country, sector = _code_fields(where, entry, self.vocab.codes, default_sector="ELI" if kind == "person" else None)
+        roles = tuple(_role(where, i, r, country or "", self.vocab.codes) for i, r in enumerate(raw_roles))
         key = f"{kind}:{name}"
         self._drop_entity(key)
         self.entities[key] = Entity(key=name, kind=kind, code=code, country=country, sector=sector, roles=roles, source=where)
@@ -435,7 +561,7 @@ class _Builder:
         for phrase, slots in self.names.items():
             if not slots:
                 continue
-            cues = sorted((cue for cue, _ in slots.values()), key=lambda c: KIND_PRIORITY[c.kind])
+            cues = sorted((cue for cue, _, _ in slots.values()), key=lambda c: KIND_PRIORITY[c.kind])
             lexicon[phrase] = tuple(cues)
             if any(c.kind == "sector" and c.person for c in cues):
                 titles.add(phrase[-1])
@@ -462,6 +588,7 @@ class _Builder:
             vocab=self.vocab,
             person_titles=frozenset(titles),
             words=frozenset(w for key in lexicon for w in key),
+            problems=tuple(self.problems),
         )
 
 
@@ -510,8 +637,9 @@ def _strings(path: str, entry: dict[str, Any], key: str) -> list[str]:
 
 
 def _code_fields(
-    where: str, entry: dict[str, Any], non_state: frozenset[str], default_sector: str | None = None
+    where: str, entry: dict[str, Any], codes: ActorCodes, default_sector: str | None = None
 ) -> tuple[str, str, str | None]:
+    non_state = codes.non_state
     code = entry.get("code")
     country = entry.get("country")
     sector = entry.get("sector", default_sector)
@@ -519,7 +647,7 @@ def _code_fields(
         if value is not None and not isinstance(value, str):
             raise KnowledgeError(f"{where}: {label} must be text, got {value!r}")
     if code is not None and not _CODE.match(code):
-        raise KnowledgeError(f"{where}: code {code!r} is not a CAMEO code (groups of three capital letters)")
+        raise KnowledgeError(f"{where}: code {code!r} is not a CAMEO code (capital letters: IRN, IRNGOV, IGOUNO)")
     if country is None:
         if code is None:
             raise KnowledgeError(f"{where}: needs a code or a country")
@@ -530,8 +658,8 @@ def _code_fields(
         raise KnowledgeError(f"{where}: sector {sector!r} must be three capital letters")
     if code is None:
         code = country + (sector or "") if country not in non_state else country
-    elif "sector" not in entry and len(code) >= 6 and country not in non_state:
-        sector = code[3:6]
+    elif "sector" not in entry and len(code) >= 6 and country not in non_state and code[3:6] in codes.actor_types:
+        sector = code[3:6]  # USAGUM (Guam) is a territory, not a sector
     return code, country, sector
 
 
@@ -546,7 +674,35 @@ def _iso(where: str, value: Any) -> str | None:
     return text
 
 
-def _role(where: str, index: int, raw: Any, home: str, non_state: frozenset[str]) -> Role:
+def _state_role(where: str, index: int, raw: Any) -> Role:
+    """A period in which a state had another code (Zimbabwe: RHO until 1979-06-07)."""
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{where}: role {index + 1} must be a mapping")
+    here = f"{where}, role {index + 1}"
+    unknown = set(raw) - {"code", "start", "end", "__line__"}
+    if unknown:
+        raise KnowledgeError(f"{here}: unknown key(s) {sorted(unknown)}; a state's role has code, start, end")
+    code = raw.get("code")
+    if not isinstance(code, str) or not _COUNTRY.match(code):
+        raise KnowledgeError(f"{here}: code {code!r} must be three capital letters")
+    start, end = _iso(here, raw.get("start")), _iso(here, raw.get("end"))
+    if start and end and date_bounds(start)[0] >= date_bounds(end)[0]:
+        raise KnowledgeError(f"{here}: starts ({start}) on or after it ends ({end})")
+    return Role(code=code, country=code, sector=None, start=start, end=end)
+
+
+def _decode(path: str, raw: bytes) -> tuple[str, str | None]:
+    """The file's text; a PETRARCH dictionary that is not UTF-8 is read as Latin-1 (with a note)."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+        if dictionary_format(text) != "petrarch":
+            decode_utf8(raw, path)  # raises, saying what to do
+        return text, f"{path}: not UTF-8: read as Latin-1"
+
+
+def _role(where: str, index: int, raw: Any, home: str, codes: ActorCodes) -> Role:
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: role {index + 1} must be a mapping")
     here = f"{where}, role {index + 1}"
@@ -556,7 +712,7 @@ def _role(where: str, index: int, raw: Any, home: str, non_state: frozenset[str]
     fields = dict(raw)
     fields.setdefault("country", home if not raw.get("code") else None)
     fields.pop("title", None)
-    code, country, sector = _code_fields(here, {k: v for k, v in fields.items() if k in ("code", "country", "sector")}, non_state)
+    code, country, sector = _code_fields(here, {k: v for k, v in fields.items() if k in ("code", "country", "sector")}, codes)
     start, end = _iso(here, raw.get("start")), _iso(here, raw.get("end"))
     if start and end and date_bounds(start)[0] >= date_bounds(end)[0]:
         raise KnowledgeError(f"{here}: starts ({start}) on or after it ends ({end})")

@@ -82,8 +82,8 @@ def span_words(span: Span, articles: frozenset[str]) -> tuple[list[Word], int]:
             continue
         proper = tok.tag_ in PROPER_TAGS
         text = tok.text
-        if "-" in text and len(text) > 1:
-            for part in text.split("-"):
+        if ("-" in text or "_" in text) and len(text) > 1:
+            for part in text.replace("_", "-").split("-"):
                 if part:
                     words.append(Word(part, norm_word(part), proper, pos))
         else:
@@ -93,9 +93,15 @@ def span_words(span: Span, articles: frozenset[str]) -> tuple[list[Word], int]:
     return words, span.root.i - span.start
 
 
-def resolve_span(span: Span, knowledge: ActorKnowledge, date: str | None = None) -> Actor | None:
-    """The actor a noun phrase names, at `date` (ISO, maybe partial; None = the longest-held role)."""
+def resolve_span(span: Span, knowledge: ActorKnowledge, date: str | None = None, place: Span | None = None) -> Actor | None:
+    """The actor a noun phrase names, at `date` (ISO, maybe partial; None = the longest-held role).
+
+    `place` is a phrase that says where the actor is from ("Nigeria" of "activists in
+    Nigeria"): its words count as the phrase's modifiers, as if it read "Nigerian activists"."""
     words, head = span_words(span, knowledge.vocab.articles)
+    if place is not None:
+        extra, _ = span_words(place, knowledge.vocab.articles)
+        words += [Word(w.text, w.norm, w.proper, w.position - place.start + span.end - span.start + 1) for w in extra]
     return resolve_words(words, head, knowledge, date, text=span.text, start=span.start_char, end=span.end_char)
 
 
@@ -197,10 +203,46 @@ def resolve_words(
 ) -> Actor | None:
     """Combine the cues of a phrase's words into one actor (see the module docstring)."""
     matches = match_words(words, knowledge)
+    former = any(w.norm in knowledge.vocab.resolution.former for w in words)
+    actor = _base_actor(words, head, knowledge, date, matches, former, Where(text=text, start=start, end=end))
+    return _compose(actor, matches, former) if actor is not None else None
+
+
+def _compose(actor: Actor, matches: Sequence[Match], former: bool) -> Actor:
+    """PETRARCH's composition: the actor's code, then every agent word of the phrase in order
+    ("Arnor's foreign minister" with FOREIGN_MINISTER [~GOVFRM] -> ARNGOVFRM), an agent written
+    NGO~ before it ("An MSF Arnor diplomat" -> NGOARNGOV). A 3-letter part the code already has is
+    not added again (USAGOV + ~GOV -> USAGOV); "former" makes the suffix ELI (ARNELI), as it
+    makes the sector. Only agents (PETRARCH/Phoenix dictionaries) compose: the project's own
+    sector words give their sector alone, as the resolution above chose."""
+    if actor.code is None:
+        return actor
+    agents = [c for m in matches if m.cues[0].kind == "sector" for c in m.cues[:1] if c.agent]
+    if not agents:
+        return actor
+    parts = [actor.code[i : i + 3] for i in range(0, len(actor.code), 3)]
+    before: list[str] = []
+    for cue in agents:
+        chunks = [cue.agent[i : i + 3] for i in range(0, len(cue.agent), 3)] if cue.agent else []
+        if cue.prefix:
+            before.extend(c for c in chunks if c not in parts and c not in before)
+        elif not former:
+            parts.extend(c for c in chunks if c not in parts)
+    code = "".join(before + parts)
+    return actor if code == actor.code else replace(actor, code=code)
+
+
+def _base_actor(
+    words: Sequence[Word],
+    head: int,
+    knowledge: ActorKnowledge,
+    date: str | None,
+    matches: list[Match],
+    former: bool,
+    base: Where,
+) -> Actor | None:
     vocab = knowledge.vocab.resolution
-    former = any(w.norm in vocab.former for w in words)
     at_head = next((m for m in matches if m.first <= head <= m.last), None)
-    base = Where(text=text, start=start, end=end)
 
     title = next((m.cues[0].sector for m in matches if m.cues[0].kind == "sector"), None)
     if at_head is not None:
@@ -298,7 +340,8 @@ def _titled(
 
 
 def _entity_code(entity: Entity, date: str | None) -> tuple[str | None, str | None, str | None]:
-    role = role_at(entity.roles, date) if entity.roles else None
+    # a state's dated codes (Zimbabwe: RHO until 1979) apply only to an event of a known date
+    role = role_at(entity.roles, date) if entity.roles and (date is not None or entity.kind != "state") else None
     if role is not None:
         return role.code, role.country, role.sector
     return entity.code, entity.country, entity.sector

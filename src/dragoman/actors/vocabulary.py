@@ -20,6 +20,7 @@ class ActorCodes:
     non_state: frozenset[str]
     international: frozenset[str]
     regions: frozenset[str]
+    actor_types: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,8 @@ class ResolutionWords:
     facility_nouns: frozenset[str]
     calendar_words: frozenset[str]
     title_stops: frozenset[str]
+    place_preps: frozenset[str]
+    abroad_sectors: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
