@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml
 demo: venv
 	$(BIN)/dragoman code $(EXAMPLE) --db $(DB)
 	$(BIN)/dragoman events --db $(DB) --format table
+	@echo
+	@echo "To see the crisis in a browser, run the command below and open http://127.0.0.1:8000/"
+	@echo "    $(BIN)/dragoman serve --db $(DB)"
 
 test: venv
 	$(BIN)/python -m pytest -q

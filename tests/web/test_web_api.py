@@ -231,3 +231,15 @@ def test_reading_never_changes_the_store(make_client, tmp_path):
         assert client.get(url).status_code == 200, url
     assert client.post("/api/events").status_code == 405
     assert hashlib.sha256(Path(db).read_bytes()).hexdigest() == before
+
+
+def test_the_fast_event_json_is_to_dict_exactly(tiny_db, example_db):
+    from dragoman.queries import event_query, open_existing
+    from dragoman.web.views import event_json
+
+    for db in (tiny_db, example_db):
+        with open_existing(db) as store:
+            events = list(store.events(event_query(all_modalities=True)))
+        assert events
+        for event in events:
+            assert event_json(event) == event.to_dict()  # == tells a tuple from a list, so the types match too

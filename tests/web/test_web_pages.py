@@ -106,9 +106,9 @@ def test_turning_points_link_to_their_events(client):
 
 def test_actors_page_lists_codes_partners_and_unresolved_names(client):
     html = page(client, "/actors")
-    assert re.findall(r'<td><a href="/timeline\?actor=([A-Z]+)"><code>', html) == ["USAGOV", "IRN", "IRNGOV", "FRA", "GBR", "OMNGOV"]
+    assert re.findall(r'<td data-label="Code"><a href="/timeline\?actor=([A-Z]+)"><code>', html) == ["USAGOV", "IRN", "IRNGOV", "FRA", "GBR", "OMNGOV"]
     assert '<a href="/trajectory?pair=USAGOV-IRN">IRN<small> 2</small></a>' in html
-    assert "<td>The militants</td>" in html and '<a href="/events/a5attack">#1</a>' in html
+    assert "<td data-label=\"Words\">The militants</td>" in html and '<a href="/events/a5attack">#1</a>' in html
 
 
 def test_documents_list_and_a_document_with_its_events_marked(client):

@@ -75,12 +75,14 @@ def build_store(path: Path) -> Path:
     )
     events_a = [
         _event("a1threat", threat, "threatened", ("the United States", USAGOV), ("Iran", IRN), cameo="138", goldstein=-7.0,
-               quad=3, date="2025-03-03", citations=(REUTERS,)),
+               quad=3, date="2025-03-03", citations=(REUTERS,),
+               deadline=DateValue("2025-05-03", "day", "relative", None, "within 2 months", "2025-03-03")),
         _event("a2strike", threat, "strikes", ("the United States", USAGOV), ("Iran", IRN), cameo="190", goldstein=-10.0,
                quad=4, date="2025-03-03", modality="threatened"),
         _event("a3reject", reject, "rejected", ("Iran", IRNGOV), None, cameo="125", goldstein=-5.0, quad=3,
                date="2025-03-05", modality="reported", citations=(TASNIM,),
-               attribution=Attribution(text="state media", speaker=None, chain=("state media",)), reliability="unofficial"),
+               attribution=Attribution(text="state media", speaker=Actor(text="IRNA", name="IRNA", code="IRNMED", country="IRN", sector="MED"),
+                                       chain=("state media", "IRNA")), reliability="unofficial"),
         _event("a4month", criticise, "criticised", ("Iran", IRN), ("Washington", USAGOV), cameo="111", goldstein=-2.0,
                quad=3, date="2025-03", precision="month"),
         _event("a5attack", attack, "attacked", ("The militants", MILITANTS), ("Iran", IRN), cameo="180", goldstein=-9.0,

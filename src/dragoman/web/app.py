@@ -50,7 +50,7 @@ from .html import path_quote
 from .params import FILTER_NAMES, MAX_PAGE, BadParameter, Filters, NotFound, actor_key
 from .ratelimit import RateLimit
 
-__all__ = ["ServerSettings", "create_app"]
+__all__ = ["ServerSettings", "create_app", "store_label"]
 
 DEFAULT_RATE_LIMIT = 600  # requests a minute from one client
 
@@ -110,7 +110,7 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
     """The app over `settings.db`; the store is checked now, so a bad path fails before serving."""
     open_existing(settings.db).close()
     cat = views.load_catalogue()
-    store_name = os.path.basename(settings.db.rstrip("/")) or settings.db
+    store_name = store_label(settings.db)
 
     @contextmanager
     def store() -> Iterator[EventStore]:
@@ -257,6 +257,14 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
     _add_error_handlers(app, cat, store_name)
     _add_middleware(app, settings, clock)
     return app
+
+
+def store_label(db: str) -> str:
+    """How pages and logs name the store: a file's name, or only a URL's scheme (the rest may hold a password)."""
+    if "://" in db:
+        scheme = db.partition("://")[0]
+        return f"{scheme}://..." if scheme.lower() != "sqlite" else os.path.basename(db.rstrip("/")) or db
+    return os.path.basename(db.rstrip("/")) or db
 
 
 def _plotly_js() -> str | None:

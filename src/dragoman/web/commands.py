@@ -44,7 +44,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from .app import ServerSettings, create_app
+        from .app import ServerSettings, create_app, store_label
     except ImportError as exc:
         raise _missing_web(exc) from None
     settings = ServerSettings(db=args.db, cors_origins=tuple(args.cors_origin or ()), rate_limit=args.rate_limit)
@@ -55,7 +55,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"dragoman: warning: listening on {args.host}: anyone who can reach this machine can read the store",
               file=sys.stderr)  # fmt: skip
     if not args.quiet:
-        print(f"dragoman: serving {args.db} (read-only) at http://{shown}:{listener.getsockname()[1]}/ ; Ctrl-C stops",
+        shown_db = args.db if "://" not in args.db else store_label(args.db)
+        print(f"dragoman: serving {shown_db} (read-only) at http://{shown}:{listener.getsockname()[1]}/ ; Ctrl-C stops",
               file=sys.stderr, flush=True)  # fmt: skip
     config = uvicorn.Config(app, log_level="warning" if args.quiet else "info", server_header=False, access_log=not args.quiet)
     uvicorn.Server(config).run(sockets=[listener])

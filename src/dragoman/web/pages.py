@@ -319,18 +319,19 @@ def actors_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, tw
         return tag("a", {"href": "/trajectory" + filters.query_string(pair=f"{row_code}-{p['code']}")}, p["code"], tag("small", None, f" {p['events']}"))
 
     rows = [tag("tr", None,
-                tag("td", None, tag("a", {"href": "/timeline" + filters.without("actor").query_string(actor=r["code"])}, tag("code", None, r["code"]))),
-                tag("td", {"class": "names"}, join(*[join(tag("span", {"class": "name"}, n["name"], tag("small", None, f" {n['count']}")), " ")
-                                                     for n in r["names"]])),
-                tag("td", {"class": "num"}, r["events"]), tag("td", {"class": "num"}, r["as_source"]),
-                tag("td", {"class": "num"}, r["as_target"]),
-                tag("td", {"class": "partners"}, join(*[join(partner(r["code"], p), " ") for p in r["partners"]])))
+                tag("td", {"data-label": "Code"}, tag("a", {"href": "/timeline" + filters.without("actor").query_string(actor=r["code"])}, tag("code", None, r["code"]))),
+                tag("td", {"class": "names", "data-label": "Appears as"}, join(*[join(" · " if i else None, tag("span", {"class": "name"}, n["name"], tag("small", None, f" {n['count']}")))
+                                                                           for i, n in enumerate(r["names"])])),
+                tag("td", {"class": "num", "data-label": "Events"}, r["events"]),
+                tag("td", {"class": "num", "data-label": "As source"}, r["as_source"]),
+                tag("td", {"class": "num", "data-label": "As target"}, r["as_target"]),
+                tag("td", {"class": "partners", "data-label": "Most often with"}, join(*[join(partner(r["code"], p), " ") for p in r["partners"]])))
             for r in data["actors"]]  # fmt: skip
     actors = tag("table", {"class": "actors"},
                  tag("thead", None, tag("tr", None, [tag("th", {"scope": "col"}, h) for h in ("Code", "Appears as", "Events", "As source", "As target", "Most often with")])),
                  tag("tbody", None, rows))  # fmt: skip
-    names = [tag("tr", None, tag("td", None, u["text"]), tag("td", {"class": "num"}, u["count"]),
-                 tag("td", None, join(*[join(tag("a", {"href": f"/events/{i}"}, f"#{n + 1}"), " ") for n, i in enumerate(u["event_ids"])])))
+    names = [tag("tr", None, tag("td", {"data-label": "Words"}, u["text"]), tag("td", {"class": "num", "data-label": "Times"}, u["count"]),
+                 tag("td", {"data-label": "Events"}, join(*[join(tag("a", {"href": f"/events/{i}"}, f"#{n + 1}"), " ") for n, i in enumerate(u["event_ids"])])))
              for u in data["unresolved"]]  # fmt: skip
     unresolved = tag("table", {"class": "unresolved"},
                      tag("thead", None, tag("tr", None, [tag("th", {"scope": "col"}, h) for h in ("Words in the report", "Times", "Events")])),
@@ -346,9 +347,10 @@ def actors_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, tw
 
 def documents_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, limit: int, default_limit: int, cursor: str | None, twin: str, store_name: str) -> Html:
     keep = filters.without("doc").query_string()
-    rows = [tag("tr", None, tag("td", None, tag("a", {"href": f"/documents/{path_quote(d['doc_id'])}{keep}"}, d["doc_id"])),
-                tag("td", None, d["title"] or ""), tag("td", None, d["date"] or ""), tag("td", None, d["outlet"] or ""),
-                tag("td", {"class": "num"}, d["events"])) for d in data["documents"]]  # fmt: skip
+    rows = [tag("tr", None, tag("td", {"data-label": "Document"}, tag("a", {"href": f"/documents/{path_quote(d['doc_id'])}{keep}"}, d["doc_id"])),
+                tag("td", {"data-label": "Title"}, d["title"] or ""), tag("td", {"data-label": "Date"}, d["date"] or ""),
+                tag("td", {"data-label": "Outlet"}, d["outlet"] or ""), tag("td", {"class": "num", "data-label": "Events"}, d["events"]))
+            for d in data["documents"]]  # fmt: skip
     body = [tag("h1", None, "Documents"),
             tag("div", {"class": "scroll"}, tag("table", {"class": "documents"},
                 tag("thead", None, tag("tr", None, [tag("th", {"scope": "col"}, h) for h in ("Document", "Title", "Date", "Outlet", "Events")])),
@@ -390,7 +392,7 @@ def document_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, 
     meta: list[Child] = [x for x in (d.get("outlet"), d.get("date")) if x]
     if d.get("url"):
         meta.append(external_link(d["url"], "original"))
-    meta.append(f"{len(events)} events marked in the text (click one)")
+    meta.append(f"{len(events)} events, marked in the text (click one)")
     refs = [tag("li", None, tag("span", {"class": "key"}, f"[{r['key']}]"), " ", tag("b", None, r["outlet"] or ""),
                 [" \u201c", r["title"], "\u201d"] if r.get("title") else None, [" ", r["published"]] if r.get("published") else None,
                 " ", tag("span", {"class": "lang"}, r["language"]), [" ", external_link(r["url"], "link")] if r.get("url") else None)

@@ -29,6 +29,7 @@ __all__ = [
     "document_view",
     "documents_view",
     "dyads_view",
+    "event_json",
     "event_view",
     "events_view",
     "highlights",
@@ -57,6 +58,46 @@ def load_catalogue() -> Catalogue:
     policy, _ = load_policy()
     roots = {c.code: c.name.capitalize() for c in load_cameo().values() if len(c.code) == 2}
     return Catalogue(policy, dict(sorted(roots.items())), {name: m.meaning for name, m in policy.modalities.items()})
+
+
+# ---------------------------------------------------------------- events as JSON
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """`event.to_dict()`, the same dict, made some ten times faster.
+
+    `to_dict` goes through `dataclasses.asdict`, which deep-copies every value
+    and costs most of a page of 1000 events. This walks the frozen records
+    directly; a test checks it equals `to_dict` on every event of the test
+    stores, so a field added to Event cannot make the two differ unnoticed.
+    """
+    out: dict[str, Any] = _plain(event)
+    date, deadline = out.pop("date"), out.pop("deadline")
+    out["span"] = list(event.span)
+    out["trigger_span"] = list(event.trigger_span)
+    out["date"] = date["date"]
+    out["date_precision"] = date["precision"]
+    out["date_basis"] = date["basis"]
+    out["date_end"] = date["date_end"]
+    out["date_expression"] = date["expression"]
+    out["date_anchor"] = date["anchor"]
+    out["date_flag"] = date["flag"]
+    out["deadline"] = deadline
+    out["citations"] = list(out["citations"])
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """What `dataclasses.asdict` makes of a value (tuples stay tuples), without its deep copies."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 # ---------------------------------------------------------------- checks
@@ -99,7 +140,7 @@ def events_view(store: EventStore, cat: Catalogue, filters: Filters, *, limit: i
         "limit": limit,
         "offset": offset,
         "next_cursor": page.next_cursor,
-        "events": [e.to_dict() for e in page.items],
+        "events": [event_json(e) for e in page.items],
     }
 
 
@@ -133,7 +174,7 @@ def event_view(store: EventStore, event_id: str) -> dict[str, Any]:
     event = store.event(event_id)
     if event is None:
         raise NotFound(f"no event {event_id!r} in this store")
-    record = event.to_dict()
+    record = event_json(event)
     stored = store.document(event.doc_id)
     document = None
     if stored is not None:
@@ -151,7 +192,7 @@ def timeline_view(store: EventStore, cat: Catalogue, filters: Filters, *, limit:
     query = filters.query(cat.policy, limit=limit, offset=offset, cursor=cursor)
     page = store.event_page(query)
     groups = [
-        {"date": g.date, "precision": g.precision, "events": [e.to_dict() for e in g.events]} for g in date_groups(page.items)
+        {"date": g.date, "precision": g.precision, "events": [event_json(e) for e in g.events]} for g in date_groups(page.items)
     ]
     return {
         "filters": _filters_dict(filters),
@@ -200,7 +241,7 @@ def series_view(
     named = {i for t in (*series.escalations, *series.deescalations) for i in t.event_ids}
     out = series.to_dict()
     out["filters"] = _filters_dict(filters)
-    out["events"] = {e.event_id: e.to_dict() for e in events if e.event_id in named}
+    out["events"] = {e.event_id: event_json(e) for e in events if e.event_id in named}
     return out
 
 
@@ -262,7 +303,7 @@ def document_view(store: EventStore, cat: Catalogue, doc_id: str, filters: Filte
             for r in d.references
         ],
         "overlay": overlay(events, len(d.text)),
-        "events": [e.to_dict() for e in events],
+        "events": [event_json(e) for e in events],
     }
 
 

@@ -118,7 +118,7 @@
     Plotly.newPlot(node, traces, layout({
       barmode: "group",
       yaxis: { domain: [0.4, 1], title: { text: "Goldstein" }, zeroline: true, zerolinewidth: 2 },
-      yaxis2: { domain: [0, 0.24], title: { text: "events" }, rangemode: "tozero" },
+      yaxis2: { domain: [0, 0.24], title: { text: "events" }, rangemode: "tozero", nticks: narrow() ? 3 : 5 },
       legend: { orientation: "h", y: narrow() ? -0.28 : -0.12 },
       margin: { l: 52, r: 12, t: 12, b: narrow() ? 30 : 40 }
     }), CONFIG);
