@@ -42,6 +42,7 @@ class PolicyRoots:
     planned_act: str
     threat: str
     request: frozenset[str]
+    mutual: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Policy:
     def all_roots(self) -> dict[str, str]:
         roots = {f"roots.{name}": getattr(self.roots, name) for name in ("needs_target_or_place", "planned_act", "threat")}
         roots.update({f"roots.request[{r}]": r for r in sorted(self.roots.request)})
+        roots.update({f"roots.mutual[{r}]": r for r in sorted(self.roots.mutual)})
         roots["sport.drop_from_root"] = self.sport.drop_from_root
         roots["force.from_root"] = self.force.from_root
         return roots

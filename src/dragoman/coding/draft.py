@@ -45,6 +45,7 @@ class Draft:
     speaker: Actor | None = None  # who reports it, when a reporting verb carries it
     quote: str | None = None
     evidence: str = ""  # what the code rests on, e.g. "verbs.yaml: threaten[0]"
+    negation_covered: bool = False  # the code already reads the negation ("did not clash": its own code)
     score: float = 1.0  # the coder's confidence in the code
 
     @property

@@ -30,6 +30,7 @@ class Grammar:
     particles: frozenset[str]
     negating_determiners: frozenset[str]
     negating_preconjunctions: frozenset[str]
+    negators: frozenset[str]
     report_verbs: frozenset[str]
     according: str
     reliability: dict[str, str]

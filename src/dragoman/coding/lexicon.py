@@ -37,10 +37,10 @@ from .petrarch import DISCARD, isolated_kind, read_petrarch_verbs
 
 PATTERN_KEYS = {
     "code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated", "needs_target",
-    "reverse_code", "reverse_only", "obj_mods", "pre", "all_words", "particle", "preps", "source",
+    "reverse_code", "reverse_only", "obj_mods", "pre", "all_words", "particle", "preps", "source", "pre_seq", "post_seq",
 }  # fmt: skip
 KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
-TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "any"}
+TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "args", "any"}
 TARGET_PREFIXES = ("prep:", "obj.prep:")
 SILENT = "---"  # a pattern that codes nothing: a match stops the search ("face a run-off" is no event)
 # word lists the statement stage reads: a comment's negative words, military words, threat cues
@@ -70,6 +70,15 @@ class PrepCond:
 
 
 @dataclass(frozen=True, slots=True)
+class SeqItem:
+    """A word of a word sequence (TABARI's older patterns): one of `words` (a phrase may have
+    spaces), right after the item before when `adjacent`, else anywhere after it."""
+
+    words: frozenset[str]
+    adjacent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Pattern:
     code: str  # a CAMEO code, SILENT, or DISCARD
     obj: frozenset[str] | None = None
@@ -89,6 +98,9 @@ class Pattern:
     particle: tuple[str, ...] = ()  # words hanging off the verb ("shut down", "meet with")
     preps: tuple[PrepCond, ...] = ()
     source_paths: tuple[str, ...] = ()  # where the source is, when not the subject ("protests from $")
+    pre_seq: tuple[SeqItem, ...] = ()  # words in this order before the verb, the last nearest it
+    post_seq: tuple[SeqItem, ...] = ()  # words in this order after it
+    covers_negation: bool = False  # its words before the verb hold a negation ("did n't"): not negated
     origin: str = ""  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
 
     @property
@@ -100,7 +112,7 @@ class Pattern:
         """Whether it asks anything of the clause (an object, a preposition, words) beyond the verb."""
         return bool(
             self.obj is not None or self.subj is not None or self.prep or self.words is not None or self.obj_mods
-            or self.pre or self.all_words or self.preps
+            or self.pre or self.all_words or self.preps or self.pre_seq or self.post_seq
         )  # fmt: skip
 
 
@@ -163,6 +175,7 @@ class _Reading:
     strict_codes: bool  # dragoman YAML: every code must be CAMEO's; user PETRARCH files: reported, kept
     default_target: tuple[str, ...]
     needs_target: bool = False  # the file's default for patterns that do not say
+    negators: frozenset[str] = frozenset()  # words of negation (grammar.yaml)
 
 
 def _check_code(code: str, where: str, reading: _Reading, problems: list[str]) -> None:
@@ -203,6 +216,8 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
     if passive not in (None, "patient"):
         raise KnowledgeError(f"{where}: passive_source must be 'patient'")
     lists = reading.lists
+    pre = _each(raw.get("pre"), f"{where}: pre", lists)
+    pre_seq = _sequence(raw.get("pre_seq"), f"{where}: pre_seq", lists)
     return Pattern(
         code=code,
         obj=_words(raw.get("obj"), where, lists),
@@ -217,11 +232,16 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
         reverse_code=str(reverse) if reverse is not None else None,
         reverse_only=bool(raw.get("reverse_only", False)),
         obj_mods=_each(raw.get("obj_mods"), f"{where}: obj_mods", lists),
-        pre=_each(raw.get("pre"), f"{where}: pre", lists),
+        pre=pre,
         all_words=_each(raw.get("all_words"), f"{where}: all_words", lists),
         particle=tuple(_plain_words(raw.get("particle"), f"{where}: particle")),
         preps=tuple(_prep_cond(c, f"{where}: preps[{i}]", lists) for i, c in enumerate(raw.get("preps") or ())),
         source_paths=sources,
+        pre_seq=pre_seq,
+        post_seq=_sequence(raw.get("post_seq"), f"{where}: post_seq", lists),
+        covers_negation=any(
+            reading.negators & {part for w in words for part in w.split()} for words in (*pre, *(i.words for i in pre_seq))
+        ),
         origin=origin,
     )
 
@@ -260,6 +280,19 @@ def _each(raw: Any, where: str, lists: dict[str, frozenset[str]]) -> tuple[froze
     if not isinstance(raw, list):
         raise KnowledgeError(f"{where}: expected a list, got {raw!r}")
     return tuple(_words(entry, where, lists) or frozenset() for entry in raw)
+
+
+def _sequence(raw: Any, where: str, lists: dict[str, frozenset[str]]) -> tuple[SeqItem, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise KnowledgeError(f"{where}: expected a list of {{words: [...], next: true}}")
+    out = []
+    for item in raw:
+        if not isinstance(item, dict) or "words" not in item or set(item) - {"words", "next"}:
+            raise KnowledgeError(f"{where}: each item is {{words: [...], next: true|false}}")
+        out.append(SeqItem(_words(item["words"], where, lists) or frozenset(), bool(item.get("next", False))))
+    return tuple(out)
 
 
 def _plain_words(raw: Any, where: str) -> list[str]:
@@ -316,7 +349,10 @@ def _block_entries(blocks: Any, label: str, reading: _Reading, problems: list[st
             own = [replace(p, pre=pre + p.pre, particle=particle) for p in patterns] if pre or particle else list(patterns)
             code = str(verb.get("code") or block_code)
             if code != SILENT:
-                isolated = {"code": code, "kind": isolated_kind(code)}
+                main, _, back = code.partition(":")  # "042:043": the visit, and the hosting back
+                isolated: dict[str, Any] = {"code": main or SILENT, "kind": isolated_kind(main) if main else None}
+                if back:
+                    isolated.update(reverse_code=back, reverse_only=not main)
                 own.append(replace(_pattern(isolated, f"{where}.verbs[{vi}]", reading, at, problems), pre=pre, particle=particle))
             out.setdefault(verb["verb"].lower(), []).extend(own)
     return {lemma: tuple(patterns) for lemma, patterns in out.items()}
@@ -362,7 +398,8 @@ def read_lexicon_file(path: str | Path, cameo: dict[str, CameoCode], grammar: Gr
     needs = raw.get("needs_target", False)
     if not isinstance(needs, bool):
         raise KnowledgeError(f"{where}: needs_target must be true or false")
-    reading = _Reading(where, _word_lists(raw.get("word_lists"), where), cameo, strict, default, needs)
+    negators = frozenset(grammar.negators)
+    reading = _Reading(where, _word_lists(raw.get("word_lists"), where), cameo, strict, default, needs, negators)
     label = Path(where).name
     verbs = _merge([_entries(raw.get("verbs") or {}, "verbs", label, reading, problems), _block_entries(raw.get("blocks") or [], label, reading, problems)])
     adjectives = _entries(raw.get("adjectives") or {}, "adjectives", label, reading, problems)

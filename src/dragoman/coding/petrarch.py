@@ -136,7 +136,7 @@ def read_petrarch_verbs(text: str, where: str, grammar: Grammar) -> tuple[dict[s
                 problems.append((number, raw, code[1:]))
                 block = None
                 continue
-            block = _Block(number, match.group(1), code[0] if isinstance(code, tuple) else None)
+            block = _Block(number, match.group(1), _code_text(code) if isinstance(code, tuple) else None)
             blocks.append(block)
             continue
         if stripped.startswith("~"):
@@ -220,6 +220,14 @@ def _code(text: str) -> tuple[str | None, str | None] | str:
     return (out[0], out[1] if len(out) > 1 else None)
 
 
+def _code_text(code: tuple[str | None, str | None]) -> str | None:
+    """A verb's or block's code as the lexicon's blocks keep it: "042", "042:043", ":173", None."""
+    main, reverse = code
+    if reverse is None:
+        return main
+    return f"{main or ''}:{reverse}"
+
+
 def _verb(text: str, number: int, raw: str, problems: list[Problem]) -> _Verb | None:
     code_match = _CODE.search(text)
     own: str | None = None
@@ -228,7 +236,7 @@ def _verb(text: str, number: int, raw: str, problems: list[Problem]) -> _Verb | 
         if isinstance(parsed, str):
             problems.append((number, raw, parsed[1:]))
             return None
-        own = parsed[0] or ""  # "[---]": this verb codes nothing on its own
+        own = _code_text(parsed) or ""  # "[---]": this verb codes nothing on its own
         text = text[: code_match.start()]
     text = re.sub(r"\{[^}]*\}", " ", text).strip()  # irregular forms: the parser's lemmas cover them
     text = "_".join(text.split())  # TABARI also writes a phrase with spaces ("LASH OUT")
@@ -285,6 +293,10 @@ def _pattern(text: str, number: int, raw: str, problems: list[Problem], preposit
     target: list[str] = []
     source: list[str] = []
     pre_words: list[str] = []
+    pre_nouns = [item for item in pre if item[0] in ("noun", "joined")]
+    if len(pre_nouns) > 1 or any(k == "joined" for k, _ in pre_nouns):
+        out["pre_seq"] = _sequence(pre_nouns)  # TABARI's word order before the verb
+        pre_nouns = []
     for kind, value in pre:
         if kind == "marker":
             if value == "+":
@@ -293,7 +305,14 @@ def _pattern(text: str, number: int, raw: str, problems: list[Problem], preposit
         if kind == "group":
             problems.append((number, raw, "a (preposition) before the verb is not read"))
             return None
+    for _, value in pre_nouns:
         pre_words.extend(value)
+    bare = [item for item in post if item[0] in ("noun", "joined")]
+    if len(bare) > 1 or any(k == "joined" for k, _ in bare):
+        # TABARI's older patterns are word sequences after the verb ("* &TIETYPES_MEMOS FROM"):
+        # words in this order, "_" for the next word, a space for any words between
+        out["post_seq"] = _sequence(bare)
+        post = [(k, v) for k, v in post if k not in ("noun", "joined")]
     obj: list[str] | None = None
     obj_mods: list[Any] = []
     words: list[Any] = []
@@ -313,7 +332,7 @@ def _pattern(text: str, number: int, raw: str, problems: list[Problem], preposit
         if kind == "group":
             prep, inner = value
             cond: dict[str, Any] = {"prep": prep}
-            nouns = [v for k, v in inner if k == "noun"]
+            nouns = [v for k, v in inner if k in ("noun", "joined")]
             marks = [v for k, v in inner if k == "marker"]
             if nouns:
                 cond["words"] = _alternatives(nouns[0][-1])
@@ -325,7 +344,7 @@ def _pattern(text: str, number: int, raw: str, problems: list[Problem], preposit
                 if mark in ("+", "$"):
                     (target if mark == "+" else source).extend([f"prep:{last_prep}", f"obj.prep:{last_prep}"])
             continue
-        if obj is None and last_prep is None:
+        if obj is None and last_prep is None and "post_seq" not in out:
             obj, obj_mods = _alternatives(value[-1]), [_alternatives(w) for w in value[:-1]]
         else:
             words.extend(_alternatives(w) for w in value)
@@ -347,6 +366,18 @@ def _pattern(text: str, number: int, raw: str, problems: list[Problem], preposit
     return out
 
 
+def _sequence(items: list[tuple[str, Any]]) -> list[dict[str, Any]]:
+    """Noun items as a word sequence: each word's forms, and whether it must follow the one before."""
+    out = []
+    for kind, words in items:
+        for n, word in enumerate(words):
+            entry: dict[str, Any] = {"words": _alternatives(word)}
+            if kind == "joined" and n > 0:
+                entry["next"] = True
+            out.append(entry)
+    return out
+
+
 def _alternatives(word: str) -> Any:
     """A word as the forms it may take in the text (a set reference stays as it is)."""
     return word if word.startswith("@") else forms(word)
@@ -358,7 +389,7 @@ def _bare_prepositions(items: list[tuple[str, Any]], prepositions: frozenset[str
     i = 0
     while i < len(items):
         kind, value = items[i]
-        if kind == "noun" and len(value) == 1 and value[0] in prepositions and i + 1 < len(items) and items[i + 1][0] in ("noun", "marker"):
+        if kind == "noun" and len(value) == 1 and value[0] in prepositions and i + 1 < len(items) and items[i + 1][0] == "marker":
             out.append(("group", (value[0], [items[i + 1]])))
             i += 2
             continue
@@ -402,7 +433,8 @@ def _phrase_items(tokens: list[str]) -> list[tuple[str, Any]]:
                     items.append(("noun", _word(part)))
             i += 1
         else:
-            items.append(("noun", _word(tok)))
+            words = _word(tok)
+            items.append(("joined" if len(words) > 1 else "noun", words))  # WORD_WORD: one after the other
             i += 1
     return items
 
@@ -436,11 +468,13 @@ def _specificity(p: dict[str, Any]) -> int:
     return (
         2 * len(p.get("preps", [])) + 2 * ("obj" in p) + len(p.get("obj_mods", [])) + len(p.get("pre", []))
         + len(p.get("all_words", [])) + sum(len(c.get("mods", [])) + ("words" in c) for c in p.get("preps", []))
+        + 2 * len(p.get("post_seq", [])) + 2 * len(p.get("pre_seq", []))
     )  # fmt: skip
 
 
 def _sets_in(p: dict[str, Any]) -> set[str]:
     entries: list[Any] = [p.get("obj", []), *p.get("obj_mods", []), *p.get("pre", []), *p.get("all_words", [])]
+    entries += [item["words"] for item in [*p.get("pre_seq", []), *p.get("post_seq", [])]]
     for c in p.get("preps", []):
         entries += [c.get("words", []), *c.get("mods", [])]
     return {e[1:] for e in entries if isinstance(e, str) and e.startswith("@")}

@@ -25,7 +25,7 @@ from ..version import __version__
 from . import syntax as sx
 from .draft import Draft
 from .grammar import Grammar
-from .lexicon import Lexicon, Pattern, PrepCond
+from .lexicon import Lexicon, Pattern, PrepCond, SeqItem
 from .petrarch import DISCARD
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class RuleCoder:
     needs_target_or_place: str  # policy: from this root on, an act needs a victim or a place
     domestic_sectors: frozenset[str]
     international: frozenset[str]  # bodies (IGO, NGO) whose targets never become domestic
+    mutual_roots: frozenset[str]  # cooperation a compound subject's parties do with each other
     name: str = "rules"
     version: str = f"dragoman-{__version__}"
 
@@ -57,6 +58,7 @@ class RuleCoder:
             policy.roots.needs_target_or_place,
             policy.domestic_sectors,
             knowledge.actors.vocab.codes.international,
+            policy.roots.mutual,
         )
 
     @property
@@ -70,7 +72,12 @@ class RuleCoder:
         statements: list[Draft] = []
         for tok in work.span:
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ != "be" or tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
-                patterns = self.lexicon.verbs.get(tok.lemma_.lower())  # "be" only as a main verb ("are on standby")
+                # "be" only as a main verb ("are on standby"); a dictionary may list a form itself
+                # ("LEFT", the departure, beside "LEAVE"): that entry first
+                lemma, form = tok.lemma_.lower(), tok.lower_
+                patterns = self.lexicon.verbs.get(lemma)
+                if form != lemma and form in self.lexicon.verbs:
+                    patterns = self.lexicon.verbs[form] + (patterns or ())
             elif tok.pos_ == "ADJ":
                 patterns = self.lexicon.adjectives.get(tok.lower_)
             else:
@@ -117,7 +124,7 @@ class RuleCoder:
                     lemmas = set(sx.clause_lemmas(trigger)) | ({verb.lemma_} if verb is not trigger else set())
                 if not (lemmas & p.words):
                     continue
-            if p.particle or p.pre or p.obj_mods or p.preps or p.all_words:
+            if p.particle or p.pre or p.obj_mods or p.preps or p.all_words or p.pre_seq or p.post_seq:
                 if seen is None:
                     seen = _Seen(trigger, verb, obj, self.grammar)
                 if not seen.holds(p):
@@ -130,7 +137,8 @@ class RuleCoder:
         start = work.offset + tok.idx
         return Draft(
             tok, start, start + len(tok.text), pattern.code, source, target, kind=pattern.kind,
-            when_negated=pattern.when_negated, evidence=pattern.origin, **fields,  # type: ignore[arg-type]
+            when_negated=pattern.when_negated, evidence=pattern.origin, negation_covered=pattern.covers_negation,
+            **fields,  # type: ignore[arg-type]
         )  # fmt: skip
 
     def _code_trigger(self, work: SentenceWork, tok: Token, pattern: Pattern, actors: SentenceMentions) -> list[Draft] | None:
@@ -145,7 +153,7 @@ class RuleCoder:
             if not sources:
                 return None
             subjects = self._sources(tok, pattern, actors)
-            if pattern.target == ("dobj", "dative", "any", "loc") and subjects:
+            if pattern.target[:3] in (("dobj", "dative", "any"), ("dobj", "dative", "args")) and subjects:
                 return self._pairs(work, tok, pattern, sources, subjects)
         else:
             sources = self._sources(tok, pattern, actors)
@@ -172,6 +180,13 @@ class RuleCoder:
                 for b in sources:
                     if a is not b:
                         out.append(self._draft(work, tok, pattern, a, b, reciprocal=True))
+        elif self._mutual(tok, pattern, actors, sources):
+            # "Gondor and Osgiliath renewed ties": with no one else as its target, each party's
+            # cooperation is with the other
+            for a in sources:
+                for b in sources:
+                    if a.code != b.code:
+                        out.append(self._draft(work, tok, pattern, a, b, reciprocal=True))
         else:
             for source in sources:
                 targets, location = self._targets(tok, pattern, actors, source)
@@ -189,6 +204,11 @@ class RuleCoder:
                         out.append(self._draft(work, tok, pattern, target, source, reciprocal=True, location=location))
                         out[-2].reciprocal = True
         return self._reversed(work, tok, pattern, out)
+
+    def _mutual(self, tok: Token, pattern: Pattern, actors: SentenceMentions, sources: list[Actor]) -> bool:
+        if len({s.code for s in sources}) < 2 or pattern.code[:2] not in self.mutual_roots or pattern.needs_target:
+            return False
+        return all(not self._targets(tok, pattern, actors, s)[0] for s in sources)
 
     def _pairs(
         self, work: SentenceWork, tok: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
@@ -228,8 +248,25 @@ class RuleCoder:
                 a = actors.actor_of(c)
                 if a is not None and a.code:
                     out.append(a)
+                    out.extend(self._spread(c, a, actors))
                 else:
                     out.extend(group)
+        return out
+
+    def _spread(self, head: Token, actor: Actor, actors: SentenceMentions) -> list[Actor]:
+        """Coordinated owners of one sector word each make an actor: "the ambassadors of Arnor,
+        Osgiliath and Gondor", "Eriadori and Calenardhon leaders" are three and two."""
+        if not actor.sector or not actor.country or actor.code != actor.country + actor.sector:
+            return []
+        owners = [o for p in sx.children(head, "prep") if p.lower_ == "of" for o in sx.children(p, "pobj")]
+        owners += [m for m in head.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+        out: list[Actor] = []
+        for owner in owners:
+            for other in sx.conjuncts(owner)[1:] if owner.i == sx.conjuncts(owner)[0].i else []:
+                found = actors.actor_of(other)
+                if found is None or not found.country or found.country == actor.country or found.code != found.country:
+                    continue
+                out.append(replace(found, code=found.country + actor.sector, sector=actor.sector, basis="context", confidence=min(0.8, found.confidence)))
         return out
 
     def _targets(
@@ -273,7 +310,7 @@ class RuleCoder:
                 heads = [h for c in sx.children(trigger, "ccomp") for o in sx.children(c, "dobj") for h in sx.conjuncts(o)]
             elif path == "xcomp.dobj":
                 heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
-            elif path in ("subj", "after_obj", "any"):
+            elif path in ("subj", "after_obj", "args", "any"):
                 heads = self._path_heads(trigger, path)
             elif path == "loc":
                 obj = sx.first_object(trigger)
@@ -296,7 +333,8 @@ class RuleCoder:
 
     def _path_heads(self, trigger: Token, path: str) -> list[Token]:
         """Heads along the paths dictionary patterns name: the subject, what follows the object,
-        or any argument (objects, then the objects of the verb's and the object's prepositions)."""
+        the arguments (objects, then the objects of the verb's and the object's prepositions, and
+        of theirs), or, as PETRARCH reads a verb phrase, any name after the verb ("any")."""
         g = self.grammar
         if path == "subj":
             return [h for s in sx.subjects(sx.clause_head(trigger), g) for h in sx.conjuncts(s)]
@@ -310,12 +348,17 @@ class RuleCoder:
         if path.startswith("obj.prep:"):
             return sx.prep_objects(obj, path[9:], g) if obj is not None else []
         heads = [h for o in sx.children(trigger, "dobj", "dative", "iobj") for h in sx.conjuncts(o)]
-        for holder in (trigger, obj):
-            if holder is None:
-                continue
-            for prep in holder.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ != "by":
-                    heads += [h for o in prep.children if o.dep_ == "pobj" for h in sx.conjuncts(o)]
+        passive = sx.is_passive(trigger)
+        for prep in trigger.children:
+            if prep.dep_ in ("prep", "dative") and not (passive and prep.lower_ == "by"):  # a passive's "by" is its source
+                heads += _nested_objects(prep, 3)
+        for o in sx.children(trigger, "dobj", "attr", "oprd"):
+            heads += _nested_objects(o, 3)
+        if path == "args":
+            return heads
+        # then, as PETRARCH reads a verb phrase, any name after the verb ("an anti-Gondor parade"),
+        # outside the clauses that hang off it (a time clause, a relative clause, a second verb)
+        heads += [t for t in _phrase_tokens(trigger) if t.dep_ in _NAMES and sx.nominal(t)]
         return heads
 
     def _along(self, trigger: Token, paths: tuple[str, ...], actors: SentenceMentions) -> list[Actor]:
@@ -366,6 +409,36 @@ class RuleCoder:
             if found:
                 return found
         return []
+
+
+_NAMES = frozenset({"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "pobj"})
+_OTHER_CLAUSES = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
+
+
+def _phrase_tokens(trigger: Token) -> list[Token]:
+    """The tokens after the verb in its own phrase, in order, without the clauses that hang off it."""
+    out: list[Token] = []
+    stack = [c for c in trigger.children if c.i > trigger.i and c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES or c.dep_ == "acl" and t.dep_ != "ROOT")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _nested_objects(token: Token, depth: int) -> list[Token]:
+    """The objects of the prepositions below a token, and of theirs, in reading order, to `depth`:
+    "a resumption of ties with Osgiliath", "the roads leading into Mordor"."""
+    out: list[Token] = []
+    if depth <= 0:
+        return out
+    for child in token.children:
+        if child.dep_ in ("pobj", "pcomp") and token.dep_ in ("prep", "dative", "agent"):
+            out.extend(sx.conjuncts(child))
+            out.extend(_nested_objects(child, depth - 1))
+        elif child.dep_ in ("prep", "agent", "acl") or (child.dep_ == "prep" and token.dep_ == "acl"):
+            out.extend(_nested_objects(child, depth - 1 if child.dep_ == "acl" else depth))
+    return out
 
 
 class _Seen:
@@ -442,4 +515,49 @@ class _Seen:
             return False
         if p.all_words and not all(self.clause() & words for words in p.all_words):
             return False
+        if p.pre_seq and not _in_order(self._pre_tokens(), p.pre_seq):
+            return False
+        if p.post_seq and not _in_order(self._post_tokens(), p.post_seq):
+            return False
         return all(self.prep_holds(cond) for cond in p.preps)
+
+    def _pre_tokens(self) -> list[tuple[str, str]]:
+        t = self.trigger
+        return [(w.lemma_.lower(), w.lower_) for w in t.doc[t.sent.start : t.i]]
+
+    def _post_tokens(self) -> list[tuple[str, str]]:
+        t = self.trigger
+        return [(w.lemma_.lower(), w.lower_) for w in t.doc[t.i + 1 : t.right_edge.i + 1]]
+
+
+def _in_order(tokens: list[tuple[str, str]], items: tuple[SeqItem, ...]) -> bool:
+    """The items' words in this order among the tokens ((lemma, form) pairs): an adjacent item right
+    after the one before, another anywhere after it; a member with spaces is a phrase."""
+
+    def at(i: int, words: frozenset[str]) -> list[int]:
+        """Where a match of `words` starting at token i ends (exclusive)."""
+        ends = []
+        lemma, form = tokens[i]
+        if lemma in words or form in words:
+            ends.append(i + 1)
+        for member in words:
+            if " " in member:
+                parts = member.split()
+                if i + len(parts) <= len(tokens) and all(p in tokens[i + k] for k, p in enumerate(parts)):
+                    ends.append(i + len(parts))
+        return ends
+
+    def match(k: int, start: int, must_be_here: bool) -> bool:
+        if k == len(items):
+            return True
+        positions = [start] if must_be_here else range(start, len(tokens))
+        for i in positions:
+            if i >= len(tokens):
+                return False
+            for end in at(i, items[k].words):
+                nxt = k + 1
+                if match(nxt, end, nxt < len(items) and items[nxt].adjacent):
+                    return True
+        return False
+
+    return match(0, 0, False)

@@ -41,7 +41,7 @@ ActorOf = Callable[["Token"], "Actor | None"]
 
 
 def clause_modality(
-    trigger: Token, kind: str | None, governing: Mapping[str, str], g: Grammar
+    trigger: Token, kind: str | None, governing: Mapping[str, str], g: Grammar, negation_covered: bool = False
 ) -> tuple[str, str | None]:
     """(modality, condition text) of the trigger's own clause.
 
@@ -59,7 +59,7 @@ def clause_modality(
             return "threatened", None  # the threatened act is not itself an event
         if governing.get(lemma) == "request":
             return "hypothetical", None  # asked for, not done
-    if sx.negated(trigger, g):
+    if sx.negated(trigger, g) and not negation_covered:
         return "negated", None
     aux = sx.auxiliaries(trigger)
     for head in sx.governing(trigger, ("xcomp",)):
@@ -81,7 +81,7 @@ def assign_modality(drafts: list[Draft], governing: Mapping[str, str], g: Gramma
     for d in drafts:
         if d.kind == "statement":
             continue
-        d.modality, d.condition = clause_modality(d.trigger, d.kind, governing, g)
+        d.modality, d.condition = clause_modality(d.trigger, d.kind, governing, g, d.negation_covered)
         if d.modality == "negated" and d.when_negated:
             # "cannot support", "refused to accept": the refusal is itself an act
             d.code, d.modality = d.when_negated, "asserted"
