@@ -64,6 +64,15 @@ def test_a_url_libpq_cannot_read_is_refused() -> None:
     )
 
 
+def test_a_url_libpq_cannot_split_is_refused_without_its_password() -> None:
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql://user:secret@[::1/db")
+    assert str(info.value) == (
+        'postgresql://...: not a PostgreSQL URL (end of string reached when looking for matching "]" in IPv6 host '
+        'address in URI: "postgresql://..."); write it as postgresql://user@host:port/database'
+    )
+
+
 def test_a_refused_password_says_where_to_look() -> None:
     # libpq's own words; a password check needs a server set up for passwords, which CI's is not.
     said = psycopg.OperationalError(

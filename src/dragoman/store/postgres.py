@@ -181,8 +181,9 @@ def _connect(url: str, shown: str) -> Connection:
     try:
         params = psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
+        detail = _one_line(exc).replace(url, shown)  # libpq quotes the whole URL, password and all
         raise StoreError(
-            f"{shown}: not a PostgreSQL URL ({_one_line(exc)}); write it as postgresql://user@host:port/database"
+            f"{shown}: not a PostgreSQL URL ({detail}); write it as postgresql://user@host:port/database"
         ) from exc
     extra: dict[str, Any] = {}
     if "connect_timeout" not in params:
