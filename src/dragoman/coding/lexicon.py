@@ -40,7 +40,10 @@ PATTERN_KEYS = {
     "reverse_code", "reverse_only", "obj_mods", "pre", "all_words", "particle", "preps", "source", "pre_seq", "post_seq",
 }  # fmt: skip
 KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
-TARGET_PATHS = {"dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "args", "any"}
+TARGET_PATHS = {
+    "dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "args",
+    "any", "owner",
+}  # fmt: skip
 TARGET_PREFIXES = ("prep:", "obj.prep:")
 SILENT = "---"  # a pattern that codes nothing: a match stops the search ("face a run-off" is no event)
 # word lists the statement stage reads: a comment's negative words, military words, threat cues
@@ -128,6 +131,7 @@ class Lexicon:
     files: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default=())  # "path:line: reason: text", for the user to see
     own_verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # dragoman's own layer alone
+    nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # event nouns: "Kenya's criticism of Uganda"
 
     def code(self, code: str) -> CameoCode:
         """The CAMEO entry of a code; a code a user's dictionary invented gets a neutral one."""
@@ -365,6 +369,7 @@ def _block_entries(blocks: Any, label: str, reading: _Reading, problems: list[st
 class _Layer:
     verbs: dict[str, tuple[Pattern, ...]]
     adjectives: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
 
 
 def _word_lists(raw: Any, where: str) -> dict[str, frozenset[str]]:
@@ -403,14 +408,15 @@ def read_lexicon_file(path: str | Path, cameo: dict[str, CameoCode], grammar: Gr
     label = Path(where).name
     verbs = _merge([_entries(raw.get("verbs") or {}, "verbs", label, reading, problems), _block_entries(raw.get("blocks") or [], label, reading, problems)])
     adjectives = _entries(raw.get("adjectives") or {}, "adjectives", label, reading, problems)
-    return _Layer(verbs, adjectives), raw
+    nouns = _entries(raw.get("nouns") or {}, "nouns", label, reading, problems)
+    return _Layer(verbs, adjectives, nouns), raw
 
 
 def _looks_like_yaml(text: str) -> bool:
     """dragoman YAML: its first line that is not a comment opens one of the lexicon's sections."""
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
-            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|intent_codes|refusal_codes|default_target|needs_target)\s*:", line))
+            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|nouns|intent_codes|refusal_codes|default_target|needs_target)\s*:", line))
     return False
 
 
@@ -446,6 +452,7 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
             files.append(petrarch)
     verbs = _merge([layer.verbs for layer in layers])
     adjectives = _merge([layer.adjectives for layer in layers])
+    nouns = _merge([layer.nouns for layer in layers])
     intent = _root_table(own_raw, "intent_codes", own_path, cameo)
     refusal = _root_table(own_raw, "refusal_codes", own_path, cameo)
     digest = hashlib.sha256()
@@ -454,7 +461,7 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
     digest.update(b"builtin" if builtin else b"user-only")
     return Lexicon(
         verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16], tuple(map(str, files)), tuple(problems),
-        own.verbs if builtin else {},
+        own.verbs if builtin else {}, nouns,
     )  # fmt: skip
 
 

@@ -80,6 +80,10 @@ class RuleCoder:
                     patterns = self.lexicon.verbs[form] + (patterns or ())
             elif tok.pos_ == "ADJ":
                 patterns = self.lexicon.adjectives.get(tok.lower_)
+            elif tok.pos_ == "NOUN" and tok.dep_ in NOMINAL_DEPS:
+                # an event named by a noun that is what the clause is about: "Kenya's criticism of
+                # Uganda angered ...", "Talks between A and B collapsed", a headline "Israeli strikes on Gaza"
+                patterns = self.lexicon.nouns.get(tok.lemma_.lower())
             else:
                 continue
             if not patterns:
@@ -233,7 +237,9 @@ class RuleCoder:
     def _sources(self, trigger: Token, pattern: Pattern, actors: SentenceMentions) -> list[Actor]:
         verb = sx.clause_head(trigger)
         heads: list[Token]
-        if sx.is_passive(verb):
+        if trigger.pos_ == "NOUN":
+            heads = self._owners(trigger)
+        elif sx.is_passive(verb):
             agents, patients = sx.passive_parts(verb)
             heads = agents or (patients if pattern.passive_patient_source else [])
         else:
@@ -252,6 +258,13 @@ class RuleCoder:
                 else:
                     out.extend(group)
         return out
+
+    def _owners(self, noun: Token) -> list[Token]:
+        """Who did what an event noun names: its possessor ("Kenya's criticism"), a name or demonym
+        before it ("Israeli strikes", "a Hamas attack"), or the object of its "by" ("attacks by X")."""
+        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+        heads += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for g in sx.children(p, "pobj")]
+        return heads
 
     def _spread(self, head: Token, actor: Actor, actors: SentenceMentions) -> list[Actor]:
         """Coordinated owners of one sector word each make an actor: "the ambassadors of Arnor,
@@ -290,10 +303,12 @@ class RuleCoder:
                 obj = sx.first_object(trigger)
                 heads = sx.prep_objects(obj, path[9:], g) if obj is not None else []
             elif path == "obj.poss":
-                # the object's owner: "Trump's threats", "the US complaint", "an Iranian proposal"
+                # the object's owner: "Trump's threats", "the US complaint", "an Iranian proposal",
+                # "the plan proposed by Saudi Arabia"
                 obj = sx.first_object(trigger)
                 if obj is not None:
                     heads = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+                    heads += [g for a in sx.children(obj, "acl") for ag in sx.children(a, "agent") for g in sx.children(ag, "pobj")]
             elif path == "ccomp.nsubj":
                 # "warned that Iran would respond if the United States struck": the one warned
                 # is a subject in the warning that is not on the warner's own side
@@ -411,6 +426,7 @@ class RuleCoder:
         return []
 
 
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 _NAMES = frozenset({"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "pobj"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
 

@@ -134,7 +134,9 @@ def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
 
 
 def first_object(verb: Token) -> Token | None:
-    for dep in ("dobj", "attr", "oprd"):
+    """The verb's object: its direct object or attribute, the subject of a passive ("the plan was
+    denounced"), or the object of its first preposition."""
+    for dep in ("dobj", "attr", "oprd", "nsubjpass"):
         found = children(verb, dep)
         if found:
             return found[0]
