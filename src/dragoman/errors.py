@@ -5,6 +5,7 @@
     │   ├── EmptyInputError       nothing to code in it
     │   └── EncodingError         not text, or not UTF-8
     ├── KnowledgeError            a data file (lexicon, actor dictionary) is invalid
+    ├── OutputError               an output that would destroy a file, or cannot be written
     ├── ModelError                the spaCy model is not installed
     ├── PipelineError             stages that cannot run in the order given
     ├── StoreError                the database cannot be opened, migrated or written
@@ -39,6 +40,10 @@ class EncodingError(InputError):
 
 class KnowledgeError(DragomanError):
     pass
+
+
+class OutputError(DragomanError):
+    """An output that is an input, exists (without --force), or cannot be written (a full disk)."""
 
 
 class ModelError(DragomanError):

@@ -12,6 +12,7 @@ left out. `Document.text` is this flattened text, and all offsets index it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -36,12 +37,16 @@ _BLOCKS = frozenset(
 )
 
 
-@dataclass
+@dataclass(eq=False)  # identity: an open list refers to itself
 class _Open:
     tag: str
     skip: bool
     references: bool = False  # an <ol class="references">
     counter: int = 0  # items seen, for <ol>
+    # What the element sits in, worked out once when it opens (the page may nest
+    # thousands deep: nothing walks the stack per tag or per block):
+    kind: str = "text"  # the kind of a block inside it: heading | list | entry | text
+    in_list: _Open | None = None  # the innermost <ol>/<ul> around it (itself, for one)
 
 
 class _Flattener(HTMLParser):
@@ -53,11 +58,24 @@ class _Flattener(HTMLParser):
         self.blocks: list[tuple[str, str]] = []
         self.meta: dict[str, str] = {}
         self.stack: list[_Open] = []
+        self.open_count: Counter[str] = Counter()  # tag -> how many are open: a stray end tag costs nothing
         self.buffer: list[str] = []
         self.skipping = 0
         self.in_title = False
         self.title_parts: list[str] = []
         self.item_prefix = ""
+        self.last_heading: str | None = None
+
+    # ---- malformed markup
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """`<![` not followed by CDATA or a known keyword (`<![ x`): HTML reads a bogus
+        comment up to the next `>`, where the standard library's parser raises."""
+        try:
+            return int(super().parse_marked_section(i, report))
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return len(self.rawdata) if end < 0 else end + 1
 
     # ---- structure
 
@@ -86,16 +104,26 @@ class _Flattener(HTMLParser):
             else:
                 self._flush()
         opened = _Open(tag, skip, references=tag == "ol" and "references" in attr.get("class", "").split())
+        outer = self.stack[-1] if self.stack else None
+        opened.in_list = opened if tag in ("ol", "ul") else (outer.in_list if outer else None)
+        if tag in _HEADINGS:
+            opened.kind = "heading"
+        elif tag == "li":
+            parent = outer.in_list if outer else None
+            opened.kind = "entry" if parent is not None and parent.references else "list"
+        elif outer is not None:
+            opened.kind = outer.kind
         if opened.references and not self.skipping:
             self._references_heading()
         if tag == "li" and not self.skipping:
-            parent = next((o for o in reversed(self.stack) if o.tag in ("ol", "ul")), None)
+            parent = outer.in_list if outer else None
             if parent is not None and parent.tag == "ol":
                 parent.counter += 1
                 self.item_prefix = f"{parent.counter}. "
             else:
                 self.item_prefix = "- "
         self.stack.append(opened)
+        self.open_count[tag] += 1
         self.skipping += skip
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -104,12 +132,13 @@ class _Flattener(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if not any(o.tag == tag for o in self.stack):
+        if not self.open_count[tag]:
             return  # a stray end tag
         if tag in _BLOCKS:
             self._flush()
         while self.stack:
             opened = self.stack.pop()
+            self.open_count[opened.tag] -= 1
             self.skipping -= opened.skip
             if opened.tag == tag:
                 break
@@ -139,14 +168,7 @@ class _Flattener(HTMLParser):
             self.meta.setdefault(wanted[name], content)
 
     def _kind(self) -> str:
-        for opened in reversed(self.stack):
-            if opened.tag in _HEADINGS:
-                return "heading"
-            if opened.tag == "li":
-                inside = self.stack[: self.stack.index(opened)]
-                ol = next((o for o in reversed(inside) if o.tag in ("ol", "ul")), None)
-                return "entry" if ol is not None and ol.references else "list"
-        return "text"
+        return self.stack[-1].kind if self.stack else "text"
 
     def _flush(self) -> None:
         words = " ".join("".join(self.buffer).split())
@@ -159,14 +181,18 @@ class _Flattener(HTMLParser):
                 words, self.item_prefix = self.item_prefix + words, ""
             else:
                 kind = "text"  # a second block inside the same <li>
+        self._add(kind, words)
+
+    def _add(self, kind: str, words: str) -> None:
         self.blocks.append((kind, words))
+        if kind == "heading":
+            self.last_heading = words
 
     def _references_heading(self) -> None:
         self._flush()
-        chrome = self.chrome
-        last_heading = next((text for kind, text in reversed(self.blocks) if kind == "heading"), None)
-        if last_heading is None or not matches_any(chrome.reference_headings, last_heading):
-            self.blocks.append(("heading", "References"))
+        last_heading = self.last_heading
+        if last_heading is None or not matches_any(self.chrome.reference_headings, last_heading):
+            self._add("heading", "References")
 
 
 def _layout(blocks: list[tuple[str, str]]) -> tuple[str, dict[int, str]]:

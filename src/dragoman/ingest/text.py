@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from dragoman.ingest.dates import iso_date
 from dragoman.ingest.references import parse_reference
 from dragoman.ingest.tables import IngestTables, PageChrome, default_tables, matches_any
+from dragoman.ingest.untrusted import clean_field, clean_text
 from dragoman.records import Block, Document, Marker, Reference
 
 MAX_BLOCK_CHARS = 20_000  # the downstream parser's comfortable limit for one block
@@ -36,6 +37,7 @@ MAX_HEADING_WORDS = 15
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _EDIT_LINK = re.compile(r"\[edit(?: source)?\]", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"(?:\d{1,3}[.)]|[-*•·–])\s+(?=\S)")
+_KNOWN_ITEM = re.compile(r"(?:\d+[.)]|[-*•·–])\s+(?=\S)")  # a line the markup says is an item ("1000. ...")
 _REFERENCE_ENTRY = re.compile(r"(?:(?P<key>\d{1,4}|[a-z])[.)]\s+)?(?=\^)|(?P<numbered>\d{1,4})[.)]\s+(?=\S)")
 _MARKER = re.compile(r"\[(\d{1,4}|[a-z]|note \d{1,3})\]")
 _NOT_HEADING_END = tuple(".,;:!?\"”’'»]")
@@ -204,9 +206,8 @@ class _Builder:
     def body_line(self, line: _Line, previous: _Line | None) -> None:
         if line.kind == "list":
             self.flush()
-            item = _LIST_ITEM.match(self.text, line.start)
-            assert item is not None
-            self.add_block(item.end(), line.end, "list_item")
+            item = _KNOWN_ITEM.match(self.text, line.start, line.end)
+            self.add_block(item.end() if item else line.start, line.end, "list_item")
             return
         last = self.blocks[-1] if self.blocks else None
         if (
@@ -261,6 +262,8 @@ def build_document(
     """parse_text, plus `line_kinds`: the kind ("heading", "text" or "list") of
     lines whose kind is already known, by the offset of their first character
     (parse_html knows every line's kind from the markup)."""
+    text, doc_id = clean_text(text), clean_text(doc_id)  # untrusted: see ingest.untrusted
+    title, date, url, outlet = (clean_field(value) for value in (title, date, url, outlet))
     tables = tables or default_tables()
     chrome = tables.page_chrome
     builder = _Builder(text, chrome, tables.languages)
@@ -305,7 +308,8 @@ def parse_text(
 ) -> Document:
     """Read the layout of a plain-text report (pure: `tables` are the page-chrome
     and language tables, the packaged ones by default). `Document.text` is
-    `text` unchanged; every offset indexes it.
+    `text` unchanged but for control characters, which become spaces, and lone
+    surrogates, which become U+FFFD (see ingest.untrusted); every offset indexes it.
 
     >>> doc = parse_text("Talks resume\\n\\nBoth sides met in Muscat.[1]", "d1")
     >>> doc.title, [b.kind for b in doc.blocks], doc.markers[0].key
