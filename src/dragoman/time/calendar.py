@@ -85,8 +85,10 @@ def year_span(year: int) -> Span:
 
 
 def decade_span(first_year: int) -> Span:
+    """The decade holding `first_year`; the first and the last decade of the calendar are
+    cut to its ends (years 1-9, 9990-9999), so every decade "000" to "999" has a span."""
     start = first_year - first_year % 10
-    return Span(date(start, 1, 1), date(start + 9, 12, 31), "decade")
+    return Span(date(max(start, 1), 1, 1), date(min(start + 9, 9999), 12, 31), "decade")
 
 
 def span_of(day: date, precision: str) -> Span:

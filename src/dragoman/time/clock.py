@@ -199,14 +199,17 @@ class DocumentClock:
 
     def _resolve(self, rule: DateRule, match: re.Match[str], text: str, ctx: _SentenceContext) -> DatedExpression | None:
         start, end = match.span()
-        if rule.kind == "calendar":
-            value = self._calendar(rule, match, ctx)
-        elif rule.kind == "period":
-            value = self._period(rule, match, ctx)
-        elif rule.kind == "weekday":
-            value = self._weekday(match, text, ctx)
-        else:
-            value, end = self._offset(rule, match, ctx)
+        try:
+            if rule.kind == "calendar":
+                value = self._calendar(rule, match, ctx)
+            elif rule.kind == "period":
+                value = self._period(rule, match, ctx)
+            elif rule.kind == "weekday":
+                value = self._weekday(match, text, ctx)
+            else:
+                value, end = self._offset(rule, match, ctx)
+        except (ValueError, OverflowError):  # counted past the calendar's ends ("last year" in year 1): no date
+            return None
         if value is None:
             return None
         role = rule.role
