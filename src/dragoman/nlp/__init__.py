@@ -3,18 +3,23 @@
 Nothing here knows about events. `parse_documents` turns Documents into
 `ParsedDocument`s: each body block parsed once, in `nlp.pipe` batches, with
 footnote markers blanked to spaces so offsets stay those of the document.
+A block too long (or too dense) to parse in one go is parsed in pieces
+(`nlp.pieces`); each piece comes to the pipeline as a `ParsedBlock` whose
+`block` is the piece, under the block's own index, so dates and lists run on
+across the pieces of one block as they do across its sentences.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..config import DEFAULT_MODELS
 from ..errors import ModelError
 from ..records import Block, Document
+from .pieces import BATCH_CHARS, cut_pieces, has_word
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,25 +46,60 @@ def load_model(name: str | None = None) -> Language:
 @dataclass(slots=True)
 class ParsedBlock:
     block_index: int
-    block: Block
-    doc: Doc  # over the block's text (char 0 = block.start)
+    block: Block  # the piece of document.blocks[block_index] that was parsed (usually the whole block)
+    doc: Doc  # over the piece's text (char 0 = block.start)
+
+
+class ParsedBlocks:
+    """The parsed pieces of one document, streamed: iterate them once.
+
+    Pieces are parsed in batches as they are read, so a consumer that reads
+    each document's pieces before asking for the next document (the pipeline
+    does) holds one batch, whatever the size of the document. A document whose
+    pieces were not read when the next one is asked for keeps them, so
+    `list(parse_documents(...))` still gives every document whole.
+    """
+
+    def __init__(self, pull: Callable[[], ParsedBlock | None]) -> None:
+        self._pull: Callable[[], ParsedBlock | None] | None = pull
+        self._kept: deque[ParsedBlock] = deque()
+
+    def __iter__(self) -> Iterator[ParsedBlock]:
+        while True:
+            if self._kept:
+                yield self._kept.popleft()
+            elif self._pull is None:
+                return
+            elif (piece := self._pull()) is not None:
+                yield piece
+            else:
+                self._pull = None
+
+    def keep_rest(self) -> None:
+        """Read (and keep) the pieces not read yet: the stream is about to move on."""
+        while self._pull is not None:
+            piece = self._pull()
+            if piece is None:
+                self._pull = None
+            else:
+                self._kept.append(piece)
 
 
 @dataclass(slots=True)
 class ParsedDocument:
     document: Document
-    blocks: list[ParsedBlock]
+    blocks: Iterable[ParsedBlock]  # ParsedBlocks from parse_documents: read them once
 
 
 def block_text(document: Document, block: Block) -> str:
     """The block's text with footnote markers replaced by spaces (same length)."""
     text = document.text[block.start : block.end]
-    markers = [m for m in document.markers if block.start <= m.start < block.end]
+    markers = [m for m in document.markers if m.end > block.start and m.start < block.end]
     if not markers:
         return text
     chars = list(text)
     for m in markers:
-        for i in range(m.start - block.start, min(m.end, block.end) - block.start):
+        for i in range(max(m.start, block.start) - block.start, min(m.end, block.end) - block.start):
             chars[i] = " "
     return "".join(chars)
 
@@ -69,30 +109,79 @@ def parseable_blocks(document: Document) -> list[tuple[int, Block]]:
     return [(i, b) for i, b in enumerate(document.blocks) if b.kind != "heading"]
 
 
-def parse_documents(nlp: Language, documents: Iterable[Document], batch_size: int = 64) -> Iterator[ParsedDocument]:
-    """Stream documents through nlp.pipe; yields each document once all its blocks are parsed.
+def parse_pieces(document: Document) -> Iterator[tuple[int, Block]]:
+    """(block index, piece) of every body block, cut into what the parser is given.
 
-    Memory stays flat: only the documents whose blocks are in the current
-    batch are held.
+    A block is given whole unless it is longer than MAX_PIECE_CHARS or holds a
+    run of more than MAX_RUN_CHARS characters without a space (see nlp.pieces);
+    a piece without a letter or a digit carries no event, date or name and is
+    not parsed at all.
     """
-    pending: deque[tuple[Document, list[tuple[int, Block]]]] = deque()
+    for index, block in parseable_blocks(document):
+        for start, end in cut_pieces(document.text, block.start, block.end):
+            if start == block.start and end == block.end:
+                piece = block
+            else:
+                piece = Block(start, end, block.kind, block.section)
+            if has_word(document.text, start, end):
+                yield index, piece
 
-    def texts() -> Iterator[tuple[str, None]]:
-        for document in documents:
-            blocks = parseable_blocks(document)
-            pending.append((document, blocks))
-            for _, block in blocks:
-                yield block_text(document, block), None
 
-    current: list[ParsedBlock] = []
-    for spacy_doc, _ in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-        while pending and len(pending[0][1]) == len(current):
-            document, _ = pending.popleft()
-            yield ParsedDocument(document, current)
-            current = []
-        index, block = pending[0][1][len(current)]
-        current.append(ParsedBlock(index, block, spacy_doc))
-    while pending:
-        document, blocks = pending.popleft()
-        yield ParsedDocument(document, current if blocks else [])
-        current = []
+def parse_documents(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 64, batch_chars: int = BATCH_CHARS
+) -> Iterator[ParsedDocument]:
+    """Stream documents through the parser; yield each document as soon as its
+    first batch is parsed, its pieces (`ParsedBlocks`) streaming after it.
+
+    Memory stays flat: at most `batch_size` pieces and `batch_chars` characters
+    (or one piece, if it is longer) are parsed at once, and only the pieces of
+    that batch are held, however long a document is.
+    """
+    stream = _parsed_stream(nlp, documents, batch_size, batch_chars)
+    upcoming: list[Document | None] = [None]  # the next document's marker, once the stream reaches it
+
+    def pull() -> ParsedBlock | None:
+        item = next(stream, None)
+        if isinstance(item, ParsedBlock):
+            return item
+        upcoming[0] = item  # the next document (or None at the end)
+        return None
+
+    first = next(stream, None)
+    assert first is None or isinstance(first, Document)
+    document = first
+    while document is not None:
+        blocks = ParsedBlocks(pull)
+        yield ParsedDocument(document, blocks)
+        blocks.keep_rest()
+        document, upcoming[0] = upcoming[0], None
+
+
+def _parsed_stream(
+    nlp: Language, documents: Iterable[Document], batch_size: int, batch_chars: int
+) -> Iterator[Document | ParsedBlock]:
+    """Each document, then its parsed pieces, in order; parsed in batches of pieces."""
+    batch: list[Document | tuple[Document, int, Block]] = []
+    texts = chars = 0
+
+    def parse() -> Iterator[Document | ParsedBlock]:
+        jobs = [job for job in batch if not isinstance(job, Document)]
+        docs = iter(nlp.pipe((block_text(d, piece) for d, _, piece in jobs), batch_size=max(1, len(jobs))))
+        for job in batch:
+            if isinstance(job, Document):
+                yield job
+            else:
+                yield ParsedBlock(job[1], job[2], next(docs))
+        batch.clear()
+
+    for document in documents:
+        batch.append(document)
+        for index, piece in parse_pieces(document):
+            size = piece.end - piece.start
+            if texts and (texts >= batch_size or chars + size > batch_chars):
+                yield from parse()
+                texts = chars = 0
+            batch.append((document, index, piece))
+            texts += 1
+            chars += size
+    yield from parse()
