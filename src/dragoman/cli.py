@@ -9,6 +9,7 @@ silences it); results go to stdout or `--output`.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -38,13 +39,42 @@ def _note(args: argparse.Namespace, message: str) -> None:
         print(f"dragoman: {message}", file=sys.stderr)
 
 
-def _output(stack: ExitStack, path: str | None) -> TextIO:
+def _output(stack: ExitStack, path: str | None, args: argparse.Namespace) -> TextIO:
+    """stdout, or the file `path`: never one of the command's inputs, an existing file only
+    with --force, and replaced whole when the command ends (see dragoman.outputs)."""
     if not path:
         return sys.stdout
+    from .outputs import open_output
+
+    return stack.enter_context(open_output(path, inputs=_inputs(args), force=args.force))
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse a bad --output before anything is read or written."""
+    if args.output:
+        from .outputs import check_output
+
+        check_output(args.output, _inputs(args), force=args.force)
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """Every file the command reads (reports, dictionaries, the database): no output may be one."""
+    names = [*(getattr(args, "paths", None) or ()), *(getattr(args, "files", None) or ())]
+    for option in ("actors", "verbs", "discards"):
+        names += getattr(args, option, None) or ()
+    db = getattr(args, "db", None)
+    if db:
+        names.append(db.removeprefix("sqlite:///"))
+    return names
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to stdout, send what is still buffered nowhere (not a second error at exit)."""
     try:
-        return stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
-    except OSError as exc:
-        raise DragomanError(f"{path}: cannot write ({exc.strerror})") from None
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 # ---------------------------------------------------------------- argument types
@@ -163,13 +193,14 @@ def cmd_code(args: argparse.Namespace) -> int:
     from .service import code_into
     from .store import open_store
 
+    _check_output(args)
     nlp = _load(args)
     failures: list[str] = []
     progress = _Progress(not args.quiet, _expected_documents(args.paths))
     with ExitStack() as stack:
         stack.callback(progress.close)
         store = stack.enter_context(open_store(args.db)) if args.db else None
-        writer = EventWriter(args.format or "table", _output(stack, args.output)) if (args.output or not store or args.format) else None
+        writer = EventWriter(args.format or "table", _output(stack, args.output, args)) if (args.output or not store or args.format) else None
 
         def on_result(result: DocumentResult) -> None:
             if writer is not None:
@@ -194,13 +225,14 @@ def cmd_events(args: argparse.Namespace) -> int:
     """
     from .queries import event_query, open_existing
 
+    _check_output(args)
     with ExitStack() as stack:
         store = stack.enter_context(open_existing(args.db))
         query = event_query(
             actor=args.actor, since=args.since, until=args.until, modality=args.modality, basis=args.basis,
             root=args.root, doc_id=args.doc, limit=args.limit, offset=args.offset, all_modalities=args.all,
         )  # fmt: skip
-        writer = EventWriter(args.format or "table", _output(stack, args.output))
+        writer = EventWriter(args.format or "table", _output(stack, args.output, args))
         writer.write(store.events(query))
         writer.finish()
     if writer.count == 0:
@@ -242,16 +274,26 @@ def cmd_actors_import(args: argparse.Namespace) -> int:
 
     example: dragoman actors import Phoenix.Countries.actors.txt --output countries.yaml
     """
+    from pathlib import Path
+
     from .actors import export_yaml, import_phoenix
+    from .outputs import check_output, output_path
 
     if args.output and len(args.files) > 1:
         raise UsageError("actors import: --output takes one dictionary; import several without --output (each gets its own .yaml)")
-    for path in args.files:
+    targets = {path: args.output or str(Path(path).with_suffix(".yaml")) for path in args.files}
+    written: dict[str, str] = {}
+    for path, target in targets.items():  # every output checked before any input is read
+        if target in written:
+            raise UsageError(f"actors import: {written[target]} and {path} would both be written to {target}; import one of them with --output")
+        written[target] = path
+        check_output(target, args.files, force=args.force)
+    for path, target in targets.items():
         result = import_phoenix(path)
         for line, text, reason in result.problems:
             _warn(f"{path}:{line}: {reason}: {text[:60]}")
-        target = args.output or (path.rsplit(".", 1)[0] + ".yaml")
-        export_yaml(result, target)
+        with output_path(target, inputs=args.files, force=args.force) as temporary:
+            export_yaml(result, temporary)
         counts = ", ".join(f"{n} {section}" for section, n in result.counts().items())
         print(f"{path}: {counts} written to {target}; {len(result.problems)} lines not read (listed above)")
     return 0
@@ -318,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--db", help="store documents and events in this SQLite file (or sqlite:/// URL)")
     code.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     code.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
+    code.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     code.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
     code.add_argument("--max-chars", type=_count("characters", 2**40), default=Settings().max_doc_chars, metavar="N",
                       help="refuse a document longer than this (default 10,000,000)")  # fmt: skip
@@ -337,6 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
     ev.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     ev.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
+    ev.add_argument("--force", action="store_true", help="replace the --output file if it exists")
 
     so = _command(sub, "sources", cmd_sources)
     _db_option(so)
@@ -350,6 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = _command(actor_sub, "import", cmd_actors_import)
     imp.add_argument("files", nargs="+", metavar="FILE", help="PETRARCH/Phoenix dictionary files (actors or agents)")
     imp.add_argument("--output", "-o", metavar="YAML", help="the YAML file to write (one input only; default: beside each input)")
+    imp.add_argument("--force", action="store_true", help="replace the YAML file if it exists")
     unresolved = _command(actor_sub, "unresolved", cmd_actors_unresolved)
     unresolved.add_argument("reports", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl reports to read")
     unresolved.add_argument("--limit", type=_count("names"), default=50, metavar="N", help="how many names (default 50)")
@@ -370,6 +415,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # stdout on a full disk (an --output file says so as an OutputError)
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            raise
+        _quiet_stdout()
+        print(f"dragoman: error: cannot write the output ({exc.strerror})", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
