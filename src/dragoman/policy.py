@@ -64,6 +64,7 @@ class Policy:
     codes: PolicyCodes
     roots: PolicyRoots
     force: ForcePolicy
+    attribution_only: frozenset[str]
     domestic_sectors: frozenset[str]
     sport: SportPolicy
 

@@ -95,7 +95,8 @@ class RuleCoder:
                     break  # a match that codes nothing ("face a run-off")
                 if pattern.kind == "statement":
                     speakers = self._sources(tok, pattern, work.mentions)
-                    statements.append(self._draft(work, tok, pattern, speakers[0] if speakers else None, None))
+                    speaker = speakers[0] if speakers else self._unnamed_speaker(work, tok)
+                    statements.append(self._draft(work, tok, pattern, speaker, None))
                     break
                 coded = self._code_trigger(work, tok, pattern, work.mentions)
                 if coded is None:
@@ -258,6 +259,16 @@ class RuleCoder:
                 else:
                     out.extend(group)
         return out
+
+    def _unnamed_speaker(self, work: SentenceWork, tok: Token) -> Actor | None:
+        """Who says it, when no dictionary knows them ("the agency reported", "analysts said"): the
+        report is on their word even so (an attribution, never an actor of its own)."""
+        subjects = [s for s in sx.subjects(sx.clause_head(tok), self.grammar) if s.pos_ in ("NOUN", "PROPN")]
+        if not subjects:
+            return None
+        phrase = sx.phrase_span(subjects[0])
+        start = work.offset + phrase.start_char
+        return Actor(text=phrase.text, name=None, code=None, start=start, end=start + len(phrase.text), basis="unresolved", confidence=0.0)
 
     def _owners(self, noun: Token) -> list[Token]:
         """Who did what an event noun names: its possessor ("Kenya's criticism"), a name or demonym
