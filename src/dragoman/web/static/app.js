@@ -68,7 +68,7 @@
                hovertemplate: "%{y} " + q[1] + "<extra></extra>" };
     });
     Plotly.newPlot(node, traces, layout({ yaxis: { title: { text: "events" }, rangemode: "tozero", fixedrange: true },
-                                          legend: { orientation: "h", y: narrow() ? -0.35 : -0.2 } }), CONFIG);
+                                          legend: { orientation: "h", traceorder: "normal", y: narrow() ? -0.35 : -0.2 } }), CONFIG);
     // Zooming to a period offers that period as a filter, so it can be shared.
     var link = document.getElementById("period-link");
     node.on("plotly_relayout", function (ev) {
