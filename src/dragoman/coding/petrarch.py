@@ -147,7 +147,7 @@ def read_petrarch_verbs(text: str, where: str, grammar: Grammar) -> tuple[dict[s
             continue
         if stripped.startswith("-"):
             pattern = _pattern(stripped[1:].strip(), number, raw, problems, grammar.prepositions)
-            if pattern is not None:
+            if pattern is not None and pattern.get("code") != SKIP:
                 block.patterns.append((number, pattern))
             continue
         verb = _verb(stripped, number, raw, problems)
@@ -199,13 +199,16 @@ def _members(name: str, sets: dict[str, list[str]], seen: set[str]) -> list[str]
     return out
 
 
-DISCARD = "###"  # TABARI's code for "do not code this sentence" (also "+++", a complex sentence)
+DISCARD = "###"  # TABARI's code for "do not code this sentence"
+SKIP = "+++"  # a pattern that neither codes nor stops the search: the next pattern may apply
 
 
 def _code(text: str) -> tuple[str | None, str | None] | str:
     """(code, reverse code) of a "[...]" text, either None; a string starting "!" is a problem."""
-    if text.strip() in ("###", "+++"):
+    if text.strip() == DISCARD:
         return (DISCARD, None)
+    if text.strip() == SKIP:
+        return (SKIP, None)
     parts = [p.strip().rstrip("?") for p in text.split(":")]  # "025?": a code its author was unsure of
     if len(parts) > 2:
         return f"!cannot read the code [{text}]"
@@ -223,6 +226,8 @@ def _code(text: str) -> tuple[str | None, str | None] | str:
 def _code_text(code: tuple[str | None, str | None]) -> str | None:
     """A verb's or block's code as the lexicon's blocks keep it: "042", "042:043", ":173", None."""
     main, reverse = code
+    if main == SKIP:
+        return None  # a verb or block coded "+++" codes nothing on its own
     if reverse is None:
         return main
     return f"{main or ''}:{reverse}"

@@ -337,7 +337,7 @@ class RuleCoder:
             elif path == "xcomp.dobj":
                 heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
             elif path in ("subj", "after_obj", "args", "any"):
-                heads = self._path_heads(trigger, path)
+                heads = self._first_named(self._path_heads(trigger, path), actors, source)
             elif path == "loc":
                 obj = sx.first_object(trigger)
                 for prep in ("in", "at", "into", "to"):
@@ -348,10 +348,14 @@ class RuleCoder:
                             if found.country != source.country:
                                 return [found], location
                 continue
-            found_actors = [
-                d for a in (actors.actor_of(h) for h in heads)
-                if a is not None and (d := self._domestic(a, source)).code and d.text != source.text
-            ]  # fmt: skip
+            found_actors: list[Actor] = []
+            for h in heads:
+                a = actors.actor_of(h)
+                if a is None:
+                    continue
+                d = self._domestic(a, source)
+                if d.code and d.text != source.text and d.code != source.code:
+                    found_actors += [d, *self._spread(h, d, actors)]  # "Eriadori and Calenardhon leaders": two
             if found_actors:
                 return found_actors, location
         place = self._place(trigger, actors)  # where the act happened, even when it is not the target
@@ -386,6 +390,15 @@ class RuleCoder:
         # outside the clauses that hang off it (a time clause, a relative clause, a second verb)
         heads += [t for t in _phrase_tokens(trigger) if t.dep_ in _NAMES and sx.nominal(t)]
         return heads
+
+    def _first_named(self, heads: list[Token], actors: SentenceMentions, source: Actor) -> list[Token]:
+        """The first of many candidate heads that names an actor other than the source, with the
+        heads coordinated with it: one target, or one list of targets, never a mix of readings."""
+        for head in heads:
+            found = actors.actor_of(head)
+            if found is not None and found.code and found.code != source.code:
+                return [h for h in sx.conjuncts(head)]
+        return []
 
     def _along(self, trigger: Token, paths: tuple[str, ...], actors: SentenceMentions) -> list[Actor]:
         """The actors along the first of the paths that names one (a pattern's source: "protests from $")."""
