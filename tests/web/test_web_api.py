@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.records import Event
-from dragoman.web.schemas import EventOut
+pytest.importorskip("fastapi", reason="the web extras are not installed: pip install 'dragoman[web]'")
+
+from dragoman.records import Event  # noqa: E402
+from dragoman.web.schemas import EventOut  # noqa: E402
+
 
 ACTS = ["b1praise", "a4month", "a1threat", "a3reject", "a6meet", "a7meet", "a8host", "a5attack"]  # store order
 NO_FILTERS = {"since": None, "until": None, "actor": None, "root": None, "modality": None, "doc": None, "all": False}

@@ -17,6 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+pytest.importorskip("fastapi", reason="the web extras are not installed: pip install 'dragoman[web]'")
+
 pytestmark = pytest.mark.slow
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -55,9 +57,9 @@ def server(seed_db):
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"no Chromium at {CHROMIUM} (set DRAGOMAN_CHROMIUM, or apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (the test extras)")
 
-    with sync_playwright() as playwright:
+    with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield launched
         launched.close()

@@ -7,6 +7,8 @@ import socket
 
 import pytest
 
+pytest.importorskip("fastapi", reason="the web extras are not installed: pip install 'dragoman[web]'")
+
 PNG = b"\x89PNG\r\n\x1a\n"
 
 

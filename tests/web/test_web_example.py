@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+pytest.importorskip("fastapi", reason="the web extras are not installed: pip install 'dragoman[web]'")
+
 
 @pytest.fixture(scope="module")
 def example(make_client, example_db):

@@ -7,7 +7,10 @@ import re
 
 import pytest
 
-from dragoman.web.views import highlights
+pytest.importorskip("fastapi", reason="the web extras are not installed: pip install 'dragoman[web]'")
+
+from dragoman.web.views import highlights  # noqa: E402
+
 
 
 def page(client, url, status=200):
