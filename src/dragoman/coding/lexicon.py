@@ -391,7 +391,7 @@ def read_lexicon_file(path: str | Path, cameo: dict[str, CameoCode], grammar: Gr
     data = read_bytes(path)
     text = decode_utf8(data, where)
     if _PETRARCH_BLOCK.search(text) and not _looks_like_yaml(text):
-        raw, found = read_petrarch_verbs(text, where, grammar)
+        raw, found = read_petrarch_verbs(text, where, grammar, loose_nouns=True)
         problems.extend(f"{where}:{line}: {reason}: {line_text.strip()[:70]}" if line else f"{where}: {reason}: {line_text}" for line, line_text, reason in found)
         default = ("dobj", "dative", "any", "loc")
         strict = False

@@ -99,8 +99,14 @@ def _strip(line: str) -> str:
     return re.split(r"[#;]", line, maxsplit=1)[0].rstrip().replace("[DISCARD]", "[###]")  # TABARI also comments with ";"
 
 
-def read_petrarch_verbs(text: str, where: str, grammar: Grammar) -> tuple[dict[str, Any], list[Problem]]:
-    """The dictionary as a lexicon mapping ({"word_lists": ..., "verbs": ...}) and its problems."""
+def read_petrarch_verbs(
+    text: str, where: str, grammar: Grammar, *, loose_nouns: bool = False
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The dictionary as a lexicon mapping ({"word_lists": ..., "blocks": ...}) and its problems.
+
+    `loose_nouns`: a lone object word may be any word of the object's phrase, as TABARI matched
+    ("* DIPLOMATIC" matches "diplomatic ties"); otherwise it is the phrase's head, as PETRARCH2's
+    own dictionary is written ("* AID" is aid, not "aid workers")."""
     lines = text.splitlines()
     problems: list[Problem] = []
     sets: dict[str, list[str]] = {}
@@ -146,7 +152,7 @@ def read_petrarch_verbs(text: str, where: str, grammar: Grammar) -> tuple[dict[s
             problems.append((number, raw, "a verb or pattern line outside any --- block ---"))
             continue
         if stripped.startswith("-"):
-            pattern = _pattern(stripped[1:].strip(), number, raw, problems, grammar.prepositions)
+            pattern = _pattern(stripped[1:].strip(), number, raw, problems, grammar.prepositions, loose_nouns)
             if pattern is not None and pattern.get("code") != SKIP:
                 block.patterns.append((number, pattern))
             continue
@@ -268,7 +274,9 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
-def _pattern(text: str, number: int, raw: str, problems: list[Problem], prepositions: frozenset[str]) -> dict[str, Any] | None:
+def _pattern(
+    text: str, number: int, raw: str, problems: list[Problem], prepositions: frozenset[str], loose_nouns: bool = False
+) -> dict[str, Any] | None:
     match = _CODE.search(text)
     if not match:
         problems.append((number, raw, "a pattern line must end with its [code]"))
@@ -354,7 +362,9 @@ def _pattern(text: str, number: int, raw: str, problems: list[Problem], preposit
         else:
             words.extend(_alternatives(w) for w in value)
         last_prep = None
-    if obj is not None:
+    if obj is not None and loose_nouns and not obj_mods:
+        out["obj_mods"] = [obj]  # any word of the object's phrase
+    elif obj is not None:
         out["obj"] = obj
         if obj_mods:
             out["obj_mods"] = obj_mods

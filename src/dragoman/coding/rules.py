@@ -122,7 +122,7 @@ class RuleCoder:
             if p.obj is not None and (obj is None or (obj.lemma_.lower() not in p.obj and obj.lower_ not in p.obj)):
                 if seen is None:
                     seen = _Seen(trigger, verb, obj, self.grammar)
-                if not seen.other_object(p.obj):
+                if not seen.other_object(p.obj) and not seen.object_ends_with(p.obj):
                     continue
             if p.words is not None:
                 if lemmas is None:
@@ -525,9 +525,25 @@ class _Seen:
         return self._clause
 
     def obj_phrase(self) -> set[str]:
+        """The words of the object's noun phrase up to its head ("full diplomatic ties"; not the
+        "of resolutions" after "a set")."""
         if self._obj_phrase is None:
-            self._obj_phrase = self._forms(self.obj.subtree) if self.obj is not None else set()
+            obj = self.obj
+            self._obj_phrase = self._forms(t for t in obj.subtree if t.i <= obj.i) if obj is not None else set()
         return self._obj_phrase
+
+    def object_ends_with(self, words: frozenset[str]) -> bool:
+        """A phrase member of the object's words ("swiss francs") ends at the object's head."""
+        obj = self.obj
+        if obj is None:
+            return False
+        for member in words:
+            parts = member.split()
+            if len(parts) > 1 and obj.i - len(parts) + 1 >= obj.sent.start:
+                run = obj.doc[obj.i - len(parts) + 1 : obj.i + 1]
+                if all(p in (t.lemma_.lower(), t.lower_) for p, t in zip(parts, run)):
+                    return True
+        return False
 
     def prep_holds(self, cond: PrepCond) -> bool:
         holders = [self.trigger] + ([self.obj] if self.obj is not None else [])
@@ -549,7 +565,7 @@ class _Seen:
     def holds(self, p: Pattern) -> bool:
         if p.particle and not all(w in self.child_words() for w in p.particle):
             return False
-        if p.pre and not all(self.pre_words() & words for words in p.pre):
+        if p.pre and not all(self.pre_words() & words or _in_order(self._pre_tokens(), (SeqItem(words),)) for words in p.pre):
             return False
         if p.obj_mods and not all(self.obj_phrase() & words for words in p.obj_mods):
             return False
