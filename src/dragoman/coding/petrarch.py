@@ -481,7 +481,8 @@ def _word(token: str) -> list[str]:
 
 def _specificity(p: dict[str, Any]) -> int:
     return (
-        2 * len(p.get("preps", [])) + 2 * ("obj" in p) + len(p.get("obj_mods", [])) + len(p.get("pre", []))
+        2 * len(p.get("preps", [])) + 2 * ("obj" in p or "obj_mods" in p) + len(p.get("obj_mods", [])) * ("obj" in p)
+        + len(p.get("pre", []))
         + len(p.get("all_words", [])) + sum(len(c.get("mods", [])) + ("words" in c) for c in p.get("preps", []))
         + 2 * len(p.get("post_seq", [])) + 2 * len(p.get("pre_seq", []))
     )  # fmt: skip
