@@ -388,7 +388,7 @@ class RuleCoder:
             return heads
         # then, as PETRARCH reads a verb phrase, any name after the verb ("an anti-Gondor parade"),
         # outside the clauses that hang off it (a time clause, a relative clause, a second verb)
-        heads += [t for t in _phrase_tokens(trigger) if t.dep_ in _NAMES and sx.nominal(t)]
+        heads += [t for t in _phrase_tokens(trigger) if (t.dep_ in _NAMES and sx.nominal(t)) or t.pos_ == "PROPN"]
         return heads
 
     def _first_named(self, heads: list[Token], actors: SentenceMentions, source: Actor) -> list[Token]:
