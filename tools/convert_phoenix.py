@@ -71,7 +71,9 @@ def header(source: str, counts: dict[str, int], problems: int) -> str:
         "# Names are Phoenix's, with underscores as spaces and capitals as in prose (a short word of\n"
         "# few vowels stays an acronym); codes are Phoenix's. PETRARCH's date limits are inclusive,\n"
         "# dragoman's ends are not: a period's `end` here is the day after its last day. Two-digit\n"
-        "# years read as 00-29 -> 20xx, 30-99 -> 19xx.\n"
+        "# years read as 00-29 -> 20xx, 30-99 -> 19xx. Phoenix's ISO codes for Romania (ROU) and\n"
+        "# Montenegro (MNE) are the CAMEO table's ROM and MTN here, as in states.yaml. Agents are written `alone: false`: they qualify\n"
+        "# an actor (\"Iranian passengers\") but alone (\"a settlement\") name none.\n"
         f"# Converted: {shown}; {problems:,} source lines could not be used (tools/convert_phoenix.py\n"
         "# --problems lists them: entries with no code, unreadable dates, over-long names).\n"
         "#\n" + NOTICE
@@ -83,20 +85,42 @@ def documents(entries: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for section, value in entries.items():
         if section == "agents":
-            out.extend({"agents": {code: words}} for code, words in value.items())
+            # Phoenix's agents qualify an actor ("Iranian passengers", "a Kenyan village"); alone
+            # ("a settlement", "the passengers") they name none: the project's sector words do that
+            out.extend({"agents": {code: {"words": words, "alone": False}}} for code, words in value.items())
         else:
             out.extend({section: [item]} for item in value)
     return out
 
 
+def recode(entries: dict[str, Any], fixes: dict[str, str]) -> None:
+    """Phoenix codes a few states by their ISO code where the CAMEO table has its own (Romania
+    ROU, not ROM; Montenegro MNE, not MTN): use the project's, as states.yaml does, so that
+    "Bucharest" and "Romania" are one state."""
+
+    def fix(code: str) -> str:
+        return fixes.get(code[:3], code[:3]) + code[3:]
+
+    for section, items in entries.items():
+        if section == "agents":
+            continue
+        for entry in items:
+            for record in [entry, *entry.get("roles", [])]:
+                for key in ("code", "country"):
+                    if isinstance(record.get(key), str):
+                        record[key] = fix(record[key])
+
+
 def convert(source_dir: Path) -> dict[str, tuple[str, list[str]]]:
     """file name -> (its text, the problems of its source)."""
+    from dragoman.actors.build_kb import ISO_TO_CAMEO
     from dragoman.actors.phoenix import parse_phoenix
 
     result: dict[str, tuple[str, list[str]]] = {}
     for name, source in SOURCES.items():
         text = (source_dir / source).read_text(encoding="utf-8")
         imported = parse_phoenix(text)
+        recode(imported.entries, {iso: cameo for iso, cameo in ISO_TO_CAMEO.items() if iso != cameo})
         lines = [json.dumps(doc, ensure_ascii=False, separators=(",", ":")) for doc in documents(imported.entries)]
         body = header(source, imported.counts(), len(imported.problems)) + "\n".join(lines) + "\n"
         problems = [f"{source}:{line}: {reason}: {written.strip()}" for line, written, reason in imported.problems]

@@ -69,6 +69,7 @@ class MentionMemory:
     salience: Salience = field(default_factory=Salience)
     pair: tuple[Actor, Actor, int] | None = None  # the last pair that acted together, and the sentence
     unresolved: Counter[str] = field(default_factory=Counter)  # names no dictionary knows, with counts
+    people: dict[str, Actor] = field(default_factory=dict)  # a surname -> the person last named in full by it
 
     def note_pair(self, a: Actor, b: Actor, index: int) -> None:
         """Two parties that just acted together: "the two sides" next most likely means them."""
@@ -107,7 +108,11 @@ class MentionReader:
             actor = self._resolve(memory, tok, index, date)
             if actor is not None:
                 actor = _at(actor, offset)
+            if tok.dep_ == "appos" and actor is not None:
+                actor = self._apposed(memory, tok, actor, actors)
             actors[tok.i] = actor
+            if actor is not None and actor.code:
+                self._remember(memory, tok, actor)
             if actor is not None and actor.code:
                 if tok.pos_ == "PROPN" and (actor.sector is None or (actor.name == tok.text and actor.sector == "GOV")):
                     places[tok.i] = actor  # a state, or a capital named by itself ("in Muscat")
@@ -117,6 +122,49 @@ class MentionReader:
             elif actor is not None and actor.basis == "unresolved":
                 memory.unresolved[actor.name or actor.text] += 1  # a name no dictionary knows
         return SentenceMentions(actors, places, groups, self.knowledge, date, offset)
+
+    def _apposed(self, memory: MentionMemory, tok: Token, actor: Actor, actors: dict[int, Actor | None]) -> Actor:
+        """ "Nigeria's foreign minister, Chidi Okafor": a name no dictionary knows, in apposition to a
+        titled description, is that person (and the other way round: "Chidi Okafor, Nigeria's
+        foreign minister"); both mentions get the coded actor with the name."""
+        head = actors.get(tok.head.i)
+        if head is None:
+            return actor
+        if actor.basis == "unresolved" and head.code and head.name is None and _person_title(tok.head, self.knowledge):
+            named = replace(head, name=actor.name, text=actor.text, start=actor.start, end=actor.end, basis="title", confidence=0.8)
+            actors[tok.head.i] = replace(head, name=actor.name)
+            return named
+        if head.basis == "unresolved" and actor.code and actor.name is None and _person_title(tok, self.knowledge):
+            named = replace(actor, name=head.name, text=head.text, start=head.start, end=head.end, basis="title", confidence=0.8)
+            actors[tok.head.i] = named
+            self._remember(memory, tok.head, named)
+            return replace(actor, name=head.name)
+        return actor
+
+    def _remember(self, memory: MentionMemory, tok: Token, actor: Actor) -> None:
+        """A person named in full ("Chidi Okafor", "Mahmoud Abbas"): a later "Mr Okafor" is them."""
+        if not actor.name or actor.basis not in ("dictionary", "title"):
+            return
+        words = actor.name.replace("-", " ").split()
+        person = actor.basis == "title" or f"person:{actor.name}" in self.knowledge.entities
+        if len(words) >= 2 and person:
+            memory.people[norm_word(words[-1])] = actor
+
+    def _named_again(self, memory: MentionMemory, tok: Token, span: Span, actor: Actor | None) -> Actor | None:
+        """ "Mr Okafor", "President Okafor", "Okafor": the person this document named in full by that
+        surname, whatever a dictionary would make of the surname alone (another Abbas, another Brown)."""
+        if tok.pos_ != "PROPN" or not memory.people:
+            return None
+        earlier = memory.people.get(norm_word(tok.text))
+        if earlier is None:
+            return None
+        honorifics = self.knowledge.vocab.mentions.honorifics
+        names = [t for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in honorifics and not _person_title(t, self.knowledge)]
+        if len(names) != 1:
+            return None  # a full name ("Gordon Brown") is its own
+        if actor is not None and actor.code and actor.name == earlier.name:
+            return None
+        return replace(earlier, text=span.text, start=span.start_char, end=span.end_char, basis="earlier", confidence=0.85)
 
     def _group(self, memory: MentionMemory, span: Span, index: int) -> tuple[Actor, ...] | None:
         """ "the two sides", "both governments": the last pair that acted together, if recent,
@@ -180,6 +228,9 @@ class MentionReader:
             return self.coref.resolve_pronoun(memory.salience, tok, index)
         span = sx.phrase_span(tok)
         actor = resolve_span(span, self.knowledge, date) if self._may_name(span) else None
+        again = self._named_again(memory, tok, span, actor)
+        if again is not None:
+            return again
         if actor is not None and actor.code is None and actor.sector:
             owned = self._owned(memory, tok, actor, index) or self._placed(tok, span, actor, date)
             if owned is not None:
@@ -191,6 +242,11 @@ class MentionReader:
         ):
             return self.coref.resolve_definite(memory.salience, span, index)
         return None
+
+
+def _person_title(tok: Token, knowledge: ActorKnowledge) -> bool:
+    """A word naming one individual ("minister", "president"), as the sector words mark them."""
+    return norm_word(tok.text) in knowledge.person_titles or norm_word(tok.lemma_) in knowledge.person_titles
 
 
 def _expletive(tok: Token) -> bool:

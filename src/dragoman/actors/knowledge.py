@@ -112,6 +112,7 @@ class Cue:
     whole: bool = False  # "The Guardian", "The National": only a phrase of its own, never "Guardian Council"
     agent: str | None = None  # a PETRARCH agent's code ("GOVFRM"), composed into the actor's code
     prefix: bool = False  # the agent's code goes before the actor's ("NGO~": NGOARNGOV)
+    alone: bool = True  # False: the word names an actor only with an owner in the phrase ("Iranian ...")
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ def _prev(end: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-BUILTIN_ORDER = ("states.yaml", "places.yaml", "sectors.yaml", "organisations.yaml", "people.yaml")
+BUILTIN_ORDER = ("states.yaml", "capitals.yaml", "places.yaml", "sectors.yaml", "organisations.yaml", "people.yaml")
 PHOENIX_ORDER = ("countries.jsonl", "international.jsonl", "milnonstate.jsonl", "agents.jsonl")
 SECTIONS = ("states", "places", "sectors", "agents", "organisations", "people")
 _YAML_KEY = re.compile(r"^(---|\.\.\.|[A-Za-z_]+\s*:(\s|$))")
@@ -523,13 +524,19 @@ class _Builder:
                 raise KnowledgeError(f"{where}: {code!r} is not an agent code (~GOV, ~GOVFRM, NGO~)")
             if not re.match(r"^([A-Z]{3})+$", body):
                 raise KnowledgeError(f"{where}: agent code {code!r} must be made of 3-letter parts")
+            alone = True
             if isinstance(words, dict):
-                words = {k: v for k, v in words.items() if k != "__line__"}.get("words")
+                body_keys = {k: v for k, v in words.items() if k != "__line__"}
+                if set(body_keys) - {"words", "alone"} or not isinstance(body_keys.get("alone", True), bool):
+                    raise KnowledgeError(f"{where}: {code}: expected a list of words, or {{words: [...], alone: true/false}}")
+                alone = body_keys.get("alone", True)
+                words = body_keys.get("words")
             if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                 raise KnowledgeError(f"{where}: {code}: expected a list of words (quote yes/no/on/off)")
             prefix = code.endswith("~")
             for word in words:
-                self._claim(word, Cue("sector", None, sector=body[:3], agent=body, prefix=prefix), f"{where} {code}")
+                cue = Cue("sector", None, sector=body[:3], agent=body, prefix=prefix, alone=alone)
+                self._claim(word, cue, f"{where} {code}")
 
     def _named(self, path: str, entry: Any, kind: str) -> None:
         what = "person" if kind == "person" else "organisation"
@@ -570,7 +577,12 @@ class _Builder:
             if entity.kind not in ("person", "org"):
                 continue
             words = name_words(entity.key)
-            for probe in {entity.key, words[-1]} if entity.kind == "person" else {entity.key}:
+            probes = {entity.key}
+            if entity.kind == "person" and any(len(k) == 1 for k, _ in self.owned.get(key, ())):
+                # a surname alone is a near miss only of people the dictionaries name by it alone
+                # ("Trump"): Phoenix's thousands of full names would make "Jones" anyone
+                probes.add(words[-1])
+            for probe in probes:
                 sk = skeleton(probe)
                 if len(sk) >= 3:
                     fuzzy.setdefault(sk, []).append(key)
@@ -683,12 +695,12 @@ def _state_role(where: str, index: int, raw: Any) -> Role:
     if unknown:
         raise KnowledgeError(f"{here}: unknown key(s) {sorted(unknown)}; a state's role has code, start, end")
     code = raw.get("code")
-    if not isinstance(code, str) or not _COUNTRY.match(code):
-        raise KnowledgeError(f"{here}: code {code!r} must be three capital letters")
+    if not isinstance(code, str) or not _CODE.match(code) or not _COUNTRY.match(code[:3]):
+        raise KnowledgeError(f"{here}: code {code!r} must be a country code (RHO, or USRARM: a part of one)")
     start, end = _iso(here, raw.get("start")), _iso(here, raw.get("end"))
     if start and end and date_bounds(start)[0] >= date_bounds(end)[0]:
         raise KnowledgeError(f"{here}: starts ({start}) on or after it ends ({end})")
-    return Role(code=code, country=code, sector=None, start=start, end=end)
+    return Role(code=code, country=code[:3], sector=None, start=start, end=end)
 
 
 def _decode(path: str, raw: bytes) -> tuple[str, str | None]:

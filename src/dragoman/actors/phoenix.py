@@ -428,11 +428,13 @@ def _convert(
     dated = [c for c in codes if c[1] is not None or c[2] is not None]
     default = undated[-1][0] if undated else None
     states = vocab.codes.non_state | vocab.codes.regions
-    if all(re.match(r"^[A-Z]{3}$", c[0]) and c[0] not in states for c in codes):
-        # more names for a state. A state coded by date (Zimbabwe: RHO until 1979, then ZBW)
-        # is its current code, the open-ended period's (else the undated one, else the latest),
-        # with the dated codes as roles for events of those days
-        record: dict[str, Any] = {"code": _current_state(default, dated), "names": names}
+    current = _current_state(default, dated)
+    if re.match(r"^[A-Z]{3}$", current) and current not in states and (default is None or re.match(r"^[A-Z]{3}$", default)):
+        # more names for a state. A state coded by date (Zimbabwe: RHO until 1979, then ZBW;
+        # Armenia: USRARM, a Soviet republic, until 1990) is its current code, the open-ended
+        # period's (else the undated one, else the latest), with the dated codes as roles for
+        # events of those days
+        record: dict[str, Any] = {"code": current, "names": names}
         if dated:
             record["roles"] = [{k: v for k, v in {"code": c, "start": s, "end": e}.items() if v is not None} for c, s, e in dated]
         out["states"].append(record)

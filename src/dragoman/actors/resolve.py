@@ -243,6 +243,10 @@ def _base_actor(
 ) -> Actor | None:
     vocab = knowledge.vocab.resolution
     at_head = next((m for m in matches if m.first <= head <= m.last), None)
+    if at_head is not None and _fragment(words, at_head, matches, knowledge):
+        # "Collective Security Treaty Organization" is not the group whose alias is "Organization"
+        matches = [m for m in matches if m is not at_head]
+        at_head = None
 
     title = next((m.cues[0].sector for m in matches if m.cues[0].kind == "sector"), None)
     if at_head is not None:
@@ -259,6 +263,11 @@ def _base_actor(
         after = [m for m in matches if m.first > at_head.last and m.cues[0].kind in ("person", "org")]
         if after:
             return _entity_actor(knowledge, after[0].cues[0], date, former, base, cue.sector)
+        head_text = next((w.text for w in words if w.position == head), "")
+        if not cue.person and head_text[:1].isupper() and not head_text.isupper():
+            regional = _regional_body(knowledge, matches, at_head, cue, base)
+            if regional is not None:
+                return regional
         return _titled(knowledge, matches, at_head, cue, date, former, base, basis="dictionary")
 
     head_word = next((w for w in words if w.position == head), None)
@@ -267,8 +276,9 @@ def _base_actor(
     if head_word.proper and head_word.norm not in vocab.calendar_words:
         sector_match = next((m for m in matches if m.cues[0].kind == "sector"), None)
         if sector_match is not None:
-            return _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="title",
-                           name=_name_run(words, head, vocab.title_stops))
+            titled = _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="title",
+                             name=_name_run(words, head, vocab.title_stops))
+            return titled or Actor(name=_name_run(words, head, vocab.title_stops), code=None, basis="unresolved", confidence=0.0, **base)
         owner = _modifier(matches, exclude=None)
         if owner is not None:  # "Oxfam adviser Max Lawson" without the title word
             actor = _entity_actor(knowledge, owner.cues[0], date, former, base)
@@ -285,7 +295,7 @@ def _base_actor(
         sector_match = next((m for m in matches if m.cues[0].kind == "sector"), None)
         if sector_match is not None:
             owned = _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="description")
-            if owned.code:
+            if owned is not None and owned.code:
                 return owned
         owner = _modifier(matches, exclude=None)
         if owner is not None:
@@ -295,6 +305,38 @@ def _base_actor(
     if named:
         return _entity_actor(knowledge, named[0].cues[0], date, former, base, title)
     return None
+
+
+def _fragment(words: Sequence[Word], match: Match, matches: Sequence[Match], knowledge: ActorKnowledge) -> bool:
+    """A one-word name of a body or person right after a capitalised word that names nothing is a
+    piece of a longer name no dictionary knows ("Collective Security Treaty Organization", "Taha
+    Hussein"), not that body or person. Honorifics and titles ("Mr Blair") do not count, nor
+    states and places ("Northern Iraq")."""
+    if match.first != match.last or match.cues[0].kind not in ("org", "person"):
+        return False
+    at = next(i for i, w in enumerate(words) if w.position == match.first)
+    if at == 0:
+        return False
+    before = words[at - 1]
+    if before.position != match.first - 1 or not before.text[:1].isupper():
+        return False
+    if any(m.first <= before.position <= m.last for m in matches):
+        return False
+    vocab = knowledge.vocab
+    return before.norm not in vocab.mentions.honorifics and before.norm not in vocab.resolution.title_stops
+
+
+def _regional_body(knowledge: ActorKnowledge, matches: Sequence[Match], at_head: Match, cue: Cue, base: Where) -> Actor | None:
+    """ "the European Central Bank", "the African Court": a named institution of a region is an
+    intergovernmental body (IGO + the region), not the region's government."""
+    regions = knowledge.vocab.codes.regions
+    owner = _modifier(matches, exclude=at_head)
+    if owner is None or owner.cues[0].kind not in ("state", "demonym"):
+        return None
+    entity = knowledge.entities[owner.cues[0].entity or ""]
+    if entity.code not in regions:
+        return None
+    return Actor(name=None, code=f"IGO{entity.code}", country="IGO", sector=cue.sector, **base)
 
 
 def _modifier(matches: Sequence[Match], exclude: Match | None) -> Match | None:
@@ -320,10 +362,12 @@ def _titled(
     *,
     basis: str,
     name: str | None = None,
-) -> Actor:
+) -> Actor | None:
     sector = "ELI" if former else cue.sector
     owner = _modifier(matches, exclude=sector_match)
     if owner is None:  # "the minister": a description for coreference to fill in
+        if not cue.alone:
+            return None  # an imported agent ("settlement", "passenger") qualifies an actor; alone it is none
         return Actor(name=name, code=None, sector=sector, basis="description", confidence=0.5, **base)
     ocue = owner.cues[0]
     entity = knowledge.entities[ocue.entity or ""]
@@ -375,7 +419,11 @@ def _name_run(words: Sequence[Word], head: int, stops: frozenset[str]) -> str:
 
 def _fuzzy(knowledge: ActorKnowledge, name: str, date: str | None, base: Where) -> Actor | None:
     """A near miss of a known name ("Arakchee"): same consonant skeleton, or close spelling."""
-    probes = [name] + ([name.split()[-1]] if " " in name else [])
+    # a surname alone is probed only after a courtesy title ("Mr Arakchee"): a full name that is
+    # near no full name ("Taha Hussein") is not the one person called Hussein
+    parts = name.split()
+    honorifics = knowledge.vocab.mentions.honorifics
+    probes = [name] + ([parts[-1]] if len(parts) == 2 and norm_word(parts[0]) in honorifics else [])
     for probe in probes:
         if len(probe) < 5:
             continue
@@ -387,15 +435,15 @@ def _fuzzy(knowledge: ActorKnowledge, name: str, date: str | None, base: Where) 
             close = difflib.get_close_matches(sk, pool, n=1, cutoff=0.85)
             candidates = knowledge.fuzzy.get(close[0], ()) if close else ()
         scored = []
-        for key in candidates:
+        for rank, key in enumerate(candidates):  # a tie goes to the later file's entry (the project's own)
             entity = knowledge.entities[key]
             ratio = max(
                 difflib.SequenceMatcher(None, norm_word(probe), norm_word(target)).ratio()
                 for target in (entity.key, name_words(entity.key)[-1])
             )
-            scored.append((ratio, key))
+            scored.append((ratio, rank, key))
         if scored:
-            ratio, key = max(scored)
+            ratio, _, key = max(scored)
             if ratio >= 0.6:
                 entity = knowledge.entities[key]
                 actor = _entity_actor(knowledge, Cue(entity.kind, key), date, False, base)

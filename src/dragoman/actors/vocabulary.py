@@ -42,6 +42,7 @@ class MentionWords:
     definite_skip: frozenset[str]
     definite_determiners: frozenset[str]
     pair_reach: int
+    honorifics: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
