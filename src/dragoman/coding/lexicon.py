@@ -104,7 +104,8 @@ class Pattern:
     pre_seq: tuple[SeqItem, ...] = ()  # words in this order before the verb, the last nearest it
     post_seq: tuple[SeqItem, ...] = ()  # words in this order after it
     covers_negation: bool = False  # its words before the verb hold a negation ("did n't"): not negated
-    origin: str = ""  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
+    origin: str = ""
+    obj_phrases: tuple[tuple[str, ...], ...] = ()  # the phrases among `obj` ("swiss francs"), matched at the object's end  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
 
     @property
     def silent(self) -> bool:
@@ -132,6 +133,15 @@ class Lexicon:
     problems: tuple[str, ...] = field(default=())  # "path:line: reason: text", for the user to see
     own_verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # dragoman's own layer alone
     nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # event nouns: "Kenya's criticism of Uganda"
+    indexes: dict[str, PatternIndex] = field(default_factory=dict)  # "verbs:meet" -> the index of its patterns
+
+    def entry(self, table: str, word: str) -> tuple[tuple[Pattern, ...], PatternIndex] | None:
+        """A word's patterns in one table (verbs, adjectives, nouns) and their index, or None."""
+        patterns = getattr(self, table).get(word)
+        if not patterns:
+            return None
+        found = self.indexes.get(f"{table}:{word}")
+        return patterns, (found if found is not None else index_patterns(patterns))
 
     def code(self, code: str) -> CameoCode:
         """The CAMEO entry of a code; a code a user's dictionary invented gets a neutral one."""
@@ -247,7 +257,35 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
             reading.negators & {part for w in words for part in w.split()} for words in (*pre, *(i.words for i in pre_seq))
         ),
         origin=origin,
+        obj_phrases=tuple(tuple(w.split()) for w in sorted(_words(raw.get("obj"), where, lists) or ()) if " " in w),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PatternIndex:
+    """Which of a word's patterns can match, by the words of the trigger's object: a verb with
+    sixty patterns checks the few that name its object, not all sixty."""
+
+    always: tuple[int, ...]  # patterns without an object word (or with a phrase): always checked
+    by_word: dict[str, tuple[int, ...]]  # object word -> patterns naming it
+
+    def candidates(self, words: set[str]) -> list[int]:
+        found = set(self.always)
+        for w in words:
+            found.update(self.by_word.get(w, ()))
+        return sorted(found)
+
+
+def index_patterns(patterns: tuple[Pattern, ...]) -> PatternIndex:
+    always: list[int] = []
+    by_word: dict[str, list[int]] = {}
+    for i, p in enumerate(patterns):
+        if p.obj is None or p.obj_phrases:
+            always.append(i)
+            continue
+        for w in p.obj:
+            by_word.setdefault(w, []).append(i)
+    return PatternIndex(tuple(always), {w: tuple(ids) for w, ids in by_word.items()})
 
 
 def _targeted_kind(kind: str | None, code: str) -> bool:
@@ -459,9 +497,11 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
     for p in (own_path, cameo_path, *files):
         digest.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
     digest.update(b"builtin" if builtin else b"user-only")
+    tables = {"verbs": verbs, "adjectives": adjectives, "nouns": nouns}
+    indexes = {f"{name}:{word}": index_patterns(p) for name, table in tables.items() for word, p in table.items()}
     return Lexicon(
         verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16], tuple(map(str, files)), tuple(problems),
-        own.verbs if builtin else {}, nouns,
+        own.verbs if builtin else {}, nouns, indexes,
     )  # fmt: skip
 
 

@@ -25,7 +25,7 @@ from ..version import __version__
 from . import syntax as sx
 from .draft import Draft
 from .grammar import Grammar
-from .lexicon import Lexicon, Pattern, PrepCond, SeqItem
+from .lexicon import Lexicon, Pattern, PatternIndex, PrepCond, SeqItem
 from .petrarch import DISCARD
 
 if TYPE_CHECKING:
@@ -70,25 +70,26 @@ class RuleCoder:
         assert work.mentions is not None
         drafts: list[Draft] = []
         statements: list[Draft] = []
+        lexicon = self.lexicon
         for tok in work.span:
+            entries: list[tuple[tuple[Pattern, ...], PatternIndex] | None]
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ != "be" or tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
                 # "be" only as a main verb ("are on standby"); a dictionary may list a form itself
                 # ("LEFT", the departure, beside "LEAVE"): that entry first
                 lemma, form = tok.lemma_.lower(), tok.lower_
-                patterns = self.lexicon.verbs.get(lemma)
-                if form != lemma and form in self.lexicon.verbs:
-                    patterns = self.lexicon.verbs[form] + (patterns or ())
+                entries = [lexicon.entry("verbs", form) if form != lemma else None, lexicon.entry("verbs", lemma)]
             elif tok.pos_ == "ADJ":
-                patterns = self.lexicon.adjectives.get(tok.lower_)
+                entries = [lexicon.entry("adjectives", tok.lower_)]
             elif tok.pos_ == "NOUN" and tok.dep_ in NOMINAL_DEPS:
                 # an event named by a noun that is what the clause is about: "Kenya's criticism of
                 # Uganda angered ...", "Talks between A and B collapsed", a headline "Israeli strikes on Gaza"
-                patterns = self.lexicon.nouns.get(tok.lemma_.lower())
+                entries = [lexicon.entry("nouns", tok.lemma_.lower())]
             else:
                 continue
-            if not patterns:
+            found = [e for e in entries if e is not None]
+            if not found:
                 continue
-            for pattern in self._matching(tok, patterns):
+            for pattern in self._matching(tok, found):
                 if pattern.code == DISCARD:
                     return []  # a dictionary says: do not code this sentence
                 if pattern.silent:
@@ -108,33 +109,31 @@ class RuleCoder:
 
     # ------------------------------------------------------------ matching
 
-    def _matching(self, trigger: Token, patterns: tuple[Pattern, ...]) -> Iterator[Pattern]:
-        """The trigger's patterns whose conditions hold, in the lexicon's order."""
+    def _matching(self, trigger: Token, entries: list[tuple[tuple[Pattern, ...], PatternIndex]]) -> Iterator[Pattern]:
+        """The trigger's patterns whose conditions hold, in the lexicon's order. The index says
+        which patterns can match the trigger's object words at all; only those are checked."""
         verb = sx.clause_head(trigger)
         obj = sx.first_object(trigger) if trigger.pos_ != "ADJ" else None
         lemmas: set[str] | None = None
-        seen: _Seen | None = None
-        for p in patterns:
-            if p.prep and not sx.has_prep(trigger, p.prep):
-                continue
-            if p.subj is not None and not any(t.lemma_.lower() in p.subj for t in sx.subjects(verb, self.grammar)):
-                continue
-            if p.obj is not None and (obj is None or (obj.lemma_.lower() not in p.obj and obj.lower_ not in p.obj)):
-                if seen is None:
-                    seen = _Seen(trigger, verb, obj, self.grammar)
-                if not seen.other_object(p.obj) and not seen.object_ends_with(p.obj):
+        seen = _Seen(trigger, verb, obj, self.grammar)
+        words = seen.object_words()
+        for patterns, index in entries:
+            for i in index.candidates(words):
+                p = patterns[i]
+                if p.prep and not sx.has_prep(trigger, p.prep):
                     continue
-            if p.words is not None:
-                if lemmas is None:
-                    lemmas = set(sx.clause_lemmas(trigger)) | ({verb.lemma_} if verb is not trigger else set())
-                if not (lemmas & p.words):
+                if p.subj is not None and not any(t.lemma_.lower() in p.subj for t in sx.subjects(verb, self.grammar)):
                     continue
-            if p.particle or p.pre or p.obj_mods or p.preps or p.all_words or p.pre_seq or p.post_seq:
-                if seen is None:
-                    seen = _Seen(trigger, verb, obj, self.grammar)
-                if not seen.holds(p):
+                if p.obj is not None and not (p.obj & words) and not (p.obj_phrases and seen.object_ends_with(p.obj_phrases)):
                     continue
-            yield p
+                if p.words is not None:
+                    if lemmas is None:
+                        lemmas = set(sx.clause_lemmas(trigger)) | ({verb.lemma_} if verb is not trigger else set())
+                    if not (lemmas & p.words):
+                        continue
+                if (p.particle or p.pre or p.obj_mods or p.preps or p.all_words or p.pre_seq or p.post_seq) and not seen.holds(p):
+                    continue
+                yield p
 
     def _draft(
         self, work: SentenceWork, tok: Token, pattern: Pattern, source: Actor | None, target: Actor | None, **fields: object
@@ -492,20 +491,25 @@ class _Seen:
         self._pre: set[str] | None = None
         self._clause: set[str] | None = None
         self._obj_phrase: set[str] | None = None
+        self._tail: list[tuple[str, str]] | None = None
+        self._pre_seq: list[tuple[str, str]] | None = None
+        self._post_seq: list[tuple[str, str]] | None = None
         self.verb = verb
 
     @staticmethod
     def _forms(tokens: Iterable[Token]) -> set[str]:
         return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
 
-    def other_object(self, words: frozenset[str]) -> bool:
-        """Past the object: a particle, adverb, adjective or the patient of a passive ("clamp down",
-        "appear uncertain", "sanctions were imposed")."""
+    def object_words(self) -> set[str]:
+        """What a pattern's object word may be: the object's head, or, past it, a particle, adverb,
+        adjective or the patient of a passive ("clamp down", "appear uncertain", "sanctions were imposed")."""
         deps = ("prt", "acomp", "advmod", "oprd", "npadvmod", "xcomp")
         heads = [c for c in self.trigger.children if c.dep_ in deps]
         if sx.is_passive(self.trigger):
             heads += sx.children(self.trigger, "nsubjpass")
-        return bool(self._forms(heads) & words)
+        if self.obj is not None:
+            heads.append(self.obj)
+        return self._forms(heads)
 
     def child_words(self) -> set[str]:
         if self._child_words is None:
@@ -532,17 +536,16 @@ class _Seen:
             self._obj_phrase = self._forms(t for t in obj.subtree if t.i <= obj.i) if obj is not None else set()
         return self._obj_phrase
 
-    def object_ends_with(self, words: frozenset[str]) -> bool:
-        """A phrase member of the object's words ("swiss francs") ends at the object's head."""
-        obj = self.obj
-        if obj is None:
-            return False
-        for member in words:
-            parts = member.split()
-            if len(parts) > 1 and obj.i - len(parts) + 1 >= obj.sent.start:
-                run = obj.doc[obj.i - len(parts) + 1 : obj.i + 1]
-                if all(p in (t.lemma_.lower(), t.lower_) for p, t in zip(parts, run)):
-                    return True
+    def object_ends_with(self, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """A phrase ("swiss francs") ends at the object's head."""
+        if self._tail is None:
+            obj = self.obj
+            start = max(obj.sent.start, obj.i - 5) if obj is not None else 0
+            self._tail = [(t.lemma_.lower(), t.lower_) for t in obj.doc[start : obj.i + 1]] if obj is not None else []
+        tail = self._tail
+        for parts in phrases:
+            if len(parts) <= len(tail) and all(p in forms for p, forms in zip(parts, tail[len(tail) - len(parts) :])):
+                return True
         return False
 
     def prep_holds(self, cond: PrepCond) -> bool:
@@ -578,12 +581,16 @@ class _Seen:
         return all(self.prep_holds(cond) for cond in p.preps)
 
     def _pre_tokens(self) -> list[tuple[str, str]]:
-        t = self.trigger
-        return [(w.lemma_.lower(), w.lower_) for w in t.doc[t.sent.start : t.i]]
+        if self._pre_seq is None:
+            t = self.trigger
+            self._pre_seq = [(w.lemma_.lower(), w.lower_) for w in t.doc[t.sent.start : t.i]]
+        return self._pre_seq
 
     def _post_tokens(self) -> list[tuple[str, str]]:
-        t = self.trigger
-        return [(w.lemma_.lower(), w.lower_) for w in t.doc[t.i + 1 : t.right_edge.i + 1]]
+        if self._post_seq is None:
+            t = self.trigger
+            self._post_seq = [(w.lemma_.lower(), w.lower_) for w in t.doc[t.i + 1 : t.right_edge.i + 1]]
+        return self._post_seq
 
 
 def _in_order(tokens: list[tuple[str, str]], items: tuple[SeqItem, ...]) -> bool:
