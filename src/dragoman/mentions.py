@@ -232,16 +232,23 @@ class MentionReader:
         if again is not None:
             return again
         if actor is not None and actor.code is None and actor.sector:
+            if self._definite(tok) and norm_word(tok.lemma_ or tok.text) in self.knowledge.vocab.coreference.org_nouns:
+                # "the agency": the body named with that word before, if any; else the press
+                earlier = self.coref.resolve_same_noun(memory.salience, span, index)
+                if earlier is not None:
+                    return earlier
             owned = self._owned(memory, tok, actor, index) or self._placed(tok, span, actor, date)
             if owned is not None:
                 return owned
         if actor is not None:
             return actor
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in words.definite_skip and any(
-            c.lower_ in words.definite_determiners for c in tok.children if c.dep_ == "det"
-        ):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in words.definite_skip and self._definite(tok):
             return self.coref.resolve_definite(memory.salience, span, index)
         return None
+
+    def _definite(self, tok: Token) -> bool:
+        words = self.knowledge.vocab.mentions
+        return any(c.lower_ in words.definite_determiners for c in tok.children if c.dep_ == "det")
 
 
 def _person_title(tok: Token, knowledge: ActorKnowledge) -> bool:

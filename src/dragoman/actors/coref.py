@@ -167,6 +167,19 @@ class Coreference:
         return Actor(text=span.text, name=actor.name, code=actor.code, country=actor.country, sector=actor.sector,
                      start=span.start_char, end=span.end_char, basis="description", confidence=actor.confidence)
 
+    def resolve_same_noun(self, memory: Salience, span: Span, sentence_index: int) -> Actor | None:
+        """ "the agency" after "the International Atomic Energy Agency": the last actor whose
+        words had the phrase's head noun, or None."""
+        head = norm_word(span.root.text)
+        lemma = norm_word(span.root.lemma_ or span.root.text)
+        before = [s for s in memory.seen if _before(s, sentence_index, span.root.i)]
+        found = next((s for s in reversed(before) if head in s.words or lemma in s.words), None)
+        if found is None:
+            return None
+        actor = self._as_pronoun(found, span.root, sentence_index)
+        return Actor(text=span.text, name=actor.name, code=actor.code, country=actor.country, sector=actor.sector,
+                     start=span.start_char, end=span.end_char, basis="description", confidence=actor.confidence)
+
     def resolve_group(self, memory: Salience, span: Span, sentence_index: int) -> tuple[Actor, ...] | None:
         """"the two sides", "both countries" -> the last two actors of different countries."""
         vocab = self.knowledge.vocab

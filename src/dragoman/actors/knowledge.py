@@ -48,7 +48,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
@@ -58,18 +57,20 @@ from typing import Any
 
 from ..errors import KnowledgeError
 from ..yamlfile import decode_utf8, parse_yaml
+from .names import MAX_PHRASE as MAX_PHRASE  # re-exported: resolution and coreference read them here
+from .names import name_key as name_key
+from .names import name_words as name_words
+from .names import norm_word as norm_word
+from .phoenix import parse_phoenix
 from .vocabulary import ActorCodes, ActorVocabulary, load_vocabulary
 
 # Cue kinds, in the order a head word prefers them when a phrase is ambiguous.
 KIND_PRIORITY = {"person": 0, "org": 1, "place": 2, "state": 3, "demonym": 4, "sector": 5}
 ANY_CASE, CAPITALISED, ALL_CAPS = 0, 1, 2
-MAX_PHRASE = 8  # words after hyphens are split: "Sabah Al-Ahmad Al-Jaber Al-Sabah" is 7
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")  # CAMEO codes are 3-letter parts; PETRARCH users' own codes may be any (G77)
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SPLIT = re.compile(r"[\s\-\u2010-\u2014/_]+")
-_DROP = str.maketrans("", "", ".'\u2019\u2018`\u02bc\"")
 
 
 # ---------------------------------------------------------------- records
@@ -140,34 +141,6 @@ class ActorKnowledge:
 
 
 # ---------------------------------------------------------------- normalising
-
-
-def norm_word(text: str) -> str:
-    """Lower-case, accents off, dots and apostrophes dropped: "U.S." -> "us"."""
-    if text.isascii():
-        return text.lower().translate(_DROP)
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return folded.casefold().translate(_DROP)
-
-
-def name_words(name: str) -> list[str]:
-    """Split a dictionary name the way spaCy splits text (hyphens, 's)."""
-    out: list[str] = []
-    for piece in _SPLIT.split(name.strip()):
-        if not piece:
-            continue
-        if piece.lower().endswith(("'s", "\u2019s")) and len(piece) > 2:
-            out.extend((piece[:-2], piece[-2:]))
-        else:
-            out.append(piece)
-    return out
-
-
-def name_key(name: str, articles: frozenset[str]) -> tuple[str, ...]:
-    """The normalised words a name is matched by, articles left out."""
-    words = (norm_word(w) for w in name_words(name))
-    return tuple(w for w in words if w and w not in articles)
 
 
 def case_rule(alias: str) -> int:
@@ -427,8 +400,6 @@ class _Builder:
             for data in _json_lines(path, text):
                 self.add_data(path, data)
         else:
-            from .phoenix import parse_phoenix  # phoenix imports this module's names
-
             result = parse_phoenix(text, self.vocab)
             found = [(line, f"{path}:{line}: {reason}: {written.strip()}") for line, written, reason in result.problems]
             lines = text.splitlines()

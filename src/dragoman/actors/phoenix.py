@@ -55,7 +55,7 @@ import yaml
 
 from ..errors import KnowledgeError
 from ..yamlfile import decode_utf8
-from .knowledge import MAX_PHRASE, name_key
+from .names import MAX_PHRASE, name_key
 from .vocabulary import ActorVocabulary, load_vocabulary
 
 _CODE_BLOCK = re.compile(r"\[([^\]]*)\]")

@@ -280,6 +280,12 @@ def _base_actor(
                              name=_name_run(words, head, vocab.title_stops))
             return titled or Actor(name=_name_run(words, head, vocab.title_stops), code=None, basis="unresolved", confidence=0.0, **base)
         owner = _modifier(matches, exclude=None)
+        if owner is not None and owner.cues[0].kind in ("state", "demonym"):
+            region = knowledge.entities[owner.cues[0].entity or ""].code
+            if region in knowledge.vocab.codes.regions:
+                # "the African Monetary Institute": a named body of a region is intergovernmental
+                return Actor(name=_name_run(words, head, vocab.title_stops), code=f"IGO{region}", country="IGO",
+                             sector=None, basis="title", confidence=0.8, **base)
         if owner is not None:  # "Oxfam adviser Max Lawson" without the title word
             actor = _entity_actor(knowledge, owner.cues[0], date, former, base)
             return replace(actor, name=_name_run(words, head, vocab.title_stops), basis="title", confidence=0.8)
@@ -310,8 +316,8 @@ def _base_actor(
 def _fragment(words: Sequence[Word], match: Match, matches: Sequence[Match], knowledge: ActorKnowledge) -> bool:
     """A one-word name of a body or person right after a capitalised word that names nothing is a
     piece of a longer name no dictionary knows ("Collective Security Treaty Organization", "Taha
-    Hussein"), not that body or person. Honorifics and titles ("Mr Blair") do not count, nor
-    states and places ("Northern Iraq")."""
+    Hussein", "Laura Bush"), not that body or person; unless the word is the person's own first
+    name. Honorifics and titles ("Mr Blair") do not count, nor states and places ("Northern Iraq")."""
     if match.first != match.last or match.cues[0].kind not in ("org", "person"):
         return False
     at = next(i for i, w in enumerate(words) if w.position == match.first)
@@ -323,7 +329,14 @@ def _fragment(words: Sequence[Word], match: Match, matches: Sequence[Match], kno
     if any(m.first <= before.position <= m.last for m in matches):
         return False
     vocab = knowledge.vocab
-    return before.norm not in vocab.mentions.honorifics and before.norm not in vocab.resolution.title_stops
+    if before.norm in vocab.mentions.honorifics or before.norm in vocab.resolution.title_stops:
+        return False
+    cue = match.cues[0]
+    if cue.kind == "person":
+        # "Mahmoud Ahmadinezhad" is Mahmoud Ahmadinejad written another way; "Laura Bush" is not George W. Bush
+        first = name_words(knowledge.entities[cue.entity or ""].key)[0]
+        return norm_word(first) != before.norm and skeleton(first) != skeleton(before.text)
+    return True
 
 
 def _regional_body(knowledge: ActorKnowledge, matches: Sequence[Match], at_head: Match, cue: Cue, base: Where) -> Actor | None:
@@ -435,11 +448,15 @@ def _fuzzy(knowledge: ActorKnowledge, name: str, date: str | None, base: Where) 
             close = difflib.get_close_matches(sk, pool, n=1, cutoff=0.85)
             candidates = knowledge.fuzzy.get(close[0], ()) if close else ()
         scored = []
+        surname = norm_word(probe.split()[-1])
         for rank, key in enumerate(candidates):  # a tie goes to the later file's entry (the project's own)
             entity = knowledge.entities[key]
+            their_surname = norm_word(name_words(entity.key)[-1])
+            if " " in probe and skeleton(surname) != skeleton(their_surname) and difflib.SequenceMatcher(None, surname, their_surname).ratio() < 0.75:
+                continue  # "Ibrahim Sangare" is not "Ibrahim Shareef": a full name must agree in its surname too
             ratio = max(
                 difflib.SequenceMatcher(None, norm_word(probe), norm_word(target)).ratio()
-                for target in (entity.key, name_words(entity.key)[-1])
+                for target in (entity.key, their_surname)
             )
             scored.append((ratio, rank, key))
         if scored:
