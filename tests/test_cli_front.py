@@ -262,3 +262,11 @@ def test_a_store_of_an_older_dragoman_is_migrated_once_then_read(cli, tmp_path):
     with sqlite3.connect(old) as conn:
         (version,) = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
     assert version == load_migrations()[-1].version
+
+
+def test_a_store_url_is_printed_without_its_password():
+    from dragoman.cli import _without_password
+
+    assert _without_password("postgresql://ana:s3cret@db.example:5433/events") == "postgresql://ana:***@db.example:5433/events"
+    assert _without_password("postgresql://ana@db.example/events") == "postgresql://ana@db.example/events"
+    assert _without_password("events.db") == "events.db"

@@ -212,10 +212,24 @@ def cmd_code(args: argparse.Namespace) -> int:
             writer.finish()
     shown = summary.events if args.all else summary.acts
     if store is not None:
-        _note(args, f"coded {summary.documents} documents, {shown} events into {args.db}")
+        _note(args, f"coded {summary.documents} documents, {shown} events into {_without_password(args.db)}")
     elif shown == 0 and summary.documents:
         _note(args, f"coded {summary.documents} documents: 0 events")
     return 1 if failures else 0
+
+
+def _without_password(url: str) -> str:
+    """A store URL fit to print: a password in it becomes ***."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if "://" not in url:
+        return url
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -346,7 +360,7 @@ def _coding_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default="dragoman.db", help="the event store: an SQLite file or sqlite:/// URL (default dragoman.db)")
+    parser.add_argument("--db", default="dragoman.db", help="the event store: an SQLite file, sqlite:/// or postgresql:// URL (default dragoman.db)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr (such as '0 events match')")
 
 
@@ -357,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     code = _command(sub, "code", cmd_code)
     code.add_argument("paths", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl (one document per line)")
-    code.add_argument("--db", help="store documents and events in this SQLite file (or sqlite:/// URL)")
+    code.add_argument("--db", help="store documents and events here: an SQLite file, or a sqlite:/// or postgresql://user@host/db URL")
     code.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     code.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
     code.add_argument("--force", action="store_true", help="replace the --output file if it exists")
