@@ -50,7 +50,7 @@ HTML_PIECES = [
 ]
 HTML = st.lists(st.one_of(st.sampled_from(HTML_PIECES), st.sampled_from(TEXT_PIECES), NOISE), max_size=50).map("".join)
 
-DATES = st.one_of(st.none(), st.sampled_from(["0001-01-01", "9999-12-31", "0001", "9999", "000", "2024-13-01", "2025-02-30", "x"]), NOISE)
+DATES = st.one_of(st.none(), st.sampled_from(["0001-01-01", "9999-12-31", "0001", "9999", "2024-13-01", "2025-02-30", "x"]), NOISE)
 
 
 def check_document(doc: Document) -> None:
@@ -220,3 +220,13 @@ def test_pipeline(loaded, text: str, date: str | None) -> None:  # type: ignore[
         assert result.document.text[event.span[0] : event.span[1]] == event.sentence
         json.dumps(event.to_dict(), ensure_ascii=False).encode("utf-8")
 
+
+@pytest.mark.xfail(
+    strict=True, raises=ValueError,
+    reason="found by test_pipeline: a document dated to the first decade ('000', only the Python API passes it: "
+    "files give dates through iso_date) reaches actors/knowledge.py role_at, whose date_bounds('000') gives "
+    "'0000-01-01' and _day builds date(0, 1, 1) (fix: clamp date_bounds to 0001-01-01, or catch the year 0 in _day)",
+)  # fmt: skip
+def test_a_document_dated_in_the_first_decade(loaded) -> None:  # type: ignore[no-untyped-def]
+    result = loaded("Last year On 4 June 2023, Russia threatened Poland.", date="000", doc_id="fuzz")
+    assert result.document.date == "000"

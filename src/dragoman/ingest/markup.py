@@ -37,6 +37,30 @@ _BLOCKS = frozenset(
 )
 
 
+_SECTION_NAME = re.compile(r"<!\[\s*([a-zA-Z][-_.a-zA-Z0-9]*)")
+_SHORT_SECTIONS = frozenset({"if", "else", "endif"})  # closed by "]>"; the others by "]]>"
+
+
+@dataclass(frozen=True, slots=True)
+class _Ends:
+    """Where the last tag, comment and marked section of a page can end (-1: nowhere)."""
+
+    tag: int  # the last ">"
+    comment: int  # the start of the last "-->"
+    section: int  # ... of the last "]>"
+    double_section: int  # ... of the last "]]>"
+
+    @classmethod
+    def of(cls, text: str) -> _Ends:
+        def last(pattern: str) -> int:
+            found = -1
+            for match in re.finditer(pattern, text):
+                found = match.start()
+            return found
+
+        return cls(text.rfind(">"), last(r"--\s*>"), last(r"\]\s*>"), last(r"\]\s*\]\s*>"))
+
+
 @dataclass(eq=False)  # identity: an open list refers to itself
 class _Open:
     tag: str
@@ -65,17 +89,58 @@ class _Flattener(HTMLParser):
         self.title_parts: list[str] = []
         self.item_prefix = ""
         self.last_heading: str | None = None
+        self._ends_of: str | None = None
+        self._ends_found = _Ends(-1, -1, -1, -1)
 
     # ---- malformed markup
+    #
+    # The standard library's parser, meeting a tag or comment that never ends, reads
+    # one character of it as text and tries again at the next "<", scanning to the end
+    # of the page each time: quadratic ("<a b " * 20,000 took minutes). HTML itself
+    # drops a tag cut off by the end of the page and runs a comment to the end, so
+    # these do that, knowing from one scan where the last ">" (and the last comment
+    # or section end) is.
+
+    def _ends(self) -> _Ends:
+        if self._ends_of is not self.rawdata:
+            self._ends_of, self._ends_found = self.rawdata, _Ends.of(self.rawdata)
+        return self._ends_found
+
+    def _never_ends(self, i: int) -> bool:
+        return i > self._ends().tag
+
+    def parse_starttag(self, i: int) -> int:
+        return len(self.rawdata) if self._never_ends(i) else int(super().parse_starttag(i))
+
+    def parse_endtag(self, i: int) -> int:
+        return len(self.rawdata) if self._never_ends(i) else int(super().parse_endtag(i))
+
+    def parse_pi(self, i: int) -> int:
+        return len(self.rawdata) if self._never_ends(i) else int(super().parse_pi(i))
+
+    def parse_html_declaration(self, i: int) -> int:
+        return len(self.rawdata) if self._never_ends(i) else int(super().parse_html_declaration(i))
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        if i > self._ends().comment:  # no "-->" after it: a comment to the end of the page
+            return len(self.rawdata)
+        return int(super().parse_comment(i, report))
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
-        """`<![` not followed by CDATA or a known keyword (`<![ x`): HTML reads a bogus
-        comment up to the next `>`, where the standard library's parser raises."""
-        try:
-            return int(super().parse_marked_section(i, report))
-        except AssertionError:
-            end = self.rawdata.find(">", i + 3)
-            return len(self.rawdata) if end < 0 else end + 1
+        """`<![CDATA[...]]>` and `<![if ...]>` as the standard library reads them; a `<![`
+        that is neither (`<![ x`), or whose end never comes, is what HTML makes of it:
+        a bogus comment up to the next `>`."""
+        ends = self._ends()
+        if i > ends.tag:
+            return len(self.rawdata)
+        name = _SECTION_NAME.match(self.rawdata, i)
+        closes = ends.section if name and name.group(1).lower() in _SHORT_SECTIONS else ends.double_section
+        if name is not None and i <= closes:
+            try:
+                return int(super().parse_marked_section(i, report))
+            except AssertionError:  # a keyword the standard library does not know
+                pass
+        return self.rawdata.find(">", i + 3) + 1
 
     # ---- structure
 
