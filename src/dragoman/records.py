@@ -11,7 +11,7 @@ in place.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 # ---------------------------------------------------------------- documents
@@ -178,7 +178,7 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """The flat JSON record documented in the README."""
-        out = asdict(self)
+        out: dict[str, Any] = _plain(self)
         date = out.pop("date")
         deadline = out.pop("deadline")
         out["span"] = list(self.span)
@@ -193,6 +193,20 @@ class Event:
         out["deadline"] = deadline  # all seven DateValue fields, so that it reads back whole
         out["citations"] = list(out["citations"])
         return out
+
+
+def _plain(value: Any) -> Any:
+    """What `dataclasses.asdict` makes of a value (tuples stay tuples), without its deep copies:
+    the records are frozen, so nothing needs copying, and this is some ten times faster."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:

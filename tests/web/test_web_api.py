@@ -236,13 +236,17 @@ def test_reading_never_changes_the_store(make_client, tmp_path):
     assert hashlib.sha256(Path(db).read_bytes()).hexdigest() == before
 
 
-def test_the_fast_event_json_is_to_dict_exactly(tiny_db, example_db):
+def test_the_fast_plain_walk_is_asdict_exactly(tiny_db, example_db):
+    """`Event.to_dict` walks the frozen records instead of `dataclasses.asdict` (ten times
+    faster on a page of events); on every stored event the walk must equal asdict."""
+    import dataclasses
+
     from dragoman.queries import event_query, open_existing
-    from dragoman.web.views import event_json
+    from dragoman.records import _plain
 
     for db in (tiny_db, example_db):
         with open_existing(db) as store:
             events = list(store.events(event_query(all_modalities=True)))
         assert events
         for event in events:
-            assert event_json(event) == event.to_dict()  # == tells a tuple from a list, so the types match too
+            assert _plain(event) == dataclasses.asdict(event)  # == tells a tuple from a list, so the types match too
