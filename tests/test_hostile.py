@@ -113,3 +113,49 @@ def test_document_dates_at_the_calendars_edges(tmp_path: Path) -> None:
     events = [json.loads(line) for line in done.stdout.splitlines()]
     assert sorted({e["doc_id"] for e in events}) == sorted(f"edge-{i}-{j}" for i in range(4) for j in range(3))
     assert {e["date"] for e in events if e["doc_id"] == "edge-0-0"} == {"0001-01-01"}  # "last year" has no date: the document's
+
+
+# ------------------------------------------------------------ actor dictionaries
+
+ACTOR_YAML = "states:\n  - name: Cafeland\n    code: CAF\n"
+
+
+@pytest.mark.parametrize(
+    "name,data,needle",
+    [
+        ("latin1.yaml", "states:\n  - name: Caf\xe9land\n    code: CAF\n".encode("latin-1"), "not valid UTF-8 at byte 21; re-encode"),
+        ("deep.yaml", b"states: " + b"[" * 10_000 + b"]" * 10_000 + b"\n", "nested too deeply to be a dictionary file"),
+        ("deepmap.yaml", b"states:\n" + b"".join(b"  " * i + b"a:\n" for i in range(1, 3000)), "nested too deeply"),
+        ("month13.yaml", (ACTOR_YAML + "    from: 2024-13-01\n").encode(), "not valid YAML (month must be in 1..12)"),
+    ],
+)
+def test_a_broken_actor_file_is_one_line_naming_it(tmp_path: Path, name: str, data: bytes, needle: str) -> None:
+    from dragoman.actors import load_knowledge
+    from dragoman.errors import KnowledgeError
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(KnowledgeError) as exc:
+        load_knowledge([str(path)], builtin=False)
+    message = str(exc.value)
+    assert "\n" not in message and message.startswith(str(path)) and needle in message
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="actors/knowledge.py _decode reads a file that is not UTF-8 as Latin-1 PETRARCH text, so a UTF-16 "
+    "dictionary loads as garbage problem lines and no entry (fix: decode UTF-16/32 by their BOM first, e.g. with "
+    "dragoman.ingest.untrusted.decode, or refuse them with yamlfile.decode_utf8's re-encode message)",
+)
+def test_a_utf16_actor_file_is_read_or_refused(tmp_path: Path) -> None:
+    from dragoman.actors import load_knowledge
+    from dragoman.errors import KnowledgeError
+
+    path = tmp_path / "utf16.yaml"
+    path.write_bytes(ACTOR_YAML.encode("utf-16"))
+    try:
+        knowledge = load_knowledge([str(path)], builtin=False)
+    except KnowledgeError as exc:
+        assert "UTF-16" in str(exc)
+    else:
+        assert list(knowledge.entities) == ["state:CAF"]

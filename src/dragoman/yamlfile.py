@@ -7,8 +7,8 @@ last one), and, with `lines=True`, every mapping carries the line it starts on
 under the key `__line__`, so later validation can name the line of a bad entry.
 
 Every way a file can fail (unreadable, not UTF-8, not YAML, nested too deep for
-the parser, a value YAML itself rejects such as the date 2024-13-01) is a
-`KnowledgeError` whose message names the file.
+the parser or deeper than MAX_DEPTH levels, a value YAML itself rejects such as
+the date 2024-13-01) is a `KnowledgeError` whose message names the file.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import yaml
 from .errors import KnowledgeError
 
 LINE_KEY = "__line__"
+MAX_DEPTH = 100  # levels of nesting; dragoman's own files use fewer than ten
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -63,7 +64,9 @@ def parse_yaml(text: str | bytes, where: str, *, lines: bool = False) -> Any:
     loader = (_LineLoader if lines else _Loader)(text)
     loader.where = where
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
+        _check_depth(data, where)
+        return data
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f"{where}:{mark.line + 1}" if mark is not None else where
@@ -75,6 +78,21 @@ def parse_yaml(text: str | bytes, where: str, *, lines: bool = False) -> Any:
         raise KnowledgeError(f"{where}: not valid YAML ({exc}); quote dates and check them") from None
     finally:
         loader.dispose()
+
+
+def _check_depth(data: Any, where: str) -> None:
+    """Refuse nesting no data file needs: the C parser reads 10,000 levels, but whatever
+    walks or prints them afterwards (validation, an error message's repr) recurses."""
+    stack = [(data, 1)]
+    seen: set[int] = set()  # an alias repeats a node: walk each once
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, (dict, list)) or id(node) in seen:
+            continue
+        if depth > MAX_DEPTH:
+            raise KnowledgeError(f"{where}: nested too deeply to be a dictionary file (more than {MAX_DEPTH} levels)")
+        seen.add(id(node))
+        stack.extend((child, depth + 1) for child in (node.values() if isinstance(node, dict) else node))
 
 
 def read_yaml(path: str | Path, *, lines: bool = False) -> Any:
