@@ -303,7 +303,10 @@ def load_knowledge(
         except OSError as exc:
             raise KnowledgeError(f"{path}: cannot read actor dictionary ({exc.strerror})") from exc
         digest.update(Path(path).name.encode() + b"\0" + raw + b"\0")
-        builder.add_file(path, raw)
+        # the imported Phoenix knowledge is matched as written: near misses ("Arakchee") are looked
+        # for only among the project's and the user's names (27,000 obscure names would make
+        # every unknown name someone, and the search slow)
+        builder.add_file(path, raw, fuzzy=not (builtin and Path(path).parent.name == "phoenix"))
     return builder.build(digest.hexdigest(), tuple(paths))
 
 
@@ -354,6 +357,8 @@ class _Builder:
         self.owned: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # entity -> its name slots
         self.problems: list[str] = []
         self.file = 0  # the number of the file being read: a name a later file claims is taken from earlier ones
+        self.fuzzy = True  # whether the file's people and bodies are looked for by near misses
+        self.exact_only: set[str] = set()  # entities matched only as written
 
     # -- helpers
     def _where(self, path: str, entry: Any, what: str) -> str:
@@ -388,8 +393,9 @@ class _Builder:
                 del self.names[key][slot]
 
     # -- files and sections
-    def add_file(self, path: str, raw: bytes) -> None:
+    def add_file(self, path: str, raw: bytes, fuzzy: bool = True) -> None:
         self.file += 1
+        self.fuzzy = fuzzy
         text, note = _decode(path, raw)
         if note:
             self.problems.append(note)
@@ -527,6 +533,10 @@ class _Builder:
         key = f"{kind}:{name}"
         self._drop_entity(key)
         self.entities[key] = Entity(key=name, kind=kind, code=code, country=country, sector=sector, roles=roles, source=where)
+        if self.fuzzy:
+            self.exact_only.discard(key)
+        else:
+            self.exact_only.add(key)
         for alias in [name, *_strings(path, entry, "aliases")]:
             # a one-word name of a "The ..." body (The Guardian, The National) is too common a word
             # to stand inside a longer phrase: "Guardian Council" is not the newspaper
@@ -545,7 +555,7 @@ class _Builder:
                 titles.add(phrase[-1])
         fuzzy: dict[str, list[str]] = {}
         for key, entity in self.entities.items():
-            if entity.kind not in ("person", "org"):
+            if entity.kind not in ("person", "org") or key in self.exact_only:
                 continue
             words = name_words(entity.key)
             probes = {entity.key}
