@@ -162,7 +162,9 @@ class _Progress:
 
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(
-        n_process=args.n_process,
+        n_process=args.n_process or (2 if args.engine == "dask" else 1),
+        runner=args.engine,
+        scheduler=args.scheduler,
         batch_size=args.batch_size,
         actor_files=tuple(args.actors or ()),
         agent_files=tuple(args.agents or ()),
@@ -349,7 +351,10 @@ def _command(sub: Any, name: str, handler: Handler) -> argparse.ArgumentParser:
 
 def _coding_options(parser: argparse.ArgumentParser) -> None:
     """The options of every command that codes reports."""
-    parser.add_argument("--n-process", type=_count("processes", 256), default=1, metavar="N", help="worker processes (default 1)")
+    parser.add_argument("--n-process", type=_count("processes", 256), metavar="N", help="worker processes (default 1; with --engine dask, 2 local workers)")
+    parser.add_argument("--engine", choices=ENGINES, help="how documents are run: serial, processes (the default with --n-process > 1) or dask")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler, e.g. tcp://host:8786 (default: a local cluster of --n-process workers)")
+    _usage_check(parser, _check_engine)
     parser.add_argument("--batch-size", type=_count("texts", 100_000), default=64, metavar="N", help="texts per parser batch (default 64)")
     parser.add_argument("--actors", action="append", metavar="FILE", help="an actor dictionary (dragoman YAML or PETRARCH/Phoenix), layered over the built-in ones (repeatable)")
     parser.add_argument("--agents", action="append", metavar="FILE", help="an agent dictionary (sector words: PETRARCH/Phoenix or dragoman YAML; repeatable)")
@@ -357,6 +362,22 @@ def _coding_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--discards", action="append", metavar="FILE", help="a discard list (PETRARCH format or dragoman YAML; repeatable)")
     parser.add_argument("--no-builtin", action="store_true", help="use only the dictionaries given (the CAMEO table, grammar and policy stay)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr")
+
+
+# runners.RUNNERS' and profiles.profile_names() (tests check), named here so the parser imports and reads nothing
+ENGINES = ("serial", "processes", "dask")
+
+
+def _check_engine(args: argparse.Namespace) -> str | None:
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler is for --engine dask: give --engine dask too"
+    return None
+
+
+def _usage_check(parser: argparse.ArgumentParser, check: Callable[[argparse.Namespace], str | None]) -> None:
+    """A check of options together (argparse checks each alone); a problem is a usage error, exit 2."""
+    checks = [*(parser.get_default("usage_checks") or ()), check]
+    parser.set_defaults(usage_checks=checks, usage_parser=parser)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -419,6 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    for check in getattr(args, "usage_checks", ()):
+        if problem := check(args):
+            args.usage_parser.error(problem)
     try:
         return int(args.func(args))
     except DragomanError as exc:

@@ -31,6 +31,8 @@ class Settings:
     builtin: bool = True  # False: only the user's dictionaries (the CAMEO table, grammar and policy stay)
     coder: str = "rules"  # the coder, by name (coding.coders.CODERS)
     runner: str | None = None  # how documents are run (runners.RUNNERS); None: "serial" or "processes" by n_process
+    # the Dask scheduler's address (tcp://host:8786) for runner="dask"; None: a LocalCluster of n_process workers
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         _count("batch_size", self.batch_size, MAX_BATCH, "texts per parser batch")
@@ -39,6 +41,8 @@ class Settings:
         for name in ("actor_files", "agent_files", "verb_files", "discard_files"):
             if not isinstance(getattr(self, name), tuple):
                 raise UsageError(f"{name} must be a tuple of paths")
+        if self.scheduler is not None and self.runner != "dask":
+            raise UsageError(f"a scheduler ({self.scheduler}) is for the dask runner: give runner='dask' (--engine dask) too")
 
     @property
     def runner_name(self) -> str:

@@ -7,6 +7,7 @@
     ├── KnowledgeError            a data file (lexicon, actor dictionary) is invalid
     ├── OutputError               an output that would destroy a file, or cannot be written
     ├── ModelError                the spaCy model is not installed
+    ├── EngineError               a distributed run that cannot start or goes wrong (no scheduler, a worker lost)
     ├── PipelineError             stages that cannot run in the order given
     ├── StoreError                the database cannot be opened, migrated or written
     │   └── OutdatedStoreError    opened read-only, but its schema needs a migration first
@@ -47,6 +48,10 @@ class OutputError(DragomanError):
 
 
 class ModelError(DragomanError):
+    pass
+
+
+class EngineError(DragomanError):
     pass
 
 

@@ -6,14 +6,17 @@
                 (pickled, never re-read), loads the spaCy model once, then
                 parses and codes chunks of documents; results come back in
                 input order
+    dask        the same on a Dask cluster (runners_dask.py): a LocalCluster of
+                n_process workers, or the scheduler at Settings.scheduler;
+                needs the dask extra, imported only when such a run starts
 
 A runner is a function `(settings, knowledge, nlp, documents) -> results`;
-`nlp` is the parent's loaded model (None when the runner loads its own). A
-distributed engine is one more entry in RUNNERS.
+`nlp` is the parent's loaded model (None when the runner loads its own).
 """
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -35,22 +38,32 @@ if TYPE_CHECKING:
 
 CHUNK = 8  # documents per worker task: small enough to balance, large enough to batch the parser
 
-Runner = Callable[[Settings, Knowledge, "Language | None", Iterable[Document]], Iterator[DocumentResult]]
+Runner = Callable[
+    [Settings, Knowledge, "Language | None", Iterable[Document]],
+    Iterator[DocumentResult],
+]
 
 
 @dataclass(frozen=True, slots=True)
 class RunnerSpec:
     run: Runner
-    needs_model: bool  # whether the caller should load the spaCy model for it in this process
+    needs_model: (
+        bool  # whether the caller should load the spaCy model for it in this process
+    )
 
 
 def build_pipeline(settings: Settings, knowledge: Knowledge) -> Pipeline:
     """The default stages around the coder the settings name."""
-    return Pipeline(knowledge, default_stages(knowledge, make_coder(settings.coder, knowledge)))
+    return Pipeline(
+        knowledge, default_stages(knowledge, make_coder(settings.coder, knowledge))
+    )
 
 
 def run_serial(
-    settings: Settings, knowledge: Knowledge, nlp: Language | None, documents: Iterable[Document]
+    settings: Settings,
+    knowledge: Knowledge,
+    nlp: Language | None,
+    documents: Iterable[Document],
 ) -> Iterator[DocumentResult]:
     pipeline = build_pipeline(settings, knowledge)
     model = nlp if nlp is not None else load_model(settings.model)
@@ -68,36 +81,83 @@ class _Worker:
     batch_size: int
 
 
-_worker: list[_Worker] = []  # set once in each worker process by _init; the parent never touches it
+_worker: list[
+    _Worker
+] = []  # set once in each worker process by _init; the parent never touches it
 
 
 def _init(settings: Settings, knowledge: Knowledge) -> None:
-    _worker.append(_Worker(build_pipeline(settings, knowledge), load_model(settings.model), settings.batch_size))
+    _worker.append(
+        _Worker(
+            build_pipeline(settings, knowledge),
+            load_model(settings.model),
+            settings.batch_size,
+        )
+    )
 
 
 def _code_chunk(documents: list[Document]) -> list[DocumentResult]:
     worker = _worker[0]
-    return [worker.pipeline.code(p) for p in parse_documents(worker.nlp, documents, batch_size=worker.batch_size)]
+    return [
+        worker.pipeline.code(p)
+        for p in parse_documents(worker.nlp, documents, batch_size=worker.batch_size)
+    ]
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Lists of `size` documents (the last one shorter), read from the stream as they are needed."""
     it = iter(documents)
     while chunk := list(itertools.islice(it, size)):
         yield chunk
 
 
 def run_processes(
-    settings: Settings, knowledge: Knowledge, nlp: Language | None, documents: Iterable[Document]
+    settings: Settings,
+    knowledge: Knowledge,
+    nlp: Language | None,
+    documents: Iterable[Document],
 ) -> Iterator[DocumentResult]:
     ctx = mp.get_context("spawn")
-    with ctx.Pool(settings.n_process, initializer=_init, initargs=(settings, knowledge)) as pool:
-        for results in pool.imap(_code_chunk, _chunks(documents, CHUNK)):
+    with ctx.Pool(
+        settings.n_process, initializer=_init, initargs=(settings, knowledge)
+    ) as pool:
+        for results in pool.imap(_code_chunk, chunks(documents, CHUNK)):
             yield from results
+
+
+def lazy_runner(spec: str, *, extra: str) -> Runner:
+    """A runner named "package.module:function", imported when a run starts (its engine is an optional extra).
+
+    When the module is there but something it imports is not, the run is a
+    UsageError saying to install `extra`.
+    """
+    module_name, _, function_name = spec.partition(":")
+
+    def run_lazily(
+        settings: Settings,
+        knowledge: Knowledge,
+        nlp: Language | None,
+        documents: Iterable[Document],
+    ) -> Iterator[DocumentResult]:
+        try:
+            run: Runner = getattr(importlib.import_module(module_name), function_name)
+        except ImportError as exc:
+            if exc.name is not None and not module_name.startswith(exc.name):
+                raise UsageError(
+                    f"the {settings.runner_name} runner needs the {extra} extra ({exc.name} is missing): pip install 'dragoman[{extra}]'"
+                ) from None
+            raise
+        return run(settings, knowledge, nlp, documents)
+
+    return run_lazily
 
 
 RUNNERS: Mapping[str, RunnerSpec] = {
     "serial": RunnerSpec(run_serial, needs_model=True),
     "processes": RunnerSpec(run_processes, needs_model=False),
+    "dask": RunnerSpec(
+        lazy_runner("dragoman.runners_dask:run_dask", extra="dask"), needs_model=False
+    ),
 }
 
 
@@ -105,4 +165,6 @@ def runner(name: str) -> RunnerSpec:
     try:
         return RUNNERS[name]
     except KeyError:
-        raise UsageError(f"no runner named {name!r}; known runners: {', '.join(sorted(RUNNERS))}") from None
+        raise UsageError(
+            f"no runner named {name!r}; known runners: {', '.join(sorted(RUNNERS))}"
+        ) from None
