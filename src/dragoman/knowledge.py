@@ -8,6 +8,7 @@
     domains   data/domains.yaml                            (policy)
     discards  data/petrarch/discards.yaml + data/discards.yaml + user files (discards)
     ingest    data/page_chrome.txt + data/languages.tsv    (ingest.tables)
+    record    data/record.yaml                             (record.words)
 
 Each file is validated when it is read (a missing required key is an error
 naming the file); across files, every CAMEO code the policy names must exist
@@ -42,6 +43,7 @@ from .discards import Discards, load_discards
 from .errors import KnowledgeError
 from .ingest.tables import IngestTables, load_ingest_tables
 from .policy import Domains, Policy, load_domains, load_policy
+from .record.words import RecordWords, load_record_words
 from .time import DateRules, load_date_rules
 
 
@@ -57,6 +59,7 @@ class Knowledge:
     domains: Domains
     discards: Discards
     ingest: IngestTables
+    record: RecordWords  # the diplomatic record's words
     # verb lemma -> "threat" | "request": verbs whose complement is threatened or asked for,
     # not done ("warned that it would attack", "urged Iran to stop"); derived from the lexicon
     governing: Mapping[str, str]
@@ -162,6 +165,7 @@ def build_knowledge(settings: Settings) -> Knowledge:
     domains, domains_raw = load_domains()
     discards = load_discards(settings.discard_files, builtin=settings.builtin)
     ingest = load_ingest_tables()
+    record, record_raw = load_record_words()
     for where, code in policy.all_codes().items():
         if code not in lexicon.cameo:
             raise KnowledgeError(f"policy.yaml: {where}: CAMEO code {code!r} does not exist")
@@ -171,7 +175,7 @@ def build_knowledge(settings: Settings) -> Knowledge:
     digest = hashlib.sha256()
     for part in (lexicon.fingerprint, actors.fingerprint, dates.fingerprint, ingest.fingerprint, discards.fingerprint):
         digest.update(part.encode() + b"\0")
-    for raw in (grammar_raw, policy_raw, domains_raw):
+    for raw in (grammar_raw, policy_raw, domains_raw, record_raw):
         digest.update(raw + b"\0")
     return Knowledge(
         lexicon=lexicon,
@@ -182,6 +186,7 @@ def build_knowledge(settings: Settings) -> Knowledge:
         domains=domains,
         discards=discards,
         ingest=ingest,
+        record=record,
         governing=governing_kinds(lexicon, policy.roots.request),
         fingerprint=digest.hexdigest()[:16],
         problems=(*lexicon.problems, *getattr(actors, "problems", ()), *discards.problems),

@@ -8,8 +8,8 @@ of `state.SentenceWork` and `state.DocumentState` it reads and writes):
       per sentence      segment -> lists.context -> citations -> dates -> mentions
                         -> code:<coder> -> modality -> intent -> statements -> aim
                         -> dedupe -> quotes -> memory -> voice -> lists -> discards
-                        -> domain.filter -> events
-      document stages   (none yet: the diplomatic record will go here)
+                        -> domain.filter -> events -> record.sentence
+      document stages   record                          the diplomatic record (record/)
     -> DocumentResult -> runners/ (in-process or worker processes) -> store/
 
 `Pipeline(knowledge, stages)` checks the order once, when it is built: a
@@ -142,6 +142,7 @@ class Pipeline:
             tuple(state.events),
             tuple(state.mentions.unresolved.items()),
             self.knowledge.policy.non_events,
+            state.record,
         )
 
     def code_all(self, parsed: Iterable[ParsedDocument]) -> Iterator[DocumentResult]:

@@ -24,6 +24,7 @@ from .knowledge import Knowledge
 from .mentions import MentionReader
 from .nlp import block_text
 from .pipeline import Stage
+from .record.stages import record_stages
 from .records import Attribution, Citation, DateValue, Document, Event, Sentence
 from .state import DocumentState, SentenceWork
 from .time import SentenceDates
@@ -510,4 +511,5 @@ def default_stages(knowledge: Knowledge, coder: Coder) -> list[Stage]:
         DiscardStage(knowledge.discards),
         DomainFilterStage(domains.military, policy.sport.drop_from_root, re.compile(policy.sport.score_pattern)),
         EventsStage(knowledge, coder.version),
+        *record_stages(knowledge),
     ]

@@ -22,6 +22,8 @@ from .coding.draft import Draft
 from .coding.lists import ListContext
 from .coding.voice import Voice
 from .mentions import MentionMemory, SentenceMentions
+from .record.notes import Note, RecordMemory
+from .record.records import EMPTY_RECORD, Record
 from .records import Actor, Block, Citation, Document, Event, Sentence
 from .time import DocumentClock, SentenceDates
 
@@ -46,6 +48,9 @@ class DocumentState:
     discarded: bool = False  # a discard list names a phrase of the document: nothing in it is coded
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    record_notes: list[Note] = field(default_factory=list)  # what sentences say about the record (record.sentence)
+    record_memory: RecordMemory = field(default_factory=RecordMemory)  # the record's memory between sentences
+    record: Record = EMPTY_RECORD  # the diplomatic record (the record stage)
 
 
 @dataclass(slots=True)
@@ -70,7 +75,7 @@ class SentenceWork:
     voice: Voice | None = None
 
 
-GIVEN_DOCUMENT = frozenset({"document", "clock", "mentions", "messages", "list_context", "lead_in", "block_kind"})
+GIVEN_DOCUMENT = frozenset({"document", "clock", "mentions", "messages", "list_context", "lead_in", "block_kind", "record_notes", "record_memory"})
 GIVEN_SENTENCE = frozenset({"span", "block_index", "block", "offset", "position", "last_in_block", "next_start"})
 
 
@@ -83,6 +88,7 @@ class DocumentResult:
     events: tuple[Event, ...]
     unresolved: tuple[tuple[str, int], ...]  # names no dictionary knows, with counts
     non_events: frozenset[str]  # modalities of acts that did not happen (policy.yaml)
+    record: Record = EMPTY_RECORD  # the diplomatic record: communications, demands, deadlines, channels, positions
 
     def acts(self) -> tuple[Event, ...]:
         """Events that happened (or were said, planned, offered): no negated or hypothetical ones."""

@@ -1,0 +1,53 @@
+"""The diplomatic record: letters, demands, deadlines, channels and positions (see records.py).
+
+    records.py   the frozen records (Record, Communication, Item, Deadline, Channel, Position)
+    words.py     data/record.yaml as typed word lists (a part of the knowledge)
+    notes.py     what one sentence says about the record (the sentence stage's output)
+    reading.py   a sentence's parse -> notes (communications, demands, deadlines)
+    talks.py     a sentence's parse -> notes (channels of talks, positions)
+    assemble.py  a document's notes -> its Record (pure; the document stage)
+    stages.py    the two pipeline stages
+    brief.py     a Record as text or markdown
+    service.py   the record of a store, as the command line and the web app ask for it
+
+This package's __init__ imports only the records and the words, so that the
+knowledge (which loads the words) and the state (which holds a Record) can
+import it without importing the stages.
+"""
+
+from .records import (
+    EMPTY_RECORD,
+    PARTS,
+    Channel,
+    ChannelStep,
+    CommState,
+    Communication,
+    Deadline,
+    EventRef,
+    Evidence,
+    Item,
+    Position,
+    Record,
+    RecordLink,
+    record_from_dict,
+)
+from .words import RecordWords, load_record_words
+
+__all__ = [
+    "EMPTY_RECORD",
+    "PARTS",
+    "Channel",
+    "ChannelStep",
+    "CommState",
+    "Communication",
+    "Deadline",
+    "EventRef",
+    "Evidence",
+    "Item",
+    "Position",
+    "Record",
+    "RecordLink",
+    "RecordWords",
+    "load_record_words",
+    "record_from_dict",
+]

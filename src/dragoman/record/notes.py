@@ -1,0 +1,154 @@
+"""What one sentence says about the record: the notes the sentence stage writes, in reading order.
+
+A note holds records only (actors, dates, evidence), never a spaCy object, so
+the document's notes pickle and the assembly (`assemble.py`) is a pure
+function of them. A note points at a communication with a `CommRef`, which the
+assembly resolves in reading order, as a reader would: "a letter" is a new one
+(unless it is one already told), "another letter" surely new, "the letter" and
+"its reply" the latest one of that kind (of that owner), "it" the one last
+mentioned, and `key` the communication another note of the same document names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Actor, DateValue
+from .records import EventRef, Evidence
+
+__all__ = [
+    "CommNote",
+    "CommRef",
+    "DeadlineNote",
+    "ItemNote",
+    "LapseNote",
+    "Note",
+    "NoteState",
+    "RecordMemory",
+    "StanceNote",
+    "TalkNote",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CommRef:
+    """How a sentence points at a communication."""
+
+    ref: str  # new | another | definite | pronoun | key
+    kind: str | None = None  # None for a pronoun (and for "key")
+    owner: Actor | None = None  # "its reply", "the president's letter"
+    key: int | None = None  # ref "key": the CommNote.key of this document it names
+
+
+@dataclass(frozen=True, slots=True)
+class NoteState:
+    state: str
+    date: DateValue
+    by: Actor | None
+
+
+@dataclass(frozen=True, slots=True)
+class CommNote:
+    """A communication mentioned, maybe with what happened to it."""
+
+    key: int  # unique in the document, in reading order
+    ref: CommRef
+    kind: str | None
+    states: tuple[NoteState, ...]  # () when it is only mentioned
+    sender: Actor | None
+    recipient: Actor | None
+    carrier: Actor | None
+    said_by: Actor | None  # the speaker who reports it
+    reply: bool  # it answers another communication
+    answers: CommRef | None  # which one, when the sentence says
+    content: str | None  # what it says ("offering to reopen the border")
+    date: DateValue  # the date of the clause that mentions it
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ItemNote:
+    """A demand, offer or threat."""
+
+    key: int
+    kind: str  # demand | offer | threat
+    text: str
+    topic: str | None
+    cameo: str | None
+    by: Actor | None
+    of: Actor | None
+    comm: CommRef | None  # the communication that carries it
+    condition: str | None
+    keywords: tuple[str, ...]  # content lemmas, to match a later stance on it
+    date: DateValue  # the sentence's date (the assembly prefers the communication's)
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineNote:
+    key: int
+    expression: str
+    amount: int
+    unit: str  # a unit of the date rules: hour, day, week, month, year
+    comm: CommRef | None  # what it counts from
+    item: int | None  # the ItemNote.key of the demand it sets a time for
+    by: Actor | None
+    of: Actor | None
+    date: DateValue  # the sentence's date, the anchor when no communication is named
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class LapseNote:
+    """A deadline that passed ("when the ultimatum expired on 5 September, ...")."""
+
+    what: str  # the noun: deadline, ultimatum, ...
+    date: DateValue
+    outcome: tuple[EventRef, ...]  # the sentence's events outside the lapse itself
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class TalkNote:
+    """A step of a channel of talks: proposed, refused, ready, agreed, held, mediated, ..."""
+
+    status: str | None  # None: talks named without a status (merged into the sentence's others)
+    what: str  # talks | ceasefire | ...
+    mode: str | None  # direct | indirect
+    by: Actor | None  # whose stance or act it is
+    parties: tuple[Actor, ...]  # the sides, as far as the sentence names them
+    mediator: Actor | None
+    mediator_text: str | None
+    venue: str | None
+    first_since: str | None
+    condition: str | None
+    comm: CommRef | None  # the communication it was said in ("a reply accepting a summit")
+    date: DateValue
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class StanceNote:
+    """A stance on something other than talks: demands, a communication, or a matter."""
+
+    party: Actor
+    stance: str  # rejects | accepts (conditional: accepts with a condition)
+    on: str  # the words of what it is a stance on
+    about: str | None  # "demand" ("the demands", "the conditions") | "offer" ("the offer") | None
+    comm: CommRef | None  # the communication it rejects or accepts, or that it answers
+    keywords: tuple[str, ...]
+    condition: str | None
+    date: DateValue
+    evidence: Evidence
+
+
+Note = CommNote | ItemNote | DeadlineNote | LapseNote | TalkNote | StanceNote
+
+
+@dataclass(slots=True)
+class RecordMemory:
+    """What the sentence stage remembers from one sentence to the next (plain data: it pickles)."""
+
+    next_key: int = 0  # the next note key
+    last_comm_sentence: int | None = None  # the last sentence that named a communication ("it" may be it)
+    comm_by_block: dict[int, int] = field(default_factory=dict)  # block -> key of the last message it named

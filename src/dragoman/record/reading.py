@@ -1,0 +1,531 @@
+"""One sentence's parse -> notes about communications, demands and offers, and deadlines.
+
+    read_communications  "sent a letter to X", "said it had not received the note", "ignored
+                         the message", "wrote a second letter back to X", "answered it"
+    read_items           the items of a demand list; demands and offers in prose
+    read_deadlines       "within 2 months", "a 72-hour ultimatum", "gave X 30 days to ...",
+                         and "when the ultimatum expired, ..."
+
+Who is who comes from the mentions (the actor knowledge); what a word means
+comes from `RecordWords`; everything else is the dependency parse. The notes
+point at communications by `CommRef`s that the assembly resolves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..coding import syntax as sx
+from ..records import Actor
+from .notes import CommNote, CommRef, DeadlineNote, ItemNote, LapseNote, NoteState
+from .view import SentenceView, event_ref, text_of, words_of
+from .words import CommunicationWords, DeadlineWords, ItemWords, RecordWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..time.rules import Unit
+
+__all__ = ["Found", "KeyCounter", "context_comm", "keywords", "read_communications", "read_deadlines", "read_items"]
+
+# states whose subject is the one who sends, carries, or receives the message
+_SENDING = frozenset({"written", "sent"})
+_RECEIVING = frozenset({"received", "not_received", "acknowledged", "not_acknowledged", "answered", "not_answered",
+                        "rejected", "accepted"})  # fmt: skip
+_CONTENT_DEPS = frozenset({"acl", "relcl"})
+
+
+class KeyCounter:
+    """Hands out the document's note keys in reading order (the count lives in the record memory)."""
+
+    def __init__(self, start: int) -> None:
+        self.next = start
+
+    def __call__(self) -> int:
+        self.next += 1
+        return self.next - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A communication note and where the sentence names it (for the other readers)."""
+
+    note: CommNote
+    noun: Token | None  # the noun that names it (None: a verb or pronoun does)
+    head: Token | None  # the word that governs it
+
+
+# ---------------------------------------------------------------- communications
+
+
+def read_communications(view: SentenceView, words: RecordWords, keys: KeyCounter, recent: bool) -> list[Found]:
+    """The communications the sentence names; `recent`: one was named in the last sentences
+    (so that "it" may be one)."""
+    w = words.communications
+    found: list[Found] = []
+    inner: set[int] = set()  # "a reply to the letter": the letter is what the reply answers
+    for tok in view.span:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in w.nouns and tok.tag_ != "NNS":
+            found.append(_noun(view, tok, w, keys, inner))
+        elif tok.pos_ == "PRON" and tok.lower_ == "it" and (recent or found):
+            note = _pronoun(view, tok, w, keys)
+            if note is not None:
+                found.append(note)
+        elif tok.pos_ == "VERB" and (lemma in w.implied_by_verb or lemma in w.reply_verbs):
+            note = _by_verb(view, tok, w, keys)
+            if note is not None:
+                found.append(note)
+    return found
+
+
+def _ref(view: SentenceView, noun: Token, kind: str) -> CommRef:
+    owner_tokens = [c for c in noun.children if c.dep_ == "poss"]
+    owner = view.first_actor(owner_tokens) if owner_tokens else None
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
+    if "another" in dets:
+        return CommRef("another", kind, owner)
+    if owner_tokens or dets & {"the", "this", "that", "its", "his", "her", "their"}:
+        return CommRef("definite", kind, owner)
+    return CommRef("new", kind, owner)
+
+
+def _governor(noun: Token, w: CommunicationWords) -> tuple[Token | None, str]:
+    """The word that governs the message and how: ("sent", "object"), ("reached", "subject"),
+    ("replied", "to"); through "the existence of", "the contents of"."""
+    t = noun
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in w.message_parts:
+        t = t.head.head
+    while t.dep_ == "conj":  # "sent a letter and a note"
+        t = t.head
+    if t.dep_ in ("dobj", "nsubjpass", "oprd"):
+        return t.head, "object"
+    if t.dep_ == "nsubj":
+        return t.head, "subject"
+    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative", "agent") and t.head.head.pos_ in ("VERB", "AUX"):
+        return t.head.head, t.head.lower_
+    return None, ""
+
+
+def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCounter, inner: set[int]) -> Found:
+    kind = w.nouns[noun.lemma_.lower()]
+    ref = _ref(view, noun, kind)
+    sender = ref.owner
+    recipient = None
+    answers = None
+    for prep in sx.children(noun, "prep"):
+        for obj in sx.children(prep, "pobj"):
+            if prep.lower_ == "to" and obj.lemma_.lower() in w.nouns:
+                answers = _ref(view, obj, w.nouns[obj.lemma_.lower()])
+                inner.add(obj.i)
+            elif prep.lower_ == "to":
+                recipient = recipient or view.actor(obj)
+            elif prep.lower_ == "from":
+                sender = sender or view.actor(obj)
+    head, role = _governor(noun, w)
+    states: list[NoteState] = []
+    carrier = said_by = state = None
+    date = view.date_at(head) if head is not None else view.dates.main
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        state = _state(view, head, role, w)
+        said_by = _speaker(view, head, w)
+        if state is not None:
+            who = view.first_actor(view.subjects(head))
+            to = _addressee(view, head)
+            carrier = _carrier(view, head, w)
+            if state in _SENDING:
+                sender, recipient = sender or who, recipient or to
+            elif state == "delivered" and role == "subject":
+                recipient = recipient or next((p for p in (view.place(o) for o in sx.children(head, "dobj")) if p), None)
+            elif state == "delivered":
+                carrier, recipient = carrier or who, recipient or to
+            elif state in _RECEIVING:
+                recipient = recipient or who
+                sender = sender or view.first_actor(sx.prep_objects(head, "from", view.grammar))
+            by = {"delivered": carrier}.get(state, who)
+            announced = _announcing(view, head, w)
+            if announced is not None and state in _SENDING:
+                states.append(NoteState("announced", view.date_at(announced), view.first_actor(view.subjects(announced))))
+            states.append(NoteState(state, view.before(head, date) if state in _SENDING else date, by))
+    reply = kind in w.reply_kinds or (head is not None and _has_particle(head, w))
+    if reply and head is not None and role == "object" and recipient is None:
+        recipient = _addressee(view, head)
+    content = None if noun.i in inner else _content(view, noun, head if state in _SENDING else None)
+    events = view.events_at([t for t in (head, noun) if t is not None])
+    trigger = [t for t in (head, noun) if t is not None]
+    note = CommNote(
+        keys(), ref, kind, tuple(states), sender, recipient, carrier, said_by, reply, answers, content, date,
+        view.evidence(trigger, events),
+    )  # fmt: skip
+    return Found(note, noun, head)
+
+
+def _pronoun(view: SentenceView, tok: Token, w: CommunicationWords, keys: KeyCounter) -> Found | None:
+    """ "had not received it", "handed it to the minister", "answered it": a message named before."""
+    head = tok.head
+    role = "object" if tok.dep_ in ("dobj", "nsubjpass") else "subject" if tok.dep_ == "nsubj" else ""
+    if not role or head.pos_ not in ("VERB", "AUX"):
+        return None
+    state = _state(view, head, role, w)
+    if state is None:
+        return None
+    who = view.first_actor(view.subjects(head))
+    to = _addressee(view, head)
+    carrier = _carrier(view, head, w)
+    sender = recipient = None
+    if state in _SENDING:
+        sender, recipient = who, to
+    elif state == "delivered" and role == "object":
+        carrier, recipient = carrier or who, to
+    elif state in _RECEIVING:
+        recipient = who
+    by = carrier if state == "delivered" else who
+    date = view.date_at(head)
+    states = (NoteState(state, view.before(head, date) if state in _SENDING else date, by),)
+    note = CommNote(
+        keys(), CommRef("pronoun"), None, states, sender, recipient, carrier, _speaker(view, head, w), False, None,
+        None, date, view.evidence([head, tok], view.events_at([head])),
+    )  # fmt: skip
+    return Found(note, None, head)
+
+
+def _by_verb(view: SentenceView, verb: Token, w: CommunicationWords, keys: KeyCounter) -> Found | None:
+    """ "had written to the supreme leader" (a letter, named by its verb); "replied to X" (a reply,
+    if X's side had written to the one who replies: the assembly checks)."""
+    objects = sx.children(verb, "dobj")
+    if any(o.lemma_.lower() in w.nouns for o in objects) or any(c.lower_ == "it" for c in objects):
+        return None  # the noun (or pronoun) is read on its own
+    lemma = verb.lemma_.lower()
+    addressees = sx.prep_objects(verb, "to", view.grammar)
+    if any(a.lemma_.lower() in w.nouns for a in addressees):
+        return None  # "replied to the letter": read with the noun
+    recipient = view.first_actor(addressees)
+    sender = view.first_actor(view.subjects(verb))
+    if recipient is None or sender is None or sx.negated(verb, view.grammar):
+        return None
+    date = view.date_at(verb)
+    if lemma in w.reply_verbs:
+        kind = sorted(w.reply_kinds)[0]
+        ref, state, reply = CommRef("answer", kind), "sent", True
+    else:
+        kind = w.implied_by_verb[lemma]
+        ref, state, reply = CommRef("new", kind), w.lifecycle.get(lemma, "sent"), _has_particle(verb, w)
+    states = (NoteState(state, view.before(verb, date), sender),)
+    note = CommNote(
+        keys(), ref, kind, states, sender, recipient, _carrier(view, verb, w), _speaker(view, verb, w), reply, None,
+        _content(view, None, verb), date, view.evidence([verb], view.events_at([verb])),
+    )  # fmt: skip
+    return Found(note, None, verb)
+
+
+def _state(view: SentenceView, head: Token, role: str, w: CommunicationWords) -> str | None:
+    """The lifecycle state the governing verb gives the message, negation read; None when it gives none
+    or speaks of what may only happen ("would send")."""
+    lemma = head.lemma_.lower()
+    if role == "object":
+        state = w.lifecycle.get(lemma)
+    elif role == "subject":
+        state = w.subject_lifecycle.get(lemma)
+    elif role == "to" and lemma in w.reply_verbs:
+        state = "answered"
+    else:
+        state = None
+    if state is None:
+        return None
+    g = view.grammar
+    if head.dep_ == "pcomp" and head.head.lower_ in g.time_anchors:
+        return None  # "two weeks after sending the letter": an earlier act, named to date another
+    if sx.auxiliaries(head) & (g.future_aux | g.hedge_aux) or (head.dep_ == "xcomp" and head.head.lemma_.lower() in g.plan_verbs):
+        return None
+    if sx.negated(head, g) or any(h.lemma_.lower() in g.deny_verbs for h in sx.governing(head)):
+        return w.negated.get(state)
+    return state
+
+
+def _speaker(view: SentenceView, head: Token, w: CommunicationWords) -> Actor | None:
+    """Who reports it: the subject of a reporting verb whose clause holds the verb."""
+    for above in sx.governing(head, ("ccomp", "conj")):
+        if above.lemma_.lower() in w.reporting:
+            return view.first_actor(view.subjects(above))
+    return None
+
+
+def _announcing(view: SentenceView, head: Token, w: CommunicationWords) -> Token | None:
+    """The verb that announces the clause ("announced that he had written a letter"), or None."""
+    for above in sx.governing(head, ("ccomp",)):
+        if above.lemma_.lower() in w.announcing:
+            return above
+    return None
+
+
+def _addressee(view: SentenceView, verb: Token) -> Actor | None:
+    heads = sx.prep_objects(verb, "to", view.grammar) + sx.children(verb, "dative", "iobj")
+    return view.first_actor(h for h in heads if h.lower_ != "to")
+
+
+def _carrier(view: SentenceView, verb: Token, w: CommunicationWords) -> Actor | None:
+    for prep in w.carrier_prepositions:
+        found = view.first_actor(sx.prep_objects(verb, prep, view.grammar))
+        if found is not None:
+            return found
+    return None
+
+
+def _has_particle(verb: Token, w: CommunicationWords) -> bool:
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ in w.reply_particles for c in verb.children)
+
+
+def _content(view: SentenceView, noun: Token | None, head: Token | None) -> str | None:
+    """What the message says, in the report's words: a clause on the noun ("a reply accepting
+    a summit ...", also when the parser hung it on the message the reply answers), or a clause of
+    the verb that sends it ("wrote a letter ..., expressing his desire to ...", "wrote to X to propose")."""
+    clauses: list[Token] = []
+    if noun is not None:
+        clauses += [c for c in noun.children if c.dep_ in _CONTENT_DEPS]
+        for prep in sx.children(noun, "prep"):
+            if prep.lower_ == "to":
+                clauses += [c for o in sx.children(prep, "pobj") for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        for c in head.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and not sx.children(c, "mark", "nsubj"):
+                clauses.append(c)
+            elif c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                clauses.append(c)
+    if not clauses:
+        return None
+    return "; ".join(text_of(c.subtree) for c in sorted(clauses, key=lambda t: t.i))
+
+
+# ---------------------------------------------------------------- demands and offers
+
+
+def read_items(view: SentenceView, words: RecordWords, keys: KeyCounter, comms: list[Found], list_comm: int | None) -> list[ItemNote]:
+    """The sentence's demands, offers and threats: a list item under a demand lead-in, or a demand
+    or offer coded in prose."""
+    w = words.items
+    if view.list_context is not None:
+        return [_list_item(view, words, keys, list_comm)] if view.item_block else []
+    out: list[ItemNote] = []
+    for draft, event in view.pairs:
+        lemma = draft.trigger.lemma_.lower()
+        if event.root in w.demand_roots and event.modality not in ("negated", "hypothetical", "denied"):
+            kind = "demand"
+        elif lemma in w.offer_verbs and event.modality not in ("negated", "denied"):
+            kind = "offer"
+        else:
+            continue
+        tokens = _asked(draft.trigger)
+        if not tokens:
+            continue
+        text = text_of(tokens)
+        of = event.target or _asked_of(view, draft.trigger)
+        out.append(ItemNote(
+            keys(), kind, text, _topic(view, tokens, w), event.cameo, event.source, of,
+            context_comm(comms, draft.trigger, view), event.condition, keywords(tokens), event.date,
+            view.evidence([draft.trigger], (event.event_id,)),
+        ))  # fmt: skip
+    return out
+
+
+def _list_item(view: SentenceView, words: RecordWords, keys: KeyCounter, list_comm: int | None) -> ItemNote:
+    w = words.items
+    ctx = view.list_context
+    assert ctx is not None
+    tokens = list(view.span)
+    kind, cameo = "demand", None
+    source_side = ctx.source.country if ctx.source is not None else None
+    for _, event in view.pairs:
+        if event.root in w.threat_roots:
+            kind, cameo = "threat", event.cameo
+            break
+        if event.root in w.offer_roots and event.source is not None and event.source.country == source_side:
+            kind, cameo = "offer", event.cameo
+        elif cameo is None:
+            cameo = event.cameo
+    condition = next((e.condition for _, e in view.pairs if e.condition), None) or _case(view)
+    comm = CommRef("key", key=list_comm) if list_comm is not None else None
+    trigger = [view.span.root]
+    return ItemNote(
+        keys(), kind, view.sentence.text.strip().rstrip("."), _topic(view, tokens, w), cameo, ctx.source, ctx.target,
+        comm, condition, keywords(tokens), view.dates.main, view.evidence(trigger, view.sentence_events()),
+    )  # fmt: skip
+
+
+def _case(view: SentenceView) -> str | None:
+    """ "In case of no negotiations": a condition written as a noun phrase."""
+    for tok in view.span:
+        if tok.lemma_.lower() in view.grammar.condition_nouns and tok.dep_ == "pobj":
+            return text_of(tok.head.subtree)
+    return None
+
+
+def _asked(trigger: Token) -> list[Token]:
+    """What a demand or offer asks for: "demanding that Ethiopia stop filling the reservoir" ->
+    "Ethiopia stop filling the reservoir"; "urged Kenya to stop" -> "stop ..."; "offered new talks"."""
+    for dep in ("ccomp", "xcomp"):
+        for clause in sx.children(trigger, dep):
+            return [t for t in clause.subtree if not (t.dep_ in ("mark", "aux") and t.head.i == clause.i and t.i < clause.i and t.lower_ in ("that", "to"))]
+    for obj in sx.children(trigger, "dobj"):
+        return list(obj.subtree)
+    for prep in sx.children(trigger, "prep"):
+        if prep.lower_ in ("for", "on"):
+            return [t for t in prep.subtree if t.i != prep.i]
+    return []
+
+
+def _asked_of(view: SentenceView, trigger: Token) -> Actor | None:
+    for clause in sx.children(trigger, "ccomp", "xcomp"):
+        found = view.first_actor(sx.children(clause, "nsubj"))
+        if found is not None:
+            return found
+    return view.first_actor(sx.children(trigger, "dobj"))
+
+
+def _topic(view: SentenceView, tokens: list[Token], w: ItemWords) -> str | None:
+    seen = words_of(tokens)
+    text = " ".join(t.lower_ for t in tokens)
+    sectors = {a.sector for a in (view.actor(t) for t in tokens) if a is not None and a.sector}
+    for topic, topic_words in w.topics.items():
+        if any((word in seen) if " " not in word else (word in text) for word in topic_words):
+            return topic
+        if sectors & w.topic_sectors.get(topic, frozenset()):
+            return topic
+    return None
+
+
+def keywords(tokens: list[Token]) -> tuple[str, ...]:
+    """The nouns of a phrase: what a later stance on the same matter shares with it."""
+    return tuple(dict.fromkeys(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN") and not t.is_stop))
+
+
+def context_comm(comms: list[Found], token: Token, view: SentenceView) -> CommRef | None:
+    """The communication a clause belongs to: a message whose noun or governing verb holds it
+    ("sent a letter ..., demanding that ...", "a reply accepting a summit", "In his reply he ...")."""
+    best: Found | None = None
+    for f in comms:
+        noun, head = f.noun, f.head
+        if noun is not None and view.in_subtree(token, noun) and token.i != noun.i:
+            return CommRef("key", key=f.note.key)
+        if head is not None and view.in_subtree(token, head) and best is None:
+            best = f
+    return CommRef("key", key=best.note.key) if best is not None else None
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def read_deadlines(
+    view: SentenceView, words: RecordWords, keys: KeyCounter, units: dict[str, Unit], numbers: dict[str, int],
+    comms: list[Found], items: list[ItemNote], list_comm: int | None,
+) -> tuple[list[DeadlineNote], list[ItemNote], list[LapseNote]]:  # fmt: skip
+    """Deadlines (with the demand each sets a time for, when the sentence names one that no other
+    note holds) and deadlines that passed."""
+    w = words.deadlines
+    deadlines: list[DeadlineNote] = []
+    asked: list[ItemNote] = []
+    for tok in view.span:
+        unit = tok.lemma_.lower()
+        if unit not in units or tok.pos_ != "NOUN":
+            continue
+        amount = _amount(tok, numbers)
+        if amount is None:
+            continue
+        shape = _deadline_shape(tok, w)
+        if shape is None:
+            continue
+        anchor_word, phrase = shape
+        comm = _deadline_comm(comms, anchor_word, view) or (CommRef("key", key=list_comm) if list_comm is not None else None)
+        act = _demanded_act(tok, anchor_word)
+        item_key = items[0].key if view.item_block and items else None
+        by = of = None
+        if anchor_word.pos_ in ("VERB", "AUX"):
+            by = view.first_actor(view.subjects(anchor_word))
+            of = view.first_actor(sx.children(anchor_word, "dative", "iobj"))
+        elif anchor_word.head.pos_ in ("VERB", "AUX") and anchor_word.dep_ == "dobj":
+            by = view.first_actor(view.subjects(anchor_word.head))
+            of = view.first_actor(sx.children(anchor_word.head, "dative", "iobj"))
+        if act is not None and item_key is None:
+            tokens = [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == act.i)]
+            cameo = next((e.cameo for d, e in view.pairs if d.trigger.i in (anchor_word.i, anchor_word.head.i, act.i)), None)
+            item = ItemNote(
+                keys(), "demand", text_of(tokens), _topic(view, tokens, words.items), cameo, by, of, comm, None,
+                keywords(tokens), view.date_at(act), view.evidence([act], view.events_at([act])),
+            )  # fmt: skip
+            asked.append(item)
+            item_key = item.key
+        deadlines.append(DeadlineNote(
+            keys(), phrase, amount, unit, comm, item_key, by, of, view.dates.main,
+            view.evidence([tok], view.events_at([anchor_word])),
+        ))  # fmt: skip
+    return deadlines, asked, _lapses(view, w)
+
+
+def _amount(unit: Token, numbers: dict[str, int]) -> int | None:
+    for c in unit.children:
+        if c.dep_ == "nummod":
+            text = c.lower_.replace(",", "")
+            if text.isascii() and text.isdigit() and len(text) <= 6:  # "72"; not "²", nor a 5,000-digit number
+                return int(text)
+            if text in numbers:
+                return numbers[text]
+        if c.dep_ == "det" and c.lower_ in ("a", "an"):
+            return 1
+    return None
+
+
+def _deadline_shape(unit: Token, w: DeadlineWords) -> tuple[Token, str] | None:
+    """(the word the deadline hangs on, its words), if the duration is a deadline."""
+    head = unit.head
+    if unit.dep_ == "pobj" and head.lower_ in w.prepositions:
+        return head.head, text_of(head.subtree)
+    if unit.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in w.nouns:
+        return head, text_of(t for t in head.subtree if t.i <= head.i)
+    if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in w.nouns:
+        noun = head.head
+        return noun, text_of(t for t in noun.subtree if t.i <= unit.i)
+    if unit.dep_ in ("dobj", "npadvmod", "attr") and head.lemma_.lower() in w.verbs:
+        return head, text_of(t for t in unit.subtree if t.dep_ not in ("acl", "relcl") or t.i == unit.i)
+    return None
+
+
+def _deadline_comm(comms: list[Found], anchor: Token, view: SentenceView) -> CommRef | None:
+    for f in comms:
+        if f.noun is not None and f.noun.i == anchor.i:
+            return CommRef("key", key=f.note.key)
+    for f in comms:
+        if (f.head is not None and f.head.i == anchor.i) or (f.noun is not None and f.noun.head.i == anchor.i):
+            return CommRef("key", key=f.note.key)
+    return context_comm(comms, anchor, view)
+
+
+def _demanded_act(unit: Token, anchor: Token) -> Token | None:
+    """The act a deadline is set for: "an ultimatum to withdraw", "gave Ethiopia 30 days to accept"."""
+    for holder in (unit, anchor):
+        for c in holder.children:
+            if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ == "VERB":
+                if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    return c
+    return None
+
+
+def _lapses(view: SentenceView, w: DeadlineWords) -> list[LapseNote]:
+    """ "The deadline passed on 6 March", "when the ultimatum expired", "after the deadline"."""
+    out: list[LapseNote] = []
+    for tok in view.span:
+        if tok.lemma_.lower() not in w.nouns:
+            continue
+        clause: Token | None = None
+        t = tok
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in w.lapse_nouns:
+            t = t.head.head  # "the expiry of the ultimatum"
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in w.lapse_verbs:
+            clause = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ in w.lapse_prepositions:
+            clause = t.head
+        if clause is None:
+            continue
+        inside = {x.i for x in clause.subtree}
+        outcome = tuple(event_ref(e) for d, e in view.pairs if d.trigger.i not in inside)
+        out.append(LapseNote(tok.lemma_.lower(), view.date_at(clause), outcome, view.evidence([tok, clause], [])))
+    return out

@@ -1,0 +1,112 @@
+"""The record's two pipeline stages: `RecordSentenceStage` (notes per sentence) and `RecordStage`.
+
+    record.sentence  after "events": reads the sentence's parse, mentions, dates, voice,
+                     citations, list context and its drafts with the events they became;
+                     appends notes (notes.py) to the document state
+    record           a document stage after all sentences: assembles the notes and the
+                     document's events into `DocumentState.record` (assemble.py, pure)
+
+`record_stages(knowledge)` builds both from the knowledge; `stages.default_stages`
+puts them at the end of the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from ..coding.grammar import Grammar
+from ..state import DocumentState, SentenceWork
+from .assemble import AssemblyRules, assemble
+from .notes import Note
+from .reading import KeyCounter, read_communications, read_deadlines, read_items
+from .talks import read_stances, read_talks
+from .view import SentenceView
+from .words import RecordWords
+
+if TYPE_CHECKING:
+    from ..knowledge import Knowledge
+    from ..pipeline import Stage
+    from ..time.rules import Unit
+
+__all__ = ["RecordSentenceStage", "RecordStage", "record_stages"]
+
+_RECENT = 2  # sentences: a pronoun may name a message mentioned this recently
+
+
+def _names(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSentenceStage:
+    """What the sentence says about communications, demands, deadlines, talks and stances."""
+
+    words: RecordWords
+    grammar: Grammar
+    units: Mapping[str, Unit]
+    numbers: Mapping[str, int]
+    name: str = "record.sentence"
+    scope: ClassVar[str] = "sentence"
+    reads: ClassVar[frozenset[str]] = _names(
+        "span", "sentence", "mentions", "dates", "voice", "citations", "drafts", "list_context", "position",
+        "offset", "block_index", "doc.events", "doc.sport", "doc.discarded", "doc.record_notes", "doc.record_memory",
+    )  # fmt: skip
+    writes: ClassVar[frozenset[str]] = _names("doc.record_notes", "doc.record_memory")
+
+    def run(self, work: SentenceWork, state: DocumentState) -> None:
+        if state.sport or state.discarded:
+            return
+        assert work.sentence is not None and work.mentions is not None and work.dates is not None and work.voice is not None
+        events = state.events[len(state.events) - len(work.drafts) :] if work.drafts else []
+        view = SentenceView(
+            work.span, work.sentence, work.mentions, work.dates, work.voice, work.citations,
+            list(zip(work.drafts, events, strict=True)), work.list_context, work.offset, self.grammar,
+            item_block=work.list_context is not None and work.position == 0,
+        )  # fmt: skip
+        memory = state.record_memory
+        index = work.sentence.index
+        keys = KeyCounter(memory.next_key)
+        recent = memory.last_comm_sentence is not None and index - memory.last_comm_sentence <= _RECENT
+        comms = read_communications(view, self.words, keys, recent)
+        context = work.list_context
+        list_comm = memory.comm_by_block.get(context.block_index) if context is not None else None
+        items = read_items(view, self.words, keys, comms, list_comm)
+        deadlines, asked, lapses = read_deadlines(view, self.words, keys, dict(self.units), dict(self.numbers), comms, items, list_comm)
+        notes: list[Note] = [f.note for f in comms]
+        notes += [*items, *asked, *deadlines, *lapses]
+        notes += read_talks(view, self.words, comms, list_comm)
+        notes += read_stances(view, self.words, comms)
+        state.record_notes.extend(notes)
+        memory.next_key = keys.next
+        if comms:
+            memory.last_comm_sentence = index
+            memory.comm_by_block[work.block_index] = comms[-1].note.key
+
+
+@dataclass(frozen=True, slots=True)
+class RecordStage:
+    """The document's record, assembled from its notes and events (pure: assemble.assemble)."""
+
+    rules: AssemblyRules
+    name: str = "record"
+    scope: ClassVar[str] = "document"
+    reads: ClassVar[frozenset[str]] = _names("doc.document", "doc.record_notes", "doc.events")
+    writes: ClassVar[frozenset[str]] = _names("doc.record")
+
+    def run_document(self, state: DocumentState) -> None:
+        state.record = assemble(state.document.doc_id, state.record_notes, state.events, self.rules)
+
+
+def record_stages(knowledge: Knowledge) -> list[Stage]:
+    """Both stages, built from the knowledge (the record's words, the grammar, the date rules' units)."""
+    words = knowledge.record
+    dates = knowledge.dates
+    rules = AssemblyRules(
+        units=dict(dates.units), hours_per_day=dates.hours_per_day,
+        international=frozenset(knowledge.actors.vocab.codes.international), non_events=knowledge.policy.non_events,
+        outcome_reach=words.deadlines.outcome_reach, reply_kind=sorted(words.communications.reply_kinds)[0],
+        side_names={e.code: e.key for e in knowledge.actors.entities.values() if e.kind == "state" and e.code},
+    )  # fmt: skip
+    return [RecordSentenceStage(words, knowledge.grammar, dates.units, dates.numbers), RecordStage(rules)]

@@ -1,0 +1,463 @@
+"""One sentence's parse -> notes about channels of talks and about positions.
+
+    read_talks    talks, negotiations, meetings and agreements: who refused, proposed, was
+                  ready for or held them, directly or not, through which mediator, where;
+                  "proposed Brussels as the venue"; "X mediated"; "X brokered a ceasefire
+                  between A and B"; "the first direct contact since 2013"
+    read_stances  a stance on something other than talks: "rejected arbitration",
+                  "would not meet the conditions"
+
+The status of talks is read from the words above them in the parse: the
+outermost stance word wins ("proposed that the negotiations take place in X"
+is a proposal, not talks held), negation turns readiness into refusal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..coding import syntax as sx
+from ..records import Actor
+from .notes import CommRef, StanceNote, TalkNote
+from .reading import Found, context_comm, keywords
+from .view import ON_OR_AFTER, SentenceView, phrase_in, text_of
+from .words import PositionWords, RecordWords, TalkWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["read_stances", "read_talks"]
+
+_STANCES = frozenset({"refused", "ready", "agreed", "proposed"})  # statuses that are one side's stance
+_CLIMB = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "acl", "nsubj", "nsubjpass", "attr", "oprd", "amod", "acomp", "advcl", "npadvmod"})
+_CLAUSES = frozenset({"conj", "cc", "ccomp", "relcl", "parataxis", "punct"})
+
+
+def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_comm: int | None) -> list[TalkNote]:
+    """The sentence's steps of channels, merged so that one act of talking is one note; in a list
+    item, said in the list's message."""
+    w = words.talks
+    notes: list[TalkNote] = []
+    for tok in view.span:
+        lemma = tok.lemma_.lower()
+        if sx.inside_condition(tok, view.grammar):
+            continue  # "in case of no negotiations": the antecedent of a condition
+        if tok.pos_ == "NOUN" and (lemma in w.nouns or lemma in w.agreements):
+            note = _talk(view, tok, words, comms, "talks" if lemma in w.nouns else lemma)
+        elif tok.pos_ == "VERB" and lemma in w.verbs:
+            if any(o.lemma_.lower() in words.items.demand_nouns for o in sx.children(tok, "dobj")):
+                continue  # "would not meet the conditions": no meeting
+            note = _talk(view, tok, words, comms, "talks")
+        elif tok.pos_ == "VERB" and lemma in w.mediator_verbs and not _objects_in(tok, w):
+            note = _mediation(view, tok, words)
+        elif tok.pos_ == "VERB" and lemma in w.relay_verbs and _relays(tok, words):
+            note = _relay(view, tok, words)
+        elif tok.pos_ == "VERB" and w.status_of(lemma) == "proposed" and _venue_object(tok, w) is not None:
+            note = _venue_proposal(view, tok, words, comms)
+        else:
+            continue
+        if note is not None:
+            if note.comm is None and view.item_block and list_comm is not None:
+                note = replace(note, comm=CommRef("key", key=list_comm))
+            notes.append(note)
+    return _merge(view, notes, w)
+
+
+def _objects_in(verb: Token, w: TalkWords) -> bool:
+    """ "brokered a ceasefire": the agreement noun is read, with its broker."""
+    return any(o.lemma_.lower() in w.agreements or o.lemma_.lower() in w.nouns for o in sx.children(verb, "dobj", "nsubjpass"))
+
+
+def _chain(tok: Token, reporting: frozenset[str]) -> list[Token]:
+    """The words above the token that can give it a status, nearest first, up to its clause's verb
+    and the verbs that govern that one, but not past a verb that reports it ("refused direct talks,
+    saying it would negotiate only through a mediator": the negotiating is not refused)."""
+    out: list[Token] = []
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ not in _CLIMB or t.head.lemma_.lower() in reporting:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _status(view: SentenceView, tok: Token, words: RecordWords, what: str) -> tuple[str | None, Token]:
+    """The step's status and the word that gives it."""
+    w = words.talks
+    chain = [tok, *_chain(tok, words.communications.reporting)]
+    found: list[tuple[str, Token]] = []
+    for t in chain:
+        status = w.status_of(t.lemma_.lower())
+        if status is not None and not (t.i == tok.i and t.pos_ == "NOUN"):
+            if status == "mediated" and what != "talks":
+                status = "agreed"  # "brokered a ceasefire": agreed, with a broker
+            found.append((status, t))
+    stances = [f for f in found if f[0] in _STANCES]
+    if stances:
+        status, word = stances[-1]  # the outermost stance
+    elif found:
+        status, word = found[0]
+    elif tok.pos_ == "VERB":
+        status, word = "held", tok  # "they met", "would negotiate" (read below)
+    else:
+        return None, tok
+    g = view.grammar
+    clause = sx.clause_head(word)
+    if status in ("held", "continued") and word.pos_ in ("VERB", "AUX") and sx.auxiliaries(word) & (g.future_aux | g.hedge_aux):
+        status = "ready"  # "would negotiate only through a mediator", "the talks would continue only if ..."
+    if _negated(view, word) or (word.i != clause.i and _negated(view, clause)):
+        status = {"ready": "refused", "agreed": "refused", "proposed": "refused", "refused": "ready"}.get(status)
+    return status, word
+
+
+def _negated(view: SentenceView, token: Token) -> bool:
+    return sx.negated(token, view.grammar) or any(c.lower_ in view.grammar.negators for c in token.children if c.dep_ in ("neg", "advmod"))
+
+
+def _verb_of(word: Token) -> Token:
+    """The verb whose clause holds a word ("readiness" in "expressed readiness", "ready" in "was ready")."""
+    t = word
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return sx.clause_head(word)
+
+
+def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found], what: str) -> TalkNote | None:
+    w = words.talks
+    status, word = _status(view, tok, words, what)
+    verb = _verb_of(word)
+    upto: list[Token] = []  # the words from the talks up to the word that gives the status
+    if word.i != tok.i:
+        for t in _chain(tok, words.communications.reporting):
+            upto.append(t)
+            if t.i == word.i:
+                break
+    holders = list(dict.fromkeys([tok, *upto, word, verb]))
+    comm = context_comm(comms, tok, view)
+    by = _holder(view, word, verb, comms, comm, words.communications.reporting)
+    events = view.events_at([tok, word, verb, *[c for c in verb.children if c.dep_ == "conj"]])
+    parties = _parties(view, tok, verb, w)
+    if status in ("held", "agreed"):  # the sides the coder found ("envoys of Serbia and Kosovo held talks")
+        wanted = set(events)
+        for _, e in view.pairs:
+            if e.event_id in wanted and e.reciprocal:
+                parties += [a for a in (e.source, e.target) if a is not None and all(p.code != a.code for p in parties)]
+    if tok.pos_ == "VERB" and status == "held" and len({p.country or p.code for p in parties}) < 2:
+        return None  # "spoke to reporters": a verb of talking is talks only between two named sides
+    mediator, mediator_text = _mediator(view, holders, words)
+    if word.lemma_.lower() in w.mediator_verbs and mediator is None:
+        mediator = by  # "Russia brokered a ceasefire between A and B": the broker is no side
+        mediator_text = text_of(sx.phrase_tokens(view.subjects(word)[0])) if view.subjects(word) else None
+        parties = [p for p in parties if by is None or p.code != by.code]
+        by = None  # an agreement of both sides, with a broker
+    elif by is not None and status in _STANCES and all(p.code != by.code for p in parties):
+        parties = [by, *parties]
+    mode = _mode(view, tok, word, w)
+    if mediator_text is not None and mode is None and what == "talks" and _carried(holders, words):
+        mode = "indirect"  # "through Qatar", "with the EU carrying messages": not face to face
+    date = view.date_at(verb)
+    if status == "continued" and any(c.lower_ in w.since_words for c in word.children):
+        date = replace(date, flag=ON_OR_AFTER)
+    trigger = [t for t in dict.fromkeys([tok, word]) if t is not None]
+    return TalkNote(
+        status, what, mode, by if status in _STANCES | {"mediated"} else None, tuple(parties), mediator,
+        mediator_text, _venue(view, holders, events), _first_since(view, w), _condition(view, [word, verb], words.positions),
+        comm, date, view.evidence(trigger, events),
+    )  # fmt: skip
+
+
+def _holder(
+    view: SentenceView, word: Token, verb: Token, comms: list[Found], comm: CommRef | None, reporting: frozenset[str]
+) -> Actor | None:  # fmt: skip
+    """Whose stance it is: the subject of its clause (None when that is both sides: "the two
+    governments agreed"); in a message's own words ("a reply accepting a summit"), the message's
+    sender; in a list item, the list's author; else the one who says it ("officials stressed that
+    the talks would continue only if ...")."""
+    subjects = view.actors(view.subjects(verb)) or (view.actors(view.subjects(word)) if word.pos_ == "VERB" else [])
+    if len({a.country or a.code for a in subjects}) >= 2:
+        return None
+    found = subjects[0] if subjects else None
+    if found is None and not view.subjects(verb):
+        for above in sx.governing(verb, ("ccomp",)):
+            if above.lemma_.lower() in reporting:
+                found = view.first_actor(view.subjects(above))
+                break
+    if found is None and comm is not None:
+        note = next((f.note for f in comms if f.note.key == comm.key), None)
+        if note is not None:
+            found = note.sender or note.ref.owner
+    if found is None and view.list_context is not None:
+        found = view.list_context.source
+    return found
+
+
+def _parties(view: SentenceView, tok: Token, verb: Token, w: TalkWords) -> list[Actor]:
+    """The sides: subjects, "with X", "between A and B", the object of "met"."""
+    heads: list[Token] = []
+    for holder in (tok, verb):
+        for prep in ("between", "with", "among"):
+            heads += sx.prep_objects(holder, prep, view.grammar)
+    if tok.pos_ == "VERB":
+        heads += view.subjects(tok) + sx.children(tok, "dobj")
+    else:
+        heads += view.subjects(verb)
+    seen: dict[str, Actor] = {}
+    for actor in view.actors(heads):
+        seen.setdefault(actor.code or "", actor)
+    return list(seen.values())
+
+
+def _mode(view: SentenceView, tok: Token, word: Token, w: TalkWords) -> str | None:
+    """direct | indirect, when the talk's own words say so ("direct talks", "met face to face")."""
+    local = _local(tok) + " " + (_local(word) if word.i != tok.i else "")
+    if phrase_in(local, w.indirect):
+        return "indirect"
+    if phrase_in(local, w.direct):
+        return "direct"
+    return None
+
+
+def _local(tok: Token) -> str:
+    """The token's phrase without the clauses and conjuncts that hang off it."""
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CLAUSES and not (c.dep_ == "advcl" and sx.children(c, "mark", "nsubj"))]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+    return " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
+
+
+def _mediator(view: SentenceView, holders: list[Token], words: RecordWords) -> tuple[Actor | None, str | None]:
+    """ "through the mediation of Qatar", "via Norway", "with Qatari mediation", "under the African Union"."""
+    w = words.talks
+    for holder in dict.fromkeys(holders):
+        for prep in sx.children(holder, "prep"):
+            low = prep.lower_
+            for obj in sx.children(prep, "pobj"):
+                lemma = obj.lemma_.lower()
+                if lemma in w.mediator_nouns and low in w.mediator_prepositions | {"with"}:
+                    named = [o for p in sx.children(obj, "prep") if p.lower_ == "of" for o in sx.children(p, "pobj")]
+                    named += [c for c in obj.children if c.dep_ in ("amod", "compound", "poss")]
+                    return view.first_actor(named), text_of(obj.subtree)
+                if low in w.mediator_prepositions:
+                    if low == "under" and lemma in words.positions.condition_objects:
+                        continue
+                    found = view.actor(obj)
+                    if found is not None or lemma in w.mediator_nouns:
+                        return found, text_of(obj.subtree)
+                if low == "with" and any(c.lemma_.lower() in w.relay_verbs for c in obj.children if c.dep_ == "acl"):
+                    return view.actor(obj), text_of(t for t in obj.subtree if t.i <= obj.i)
+            for comp in sx.children(prep, "pcomp"):  # "with the European Union carrying messages between ..."
+                if comp.lemma_.lower() in w.relay_verbs and _relays(comp, words):
+                    subject = sx.children(comp, "nsubj")
+                    if subject:
+                        return view.first_actor(subject), text_of(t for t in subject[0].subtree)
+    return None, None
+
+
+def _carried(holders: list[Token], words: RecordWords) -> bool:
+    """Talks that go through a third party (a carrier preposition, a relay, a mediation), not merely
+    under its auspices."""
+    carriers = words.communications.carrier_prepositions
+    for holder in holders:
+        for prep in sx.children(holder, "prep"):
+            if prep.lower_ in carriers:
+                return True
+            if any(c.lemma_.lower() in words.talks.relay_verbs for c in prep.children if c.dep_ == "pcomp"):
+                return True
+            if prep.lower_ == "with" and any(o.lemma_.lower() in ("mediation", "intermediary") for o in sx.children(prep, "pobj")):
+                return True
+    return False
+
+
+def _venue(view: SentenceView, holders: list[Token], events: tuple[str, ...]) -> str | None:
+    """Where: "in Doha, Qatar", "in Geneva"; else the place the events were coded at."""
+    heads = list(holders)
+    heads += [c for h in holders for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for holder in dict.fromkeys(heads):
+        for prep in sx.children(holder, "prep"):
+            if prep.lower_ not in ("in", "at"):
+                continue
+            for obj in sx.children(prep, "pobj"):
+                if obj.pos_ == "PROPN" and _a_place(view, obj):
+                    return text_of(sx.phrase_tokens(obj))
+    wanted = set(events)
+    return next((e.location for _, e in view.pairs if e.event_id in wanted and e.location), None)
+
+
+def _a_place(view: SentenceView, name: Token) -> bool:
+    """A name that can be where talks are: a place or state the actor knowledge knows, or a name it
+    does not know at all ("Panmunjom"); not a date ("in May"), a person or a body."""
+    if view.mentions.place_of(name) is not None:
+        return True
+    at = name.idx - view.span.start_char
+    if any(e.start <= at < e.end for e in view.dates.expressions):
+        return False
+    found = view.mentions.actor_of(name)
+    return found is None or not found.code or found.sector is None
+
+
+def _first_since(view: SentenceView, w: TalkWords) -> str | None:
+    """ "for the first time since 2013", "the first direct contact ... since the 1990s" -> "2013", "the 1990s"."""
+    if not any(t.lower_ in w.first_words for t in view.span):
+        return None
+    for t in view.span:
+        if t.lower_ in w.since_words and t.dep_ == "prep":
+            objects = sx.children(t, "pobj")
+            if objects:
+                return text_of(objects[0].subtree)
+    return None
+
+
+def _condition(view: SentenceView, holders: list[Token], w: PositionWords) -> str | None:
+    """A condition on a stance: "if the rebels withdrew ...", "as long as the blockade
+    lasts ...", "under threat"."""
+    marks = {m for m in w.condition_marks if " " not in m}
+    for holder in dict.fromkeys(holders):
+        for c in holder.children:
+            if c.dep_ == "advcl":
+                text = text_of(c.subtree)
+                if any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) or any(
+                    text.lower().startswith(m + " ") for m in w.condition_marks
+                ):
+                    return text
+            if c.dep_ == "advmod":  # "as long as ...": the clause hangs off "long"
+                for clause in sx.children(c, "advcl"):
+                    text = text_of([*c.subtree])
+                    if any(text.lower().startswith(m + " ") for m in w.condition_marks) and clause is not None:
+                        return text
+            if c.dep_ == "prep" and c.lower_ in w.condition_prepositions:
+                if any(o.lemma_.lower() in w.condition_objects for o in sx.children(c, "pobj")):
+                    return text_of(c.subtree)
+        for obj in sx.children(holder, "dobj"):
+            for prep in sx.children(obj, "prep"):
+                if prep.lower_ in w.condition_prepositions and any(o.lemma_.lower() in w.condition_objects for o in sx.children(prep, "pobj")):
+                    return text_of(prep.subtree)
+    return None
+
+
+def _mediation(view: SentenceView, verb: Token, words: RecordWords) -> TalkNote | None:
+    """ "Qatar's foreign minister mediated", "talks mediated by Norway" (read with the talks)."""
+    mediator = view.first_actor(view.subjects(verb))
+    if mediator is None:
+        return None
+    parties = view.actors(sx.prep_objects(verb, "between", view.grammar))
+    return TalkNote(
+        "mediated", "talks", None, mediator, tuple(parties), mediator, text_of(sx.phrase_tokens(view.subjects(verb)[0])),
+        None, None, None, None, view.date_at(verb), view.evidence([verb], view.events_at([verb])),
+    )  # fmt: skip
+
+
+def _relays(verb: Token, words: RecordWords) -> bool:
+    """ "carrying messages between the delegations"."""
+    nouns = words.communications.nouns
+    return any(o.lemma_.lower() in nouns or o.lemma_.lower() == "proposal" for o in sx.children(verb, "dobj")) and any(
+        p.lower_ == "between" for o in sx.children(verb, "dobj") for p in sx.children(o, "prep")
+    )
+
+
+def _relay(view: SentenceView, verb: Token, words: RecordWords) -> TalkNote | None:
+    subject = view.subjects(verb)
+    mediator = view.first_actor(subject)
+    if mediator is None or verb.dep_ == "pcomp":
+        return None  # "with the European Union carrying ...": read as the talks' mediator
+    return TalkNote(
+        "mediated", "talks", "indirect", mediator, (), mediator, text_of(sx.phrase_tokens(subject[0])), None, None,
+        None, None, view.date_at(verb), view.evidence([verb], view.events_at([verb])),
+    )  # fmt: skip
+
+
+def _venue_object(verb: Token, w: TalkWords) -> Token | None:
+    """ "proposed Brussels as the venue": the object, when the verb names it a venue."""
+    for prep in sx.children(verb, "prep"):
+        if prep.lower_ == "as" and any(o.lemma_.lower() in w.venue_nouns for o in sx.children(prep, "pobj")):
+            objects = sx.children(verb, "dobj")
+            return objects[0] if objects else None
+    return None
+
+
+def _venue_proposal(view: SentenceView, verb: Token, words: RecordWords, comms: list[Found]) -> TalkNote | None:
+    venue = _venue_object(verb, words.talks)
+    assert venue is not None
+    comm = context_comm(comms, verb, view)
+    by = _holder(view, verb, verb, comms, comm, words.communications.reporting)
+    return TalkNote(
+        "proposed", "talks", None, by, (by,) if by else (), None, None, text_of(sx.phrase_tokens(venue)), None, None,
+        comm, view.date_at(verb), view.evidence([verb, venue], view.events_at([verb])),
+    )  # fmt: skip
+
+
+def _merge(view: SentenceView, notes: list[TalkNote], w: TalkWords) -> list[TalkNote]:
+    """One note per act: notes of the sentence without a status (the talks' mode, their mediator)
+    and repeated notes of one status (\"met ..., marking the first direct interaction\") merge."""
+    out: list[TalkNote] = []
+    for note in notes:
+        same = next((o for o in out if note.status is None or o.status is None or o.status == note.status), None)
+        if same is None:
+            out.append(note)
+            continue
+        i = out.index(same)
+        first, second = (same, note) if same.status is not None else (note, same)
+        out[i] = TalkNote(
+            first.status, first.what if first.what != "talks" else second.what, first.mode or second.mode,
+            first.by or second.by, _union(first.parties, second.parties), first.mediator or second.mediator,
+            first.mediator_text or second.mediator_text, first.venue or second.venue,
+            first.first_since or second.first_since, first.condition or second.condition, first.comm or second.comm,
+            first.date if first.date.date else second.date,
+            replace(first.evidence, events=tuple(dict.fromkeys(first.evidence.events + second.evidence.events))),
+        )  # fmt: skip
+    return [n for n in out if n.status is not None]
+
+
+def _union(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    seen: dict[str, Actor] = {}
+    for actor in (*a, *b):
+        seen.setdefault(actor.code or "", actor)
+    return tuple(seen.values())
+
+
+# ---------------------------------------------------------------- stances
+
+
+def read_stances(view: SentenceView, words: RecordWords, comms: list[Found]) -> list[StanceNote]:
+    """Stances on demands or on a matter ("rejected arbitration"); stances on talks are talk notes,
+    on a message its lifecycle ("rejected the ultimatum")."""
+    w = words.positions
+    talk_words = words.talks.nouns | words.talks.agreements | words.talks.verbs
+    message_words = set(words.communications.nouns)
+    out: list[StanceNote] = []
+    for tok in view.span:
+        stance = w.stance_of(tok.lemma_.lower())
+        if stance is None or tok.pos_ not in ("VERB", "ADJ"):
+            continue
+        objects = sx.children(tok, "dobj") + [o for p in sx.children(tok, "prep") if p.lower_ in ("to", "with") for o in sx.children(p, "pobj")]
+        for obj in objects:
+            lemma = obj.lemma_.lower()
+            if lemma in talk_words or lemma in message_words or obj.pos_ == "PRON":
+                continue
+            if sx.children(obj, "prep") and any(o.lemma_.lower() in talk_words for p in sx.children(obj, "prep") for o in sx.children(p, "pobj")):
+                continue  # "the offer of talks": a talk note
+            party = view.first_actor(view.subjects(sx.clause_head(tok)))
+            if party is None:
+                continue
+            negated = _negated(view, tok)
+            final = ("rejects" if stance == "accepts" else "accepts") if negated else stance
+            condition = _condition(view, [tok], w)
+            if final == "accepts" and condition is not None:
+                final = "conditional"
+            about = "demand" if lemma in words.items.demand_nouns else "offer" if lemma in words.items.offer_nouns else None
+            comm = context_comm(comms, tok, view)
+            tokens = list(obj.subtree)
+            out.append(StanceNote(
+                party, final, text_of(tokens), about, comm,
+                keywords(tokens),
+                condition, view.date_at(tok), view.evidence([tok], view.events_at([tok])),
+            ))  # fmt: skip
+    return out

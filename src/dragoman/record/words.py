@@ -1,0 +1,160 @@
+"""The record's word lists (data/record.yaml) as typed, validated records: `load_record_words`.
+
+Every key of the file is required (`dragoman.schema`); on top of the types, the
+states, statuses and stances the file names must be ones the record knows
+(`records.STATES`, `CHANNEL_STATUSES`, `STANCES`), CAMEO roots must be two
+digits, and every topic a sector list names must be a topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import KnowledgeError
+from ..schema import build
+from ..yamlfile import parse_yaml, read_bytes
+from .records import CHANNEL_STATUSES, STANCES, STATES
+
+__all__ = [
+    "CommunicationWords",
+    "DeadlineWords",
+    "ItemWords",
+    "PositionWords",
+    "RecordWords",
+    "TalkWords",
+    "load_record_words",
+    "record_words_path",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CommunicationWords:
+    nouns: dict[str, str]
+    reply_kinds: frozenset[str]
+    implied_by_verb: dict[str, str]
+    message_parts: frozenset[str]
+    lifecycle: dict[str, str]
+    subject_lifecycle: dict[str, str]
+    negated: dict[str, str]
+    announcing: frozenset[str]
+    reporting: frozenset[str]
+    reply_verbs: frozenset[str]
+    reply_particles: frozenset[str]
+    carrier_prepositions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemWords:
+    demand_roots: frozenset[str]
+    threat_roots: frozenset[str]
+    offer_roots: frozenset[str]
+    offer_verbs: frozenset[str]
+    demand_nouns: frozenset[str]
+    offer_nouns: frozenset[str]
+    topics: dict[str, tuple[str, ...]]  # in the file's order: the first that matches wins
+    topic_sectors: dict[str, frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineWords:
+    nouns: frozenset[str]
+    prepositions: frozenset[str]
+    verbs: frozenset[str]
+    lapse_verbs: frozenset[str]
+    lapse_prepositions: frozenset[str]
+    lapse_nouns: frozenset[str]
+    outcome_reach: int
+
+
+@dataclass(frozen=True, slots=True)
+class TalkWords:
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    agreements: frozenset[str]
+    direct: tuple[str, ...]
+    indirect: tuple[str, ...]
+    mediator_nouns: frozenset[str]
+    mediator_prepositions: frozenset[str]
+    mediator_verbs: frozenset[str]
+    relay_verbs: frozenset[str]
+    venue_nouns: frozenset[str]
+    host_verbs: frozenset[str]
+    first_words: frozenset[str]
+    since_words: frozenset[str]
+    statuses: dict[str, tuple[str, ...]]
+
+    def status_of(self, lemma: str) -> str | None:
+        """The status a word gives a step ("refused" for "reject"), or None."""
+        for status, words in self.statuses.items():
+            if lemma in words:
+                return status
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PositionWords:
+    stances: dict[str, tuple[str, ...]]
+    condition_marks: tuple[str, ...]
+    condition_prepositions: frozenset[str]
+    condition_objects: frozenset[str]
+
+    def stance_of(self, lemma: str) -> str | None:
+        for stance, words in self.stances.items():
+            if lemma in words:
+                return stance
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordWords:
+    communications: CommunicationWords
+    items: ItemWords
+    deadlines: DeadlineWords
+    talks: TalkWords
+    positions: PositionWords
+
+
+def record_words_path() -> Path:
+    return Path(str(resources.files("dragoman") / "data" / "record.yaml"))
+
+
+def load_record_words(path: str | Path | None = None) -> tuple[RecordWords, bytes]:
+    """The record's words and the bytes they were read from (for the knowledge fingerprint)."""
+    path = path or record_words_path()
+    raw = read_bytes(path)
+    words = build(RecordWords, parse_yaml(raw, str(path)), str(path))
+    _check(words, str(path))
+    return words, raw
+
+
+def _check(words: RecordWords, where: str) -> None:
+    c = words.communications
+    named = [("communications.lifecycle", s) for s in c.lifecycle.values()]
+    named += [("communications.subject_lifecycle", s) for s in c.subject_lifecycle.values()]
+    named += [("communications.negated", s) for s in [*c.negated, *c.negated.values()]]
+    for key, state in named:
+        if state not in STATES:
+            raise KnowledgeError(f"{where}: {key}: {state!r} is no state of a communication; use one of {', '.join(STATES)}")
+    if not c.reply_kinds:
+        raise KnowledgeError(f"{where}: communications.reply_kinds: name at least one kind (e.g. reply)")
+    for kind in c.reply_kinds:
+        if kind not in c.nouns.values():
+            raise KnowledgeError(f"{where}: communications.reply_kinds: {kind!r} is no kind in communications.nouns")
+    for status in words.talks.statuses:
+        if status not in CHANNEL_STATUSES:
+            raise KnowledgeError(f"{where}: talks.statuses: {status!r} is no status; use one of {', '.join(CHANNEL_STATUSES)}")
+    for stance in words.positions.stances:
+        if stance not in STANCES:
+            raise KnowledgeError(f"{where}: positions.stances: {stance!r} is no stance; use one of {', '.join(STANCES)}")
+    items = words.items
+    for key, roots in (("demand_roots", items.demand_roots), ("threat_roots", items.threat_roots), ("offer_roots", items.offer_roots)):
+        for root in roots:
+            if len(root) != 2 or not root.isdigit():
+                raise KnowledgeError(f"{where}: items.{key}: {root!r} is not a CAMEO root (two digits, e.g. \"10\")")
+    for topic in items.topic_sectors:
+        if topic not in items.topics:
+            raise KnowledgeError(f"{where}: items.topic_sectors: {topic!r} is no topic in items.topics")
+    if words.deadlines.outcome_reach < 0:
+        raise KnowledgeError(f"{where}: deadlines.outcome_reach: must be 0 or more")
