@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .config import Settings
 from .errors import DragomanError, UsageError
-from .formats import FORMATS, EventWriter, show_actor
+from .formats import FORMATS, PROFILE_FORMATS, EventWriter, show_actor
 from .version import __version__
 from .web.commands import add_commands as add_web_commands
 
 if TYPE_CHECKING:
+    from .parquet import ParquetEventWriter
     from .records import Document
     from .service import Dragoman
     from .state import DocumentResult
@@ -47,6 +48,31 @@ def _output(stack: ExitStack, path: str | None, args: argparse.Namespace) -> Tex
     from .outputs import open_output
 
     return stack.enter_context(open_output(path, inputs=_inputs(args), force=args.force))
+
+
+def _writer(
+    stack: ExitStack, args: argparse.Namespace, documents: Callable[[str], Document | None] | None = None
+) -> EventWriter | ParquetEventWriter:
+    """The events' writer for --format, --columns and --output (Parquet to a file only)."""
+    from .profiles import load_profile
+
+    profile = load_profile(args.columns) if args.columns else None
+    if args.format == "parquet":
+        from .outputs import output_path
+        from .parquet import ParquetEventWriter
+
+        path = stack.enter_context(output_path(args.output, inputs=_inputs(args), force=args.force))
+        return stack.enter_context(ParquetEventWriter(path, profile, documents))
+    return EventWriter(args.format or "table", _output(stack, args.output, args), profile, documents)
+
+
+def _check_export(args: argparse.Namespace) -> str | None:
+    """A usage mistake in --format, --columns and --output, or None."""
+    if args.format == "parquet" and not args.output:
+        return "--format parquet writes a file: give --output FILE (Parquet cannot go to stdout)"
+    if args.columns and args.format not in PROFILE_FORMATS:
+        return f"--columns {args.columns} is for --format {', '.join(PROFILE_FORMATS)}"
+    return None
 
 
 def _check_output(args: argparse.Namespace) -> None:
@@ -202,11 +228,11 @@ def cmd_code(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         stack.callback(progress.close)
         store = stack.enter_context(open_store(args.db)) if args.db else None
-        writer = EventWriter(args.format or "table", _output(stack, args.output, args)) if (args.output or not store or args.format) else None
+        writer = _writer(stack, args) if (args.output or not store or args.format) else None
 
         def on_result(result: DocumentResult) -> None:
             if writer is not None:
-                writer.write(result.events if args.all else result.acts())
+                writer.write(result.events if args.all else result.acts(), result.document)
             progress(result)
 
         summary = code_into(store, _read_all(nlp, args.paths, failures), nlp, on_result=on_result, on_warning=_warn)
@@ -248,7 +274,12 @@ def cmd_events(args: argparse.Namespace) -> int:
             actor=args.actor, since=args.since, until=args.until, modality=args.modality, basis=args.basis,
             root=args.root, doc_id=args.doc, limit=args.limit, offset=args.offset, all_modalities=args.all,
         )  # fmt: skip
-        writer = EventWriter(args.format or "table", _output(stack, args.output, args))
+        documents = None
+        if args.columns:
+            from .profiles import store_documents
+
+            documents = store_documents(store)
+        writer = _writer(stack, args, documents)
         writer.write(store.events(query))
         writer.finish()
     if writer.count == 0:
@@ -366,6 +397,7 @@ def _coding_options(parser: argparse.ArgumentParser) -> None:
 
 # runners.RUNNERS' and profiles.profile_names() (tests check), named here so the parser imports and reads nothing
 ENGINES = ("serial", "processes", "dask")
+PROFILES = ("flat", "phoenix", "gdelt")
 
 
 def _check_engine(args: argparse.Namespace) -> str | None:
@@ -393,13 +425,15 @@ def build_parser() -> argparse.ArgumentParser:
     code = _command(sub, "code", cmd_code)
     code.add_argument("paths", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl (one document per line)")
     code.add_argument("--db", help="store documents and events here: an SQLite file, or a sqlite:/// or postgresql://user@host/db URL")
-    code.add_argument("--format", choices=FORMATS, help="output format (default: table)")
+    code.add_argument("--format", choices=FORMATS, help="output format (default: table; parquet needs --output)")
+    code.add_argument("--columns", choices=PROFILES, help="column profile for csv, tsv, parquet (default: dragoman's own)")
     code.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
     code.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     code.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
     code.add_argument("--max-chars", type=_count("characters", 2**40), default=Settings().max_doc_chars, metavar="N",
                       help="refuse a document longer than this (default 10,000,000)")  # fmt: skip
     _coding_options(code)
+    _usage_check(code, _check_export)
 
     ev = _command(sub, "events", cmd_events)
     _db_option(ev)
@@ -413,9 +447,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--limit", type=_limit, metavar="N", help="at most N events")
     ev.add_argument("--offset", type=_limit, default=0, metavar="N", help="skip the first N events (paging)")
     ev.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
-    ev.add_argument("--format", choices=FORMATS, help="output format (default: table)")
+    ev.add_argument("--format", choices=FORMATS, help="output format (default: table; parquet needs --output)")
+    ev.add_argument("--columns", choices=PROFILES, help="column profile for csv, tsv, parquet (default: dragoman's own)")
     ev.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
     ev.add_argument("--force", action="store_true", help="replace the --output file if it exists")
+    _usage_check(ev, _check_export)
 
     so = _command(sub, "sources", cmd_sources)
     _db_option(so)

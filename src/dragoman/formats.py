@@ -1,15 +1,29 @@
-"""Writing events out: an aligned table for people, JSONL and CSV for programs."""
+"""Writing events out: an aligned table for people, JSONL, CSV and TSV for programs.
+
+CSV and TSV take a column profile (`profiles.load_profile`: phoenix, gdelt,
+flat) instead of their own columns. TSV is one event per line: a tab, newline
+or carriage return inside a value is written as a space, and nothing is
+quoted, as Phoenix and GDELT files are. Parquet (parquet.py) writes to a path,
+not to a text stream, and so has a writer of its own.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
-from typing import TextIO
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .records import Actor, Event
+from .records import Actor, Document, Event
 
-FORMATS = ("table", "jsonl", "csv")
+if TYPE_CHECKING:
+    from .profiles import Profile
+
+FORMATS = ("table", "jsonl", "csv", "tsv", "parquet")
+TEXT_FORMATS = ("table", "jsonl", "csv", "tsv")  # written by EventWriter to a text stream
+PROFILE_FORMATS = ("csv", "tsv", "parquet")  # the formats --columns applies to
+_TSV_BREAKS = re.compile(r"[\t\r\n]")
 CSV_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "date", "date_precision", "date_basis", "source_code", "source_text",
     "cameo", "cameo_name", "goldstein", "quad_class", "plover", "target_code", "target_text", "modality",
@@ -43,35 +57,66 @@ def write_events(events: Iterable[Event], fmt: str, out: TextIO) -> int:
 
 class EventWriter:
     """Writes events in batches (say, one document's at a time) as one output:
-    one CSV header, one aligned table at the end, JSON lines as they come."""
+    one CSV header, one aligned table at the end, JSON lines as they come.
 
-    def __init__(self, fmt: str, out: TextIO) -> None:
-        if fmt not in FORMATS:
+    With a `profile` (CSV and TSV), its columns; a profile that reads the
+    document's fields (url, outlet, ...) takes the document given to `write`,
+    or asks `documents` for each event's."""
+
+    def __init__(
+        self,
+        fmt: str,
+        out: TextIO,
+        profile: Profile | None = None,
+        documents: Callable[[str], Document | None] | None = None,
+    ) -> None:
+        if fmt not in TEXT_FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
+        if profile is not None and fmt not in PROFILE_FORMATS:
+            raise ValueError(f"a column profile is for {', '.join(PROFILE_FORMATS)}, not {fmt}")
         self.fmt = fmt
         self.out = out
         self.count = 0
-        self._csv = csv.writer(out) if fmt == "csv" else None
+        self.profile = profile
+        self.documents = documents
+        self._header = profile.names if profile is not None else CSV_COLUMNS
+        self._csv: Any = None
+        if fmt == "csv":
+            self._csv = csv.writer(out)
+        elif fmt == "tsv":
+            self._csv = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n")
         self._rows: list[Event] = []  # the table aligns its columns over all rows
 
-    def write(self, events: Iterable[Event]) -> None:
+    def write(self, events: Iterable[Event], document: Document | None = None) -> None:
         for e in events:
             self.count += 1
             if self.fmt == "jsonl":
                 self.out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
             elif self._csv is not None:
                 if self.count == 1:
-                    self._csv.writerow(CSV_COLUMNS)
-                self._csv.writerow(_csv_row(e))
+                    self._csv.writerow(self._header)
+                row = self._row(e, document)
+                self._csv.writerow([_tsv_cell(v) for v in row] if self.fmt == "tsv" else row)
             else:
                 self._rows.append(e)
 
+    def _row(self, event: Event, document: Document | None) -> list[Any]:
+        if self.profile is None:
+            return _csv_row(event)
+        if document is None and self.documents is not None and self.profile.needs_documents:
+            document = self.documents(event.doc_id)
+        return ["" if v is None else v for v in self.profile.row(event, document)]
+
     def finish(self) -> None:
         if self._csv is not None and self.count == 0:
-            self._csv.writerow(CSV_COLUMNS)  # an empty result is still a CSV file with its header
+            self._csv.writerow(self._header)  # an empty result is still a CSV file with its header
         if self.fmt == "table":
             _write_table(self._rows, self.out)
         self.out.flush()
+
+
+def _tsv_cell(value: object) -> str:
+    return _TSV_BREAKS.sub(" ", "" if value is None else str(value))
 
 
 def _csv_row(e: Event) -> list[object]:

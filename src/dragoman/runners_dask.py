@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Any
 
 import distributed
@@ -36,17 +37,14 @@ import distributed
 from .config import Settings
 from .errors import DragomanError, EngineError
 from .knowledge import Knowledge
-from .nlp import load_model, parse_documents
 from .records import Document
-from .runners import build_pipeline, chunks
+from .runners import Loaded, chunks, load_pipeline
 from .state import DocumentResult
 from .version import __version__
 
 if TYPE_CHECKING:
     from distributed import Client, Future
     from spacy.language import Language
-
-    from .pipeline import Pipeline
 
 PARTITION = 16  # documents per task: enough to batch the parser, few enough to balance the workers
 IN_FLIGHT_PER_THREAD = (
@@ -80,17 +78,9 @@ def run_dask(
 def _client(stack: ExitStack, settings: Settings) -> Client:
     """A client of the scheduler the settings name, or of a LocalCluster closed with the stack."""
     if settings.scheduler is None:
-        cluster = stack.enter_context(
-            distributed.LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=settings.n_process,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,  # no dashboard, and its HTTP server on a free port (8787 may be taken)
-                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                silence_logs=logging.ERROR,
-            )
-        )
+        with _workers_ignore_ctrl_c():
+            cluster = _local_cluster(settings)
+        stack.enter_context(cluster)
         client: Client = stack.enter_context(distributed.Client(cluster))  # type: ignore[no-untyped-call]
         return client
     address = settings.scheduler
@@ -109,6 +99,33 @@ def _client(stack: ExitStack, settings: Settings) -> Client:
             f"the Dask scheduler at {address} has no worker after {WORKERS_TIMEOUT:g} s; start some: dask worker {address}"
         ) from None
     return client
+
+
+def _local_cluster(settings: Settings) -> distributed.LocalCluster:
+    return distributed.LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=settings.n_process,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,  # no dashboard, and its HTTP server on a free port (8787 may be taken)
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        silence_logs=logging.ERROR,
+    )
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start the local workers with SIGINT ignored (they inherit it), so that Ctrl-C in a terminal,
+    sent to the whole process group, reaches only this process, which then closes the cluster in
+    order, instead of killing the workers under their nannies. Only the main thread can do this."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _window(client: Client) -> int:
@@ -181,7 +198,7 @@ class PipelinePlugin(distributed.WorkerPlugin):
         self.settings = settings
         self.knowledge = knowledge
         self.name = _plugin_name(settings, knowledge)
-        self._loaded: tuple[Pipeline, Language] | None = None
+        self._loaded: Loaded | None = None
         self._lock = (
             threading.Lock()
         )  # a worker with several threads codes one partition at a time
@@ -205,17 +222,8 @@ class PipelinePlugin(distributed.WorkerPlugin):
     def code(self, documents: list[Document]) -> list[DocumentResult]:
         with self._lock:
             if self._loaded is None:
-                self._loaded = (
-                    build_pipeline(self.settings, self.knowledge),
-                    load_model(self.settings.model),
-                )
-            pipeline, nlp = self._loaded
-            return [
-                pipeline.code(p)
-                for p in parse_documents(
-                    nlp, documents, batch_size=self.settings.batch_size
-                )
-            ]
+                self._loaded = load_pipeline(self.settings, self.knowledge)
+            return list(self._loaded.code(documents))
 
 
 def code_partition(plugin_name: str, documents: list[Document]) -> list[DocumentResult]:
