@@ -23,7 +23,10 @@ from dragoman.errors import EngineError, UsageError
 from dragoman.runners import RUNNERS
 from dragoman.store import open_store
 
-distributed = pytest.importorskip("distributed", reason="the dask extra is not installed (pip install 'dragoman[dask]')")
+distributed = pytest.importorskip(
+    "distributed",
+    reason="the dask extra is not installed (pip install 'dragoman[dask]')",
+)
 
 EXAMPLE = Path(dragoman.__file__).parent / "examples" / "us-iran-2025.txt"
 BBC_ARTICLES = 10
@@ -34,7 +37,11 @@ def cluster():
     import logging
 
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
     ) as local:
         yield local
 
@@ -43,7 +50,9 @@ def cluster():
 def corpus(shared_file, tmp_path_factory) -> Path:
     """The example and ten BBC politics articles, as one JSONL corpus."""
     bbc = shared_file("corpus", "bbc-news-2004-2005.jsonl")
-    lines = [json.dumps({"id": "us-iran-2025", "text": EXAMPLE.read_text(encoding="utf-8")})]
+    lines = [
+        json.dumps({"id": "us-iran-2025", "text": EXAMPLE.read_text(encoding="utf-8")})
+    ]
     with open(bbc, encoding="utf-8") as src:
         for line in src:
             if len(lines) > BBC_ARTICLES:
@@ -59,19 +68,29 @@ def _events(results) -> list[dict]:
     return [event.to_dict() for result in results for event in result.events]
 
 
-def test_the_dask_runner_codes_the_same_events_as_the_local_run(loaded, cluster, corpus) -> None:
+def test_the_dask_runner_codes_the_same_events_as_the_local_run(
+    loaded, cluster, corpus
+) -> None:
     documents = list(loaded.read(corpus))
     assert len(documents) == BBC_ARTICLES + 1
     local = list(loaded.pipe(documents))
-    on_dask = dragoman.Dragoman(Settings(runner="dask", scheduler=cluster.scheduler_address), loaded.knowledge)
+    on_dask = dragoman.Dragoman(
+        Settings(runner="dask", scheduler=cluster.scheduler_address), loaded.knowledge
+    )
     remote = list(on_dask.pipe(documents))
-    assert [r.document.doc_id for r in remote] == [d.doc_id for d in documents]  # input order
+    assert [r.document.doc_id for r in remote] == [
+        d.doc_id for d in documents
+    ]  # input order
     assert _events(remote) == _events(local)
-    assert len(_events(local)) > 20 and any(not r.acts() == r.events for r in local)  # non-events compared too
+    assert len(_events(local)) > 20 and any(
+        r.acts() != r.events for r in local
+    )  # non-events compared too
     assert [r.sentences for r in remote] == [r.sentences for r in local]
 
 
-def test_a_worker_loads_the_pipeline_once_for_every_partition(loaded, cluster, corpus) -> None:
+def test_a_worker_loads_the_pipeline_once_for_every_partition(
+    loaded, cluster, corpus
+) -> None:
     from dragoman.runners_dask import PipelinePlugin
 
     settings = Settings(runner="dask", scheduler=cluster.scheduler_address)
@@ -89,25 +108,46 @@ def test_a_worker_loads_the_pipeline_once_for_every_partition(loaded, cluster, c
         assert client.run(loaded_models) == first and all(first.values())
 
 
-def test_code_with_the_dask_engine_stores_what_a_serial_run_stores(cli, corpus, tmp_path) -> None:
+def test_code_with_the_dask_engine_stores_what_a_serial_run_stores(
+    cli, corpus, tmp_path
+) -> None:
     serial, dask = tmp_path / "serial.db", tmp_path / "dask.db"
     assert cli("code", corpus, "--db", serial, "-q")[0] == 0
-    code, out, err = cli("code", corpus, "--db", dask, "--engine", "dask", "--n-process", "2")
-    assert code == 0 and out == "" and err.startswith(f"dragoman: coded {BBC_ARTICLES + 1} documents"), err
-    with open_store(str(serial), read_only=True) as one, open_store(str(dask), read_only=True) as two:
+    code, out, err = cli(
+        "code", corpus, "--db", dask, "--engine", "dask", "--n-process", "2"
+    )
+    assert (
+        code == 0
+        and out == ""
+        and err.startswith(f"dragoman: coded {BBC_ARTICLES + 1} documents")
+    ), err
+    with (
+        open_store(str(serial), read_only=True) as one,
+        open_store(str(dask), read_only=True) as two,
+    ):
         ids = [d.doc_id for d in one.documents().items]
-        assert ids == [d.doc_id for d in two.documents().items] and len(ids) == BBC_ARTICLES + 1
-        assert [one.document(i) for i in ids] == [two.document(i) for i in ids]  # documents, sentences, events
+        assert (
+            ids == [d.doc_id for d in two.documents().items]
+            and len(ids) == BBC_ARTICLES + 1
+        )
+        assert [one.document(i) for i in ids] == [
+            two.document(i) for i in ids
+        ]  # documents, sentences, events
 
 
 def test_an_unreachable_scheduler_is_one_line_soon(cli, corpus, monkeypatch) -> None:
-    import dragoman.runners_dask as runners_dask
+    from dragoman import runners_dask
 
     monkeypatch.setattr(runners_dask, "CONNECT_TIMEOUT", 2.0)
     started = time.monotonic()
-    code, out, err = cli("code", corpus, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "-q")
+    code, out, err = cli(
+        "code", corpus, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "-q"
+    )
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err, err
+    assert (
+        err.count("\n") == 1
+        and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err
+    ), err
     assert time.monotonic() - started < 60
 
 
@@ -120,7 +160,9 @@ def test_a_scheduler_without_the_dask_engine_is_a_usage_error(cli, corpus) -> No
 
 
 def test_without_the_extra_the_dask_engine_names_it(loaded, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed raises ImportError
+    monkeypatch.setitem(
+        sys.modules, "distributed", None
+    )  # import distributed raises ImportError
     monkeypatch.delitem(sys.modules, "dragoman.runners_dask", raising=False)
     on_dask = dragoman.Dragoman(Settings(runner="dask"), loaded.knowledge)
     with pytest.raises(UsageError, match=r"pip install 'dragoman\[dask\]'"):
@@ -177,5 +219,8 @@ def test_a_failed_partition_is_one_dragoman_error() -> None:
         def result(self):
             raise RuntimeError("worker tcp://10.0.0.7:4242 lost\nmore detail")
 
-    with pytest.raises(EngineError, match=r"^the Dask run failed: RuntimeError: worker tcp://10.0.0.7:4242 lost$"):
+    with pytest.raises(
+        EngineError,
+        match=r"^the Dask run failed: RuntimeError: worker tcp://10.0.0.7:4242 lost$",
+    ):
         _result(Broken())
