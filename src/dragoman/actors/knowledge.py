@@ -19,6 +19,10 @@ File format (the same for built-in and user files; every section optional)::
       GOV:
         person: [president, foreign minister]   # words naming one individual
         group: [government, administration]     # words naming a body
+    agents:          # PETRARCH agents: code -> words, the code composed into the actor's
+      "~GOVFRM": [foreign minister]             # "Arnor's foreign minister" -> ARNGOVFRM
+      "NGO~": [msf]                             # before the actor's code: NGOARNGOV
+      "~CVL": {words: [village], alone: false}  # names an actor only with an owner
     organisations:   # IGOs, armed groups, parties, media, firms, NGOs
       - name: United Nations
         aliases: [UN, U.N.]
@@ -33,6 +37,11 @@ File format (the same for built-in and user files; every section optional)::
         roles:
           - {sector: GOV, start: 2024-08-21, end: null, title: foreign minister}
           - {code: IGOUNO, country: IGO, start: 2005, end: 2006}
+
+The same documents may come one per line as JSON (the built-in Phoenix files, which
+load far faster than YAML), and PETRARCH/Phoenix text is read as it is (`phoenix`);
+`dictionary_format` tells the three apart by their content, and the lines of a
+PETRARCH file that cannot be read are `ActorKnowledge.problems`.
 
 Dates are ISO strings, possibly partial (2024, 2024-08, 2024-08-21); `end` is
 exclusive and null means "still in office". An alias written in capitals
@@ -56,12 +65,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeError
-from ..yamlfile import decode_utf8, parse_yaml
+from ..yamlfile import parse_yaml
 from .names import MAX_PHRASE as MAX_PHRASE  # re-exported: resolution and coreference read them here
 from .names import name_key as name_key
 from .names import name_words as name_words
 from .names import norm_word as norm_word
-from .phoenix import parse_phoenix
+from .phoenix import decode_dictionary, parse_phoenix
 from .vocabulary import ActorCodes, ActorVocabulary, load_vocabulary
 
 # Cue kinds, in the order a head word prefers them when a phrase is ambiguous.
@@ -687,12 +696,12 @@ def _state_role(where: str, index: int, raw: Any) -> Role:
 def _decode(path: str, raw: bytes) -> tuple[str, str | None]:
     """The file's text; a PETRARCH dictionary that is not UTF-8 is read as Latin-1 (with a note)."""
     try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
+        return decode_dictionary(raw, path, latin1=False)
+    except KnowledgeError:
         text = raw.decode("latin-1")
         if dictionary_format(text) != "petrarch":
-            decode_utf8(raw, path)  # raises, saying what to do
-        return text, f"{path}: not UTF-8: read as Latin-1"
+            raise
+        return decode_dictionary(raw, path, latin1=True)
 
 
 def _role(where: str, index: int, raw: Any, home: str, codes: ActorCodes) -> Role:

@@ -44,6 +44,7 @@ bare country code ([AFG]), dated or not, is a state.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import date as _date
@@ -165,15 +166,29 @@ def import_phoenix(path: str, vocab: ActorVocabulary | None = None) -> ImportRes
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise KnowledgeError(f"{path}: cannot read Phoenix dictionary ({exc.strerror})") from exc
-    return parse_phoenix(decode_utf8(raw, path) if _utf8(raw) else raw.decode("latin-1"), vocab)
+    text, _ = decode_dictionary(raw, path, latin1=True)
+    return parse_phoenix(text, vocab)
 
 
-def _utf8(raw: bytes) -> bool:
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_dictionary(raw: bytes, path: str, latin1: bool) -> tuple[str, str | None]:
+    """A dictionary file's text and a note on how it was read: UTF-8 (a BOM allowed), UTF-16 or
+    UTF-32 by their BOM, else, where `latin1` allows it (PETRARCH dictionaries, which older
+    tools wrote in Latin-1), Latin-1 with a note; anything else is a KnowledgeError saying what to do."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), None
+            except UnicodeDecodeError:
+                return decode_utf8(raw, path), None  # raises, naming the encoding and what to do
     try:
-        raw.decode("utf-8")
+        return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return False
-    return True
+        if not latin1:
+            return decode_utf8(raw, path), None  # raises
+        return raw.decode("latin-1"), f"{path}: not UTF-8: read as Latin-1"
 
 
 def _content_lines(lines: list[str]) -> list[tuple[int, str, str]]:
