@@ -352,7 +352,10 @@ class PostgresBackend(Backend):
             self.drop_schema(schema)
             raise
         with closing(self.admin()) as conn:
-            conn.execute(f"TRUNCATE {schema}.documents, {schema}.doc_references, {schema}.sentences, {schema}.events")
+            conn.execute(
+                f"TRUNCATE {schema}.documents, {schema}.doc_references, {schema}.sentences, {schema}.events,"
+                f" {schema}.records, {schema}.record_items, {schema}.record_events"
+            )
         self.emptied.append(schema)
 
     def in_schema(self, schema: str) -> str:

@@ -30,6 +30,7 @@ from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
 from ..errors import StoreError
+from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
 
 __all__ = [
@@ -289,8 +290,11 @@ class EventStore(Protocol):
     @property
     def read_only(self) -> bool: ...
 
-    def save(self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> None:
-        """Replace everything stored for this document, atomically."""
+    def save(
+        self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event], record: Record | None = None
+    ) -> None:
+        """Replace everything stored for this document, atomically: its diplomatic record too
+        (None stores none; every event the record names must be among `events`)."""
         ...
 
     def events(self, query: EventQuery) -> Iterator[Event]:
@@ -315,6 +319,20 @@ class EventStore(Protocol):
 
     def documents(self, page: PageRequest = FIRST_PAGE) -> Page[DocumentSummary]:
         """One page of stored documents, by doc_id."""
+        ...
+
+    def record(self, doc_id: str) -> Record | None:
+        """The diplomatic record stored with this document, or None (no such document, or one
+        stored without a record: by a dragoman before schema 0004)."""
+        ...
+
+    def records(self, page: PageRequest = FIRST_PAGE) -> Page[Record]:
+        """One page of the stored records, by doc_id (documents without a record are not listed)."""
+        ...
+
+    def record_links(self, event_id: str) -> tuple[RecordLink, ...]:
+        """The parts of records that name this event (its communication, demand, deadline, channel
+        step, position), by doc_id, part and item id."""
         ...
 
     def close(self) -> None: ...

@@ -50,6 +50,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.string import TextLoader
 
 from ..errors import StoreError
+from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
 from .base import (
     FIRST_PAGE,
@@ -66,10 +67,16 @@ from .base import (
 from .sql import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
+    ITEM_COLUMNS,
+    LINK_COLUMNS,
     POSTGRES,
+    RECORD_COLUMNS,
+    RECORD_TABLES,
     REFERENCE_COLUMNS,
     SELECT_DOCUMENT,
     SELECT_EVENT,
+    SELECT_LINKS,
+    SELECT_RECORD,
     SELECT_REFERENCES,
     SELECT_SENTENCES,
     SENTENCE_COLUMNS,
@@ -83,6 +90,10 @@ from .sql import (
     event_row,
     event_select,
     load_event,
+    load_record,
+    record_link,
+    record_rows,
+    records_select,
     reference_rows,
     sentence_from_row,
     sentence_row,
@@ -348,8 +359,10 @@ class PostgresStore:
 
     # ------------------------------------------------------------ writing
 
-    def save(self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> None:
-        """Replace everything stored for this document in one transaction, under the document's lock.
+    def save(
+        self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event], record: Record | None = None
+    ) -> None:
+        """Replace everything stored for this document (its record too) in one transaction, under the document's lock.
 
         As in SQLite, the rows are built before the transaction starts, so a
         record that cannot be stored fails without touching the database, and a
@@ -361,24 +374,29 @@ class PostgresStore:
             raise StoreError(f"{self.url}: opened read-only, so document {doc_id!r} cannot be stored")
         try:
             check_doc_ids(result_document, sentences, events)
-            _refuse_nul(result_document, sentences, events)
+            _refuse_nul(result_document, sentences, events, record)
             document = document_row(result_document)
             references = reference_rows(result_document)
             sentence_rows = [sentence_row(s) for s in sentences]
             event_rows = [event_row(e) for e in events]
+            record_row, item_rows, link_rows = record_rows(result_document, record, events)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"{self.url}: cannot store document {doc_id!r}: {exc}") from exc
         try:
             with conn.transaction():
                 # Taken first, so the deletes below see whatever a save that held it committed.
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (document_lock(doc_id),))
-                for table in ("events", "sentences", "doc_references", "documents"):
+                for table in (*RECORD_TABLES, "events", "sentences", "doc_references", "documents"):
                     conn.execute(f"DELETE FROM {table} WHERE doc_id = %s", (doc_id,))
                 with conn.cursor() as cursor:
                     cursor.execute(_INSERT_DOCUMENT, document)
                     cursor.executemany(_INSERT_REFERENCE, references)
                     cursor.executemany(_INSERT_SENTENCE, sentence_rows)
                     cursor.executemany(_INSERT_EVENT, event_rows)
+                    if record_row is not None:
+                        cursor.execute(_INSERT_RECORD, record_row)
+                        cursor.executemany(_INSERT_ITEM, item_rows)
+                        cursor.executemany(_INSERT_LINK, link_rows)
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: cannot store document {doc_id!r}: {_one_line(exc)}") from exc
 
@@ -451,6 +469,24 @@ class PostgresStore:
         more = len(rows) > page.limit
         return Page(items, document_cursor(items[-1].doc_id) if more else None)
 
+    # ------------------------------------------------------------ the record
+
+    def record(self, doc_id: str) -> Record | None:
+        """The diplomatic record stored with this document, or None."""
+        rows = self._fetch(_SELECT_RECORD, {"id": doc_id})
+        return load_record(rows[0][0], self.url) if rows else None
+
+    def records(self, page: PageRequest = FIRST_PAGE) -> Page[Record]:
+        """One page of the stored records, by doc_id."""
+        rows = self._fetch(*records_select(page, POSTGRES))
+        items = tuple(load_record(text, self.url) for _, text in rows[: page.limit])
+        more = len(rows) > page.limit
+        return Page(items, document_cursor(rows[page.limit - 1][0]) if more else None)
+
+    def record_links(self, event_id: str) -> tuple[RecordLink, ...]:
+        """The parts of records that name this event."""
+        return tuple(record_link(row) for row in self._fetch(_SELECT_LINKS, {"id": event_id}))
+
     # ------------------------------------------------------------ plumbing
 
     def _connection(self) -> Connection:
@@ -493,15 +529,21 @@ _SELECT_EVENT = POSTGRES.render(SELECT_EVENT)
 _SELECT_DOCUMENT = POSTGRES.render(SELECT_DOCUMENT)
 _SELECT_REFERENCES = POSTGRES.render(SELECT_REFERENCES)
 _SELECT_SENTENCES = POSTGRES.render(SELECT_SENTENCES)
+_INSERT_RECORD = POSTGRES.insert("records", RECORD_COLUMNS)
+_INSERT_ITEM = POSTGRES.insert("record_items", ITEM_COLUMNS)
+_INSERT_LINK = POSTGRES.insert("record_events", LINK_COLUMNS)
+_SELECT_RECORD = POSTGRES.render(SELECT_RECORD)
+_SELECT_LINKS = POSTGRES.render(SELECT_LINKS)
 
 
-def _refuse_nul(document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> None:
+def _refuse_nul(document: Document, sentences: Sequence[Sentence], events: Sequence[Event], record: Record | None = None) -> None:
     """A ValueError saying where, if any text holds U+0000, which PostgreSQL text cannot."""
     records: list[tuple[str, object]] = [("the document", document)]
     records += [(f"sentence {s.index}", s) for s in sentences]
     records += [(f"event {e.event_id!r}", e) for e in events]
-    for where, record in records:
-        if _has_nul(record):
+    records += [("its record", record)] if record is not None else []
+    for where, value in records:
+        if _has_nul(value):
             raise ValueError(f"{where} holds the NUL character (U+0000), which PostgreSQL cannot store; remove it")
 
 

@@ -5,6 +5,8 @@
     event_select     the SELECT for an EventQuery: filters, order, offset and limit
     *_row, *_from_row
                      a record as a row of plain values, and back
+    record_rows, load_record, records_select
+                     a document's diplomatic record (dragoman.record) as rows, and back
 
 SQLite and PostgreSQL keep the same tables with the same columns, one
 migration script per version and dialect (migrations/0001_initial.sql for
@@ -26,18 +28,27 @@ from importlib import resources
 from typing import Any
 
 from ..errors import OutdatedStoreError, StoreError
+from ..record.records import Record, RecordLink, record_from_dict
+from ..record.rows import ITEM_COLUMNS
+from ..record.rows import item_rows as record_item_rows
 from ..records import Block, Document, Event, Marker, Reference, Sentence, event_from_dict
 from .base import EventKey, EventQuery, PageRequest, decode_document_cursor
 
 __all__ = [
     "DOCUMENT_COLUMNS",
     "EVENT_COLUMNS",
+    "ITEM_COLUMNS",
+    "LINK_COLUMNS",
     "POSTGRES",
+    "RECORD_COLUMNS",
+    "RECORD_TABLES",
     "REFERENCE_COLUMNS",
     "REFERENCE_FIELDS",
     "SENTENCE_COLUMNS",
     "SELECT_DOCUMENT",
     "SELECT_EVENT",
+    "SELECT_LINKS",
+    "SELECT_RECORD",
     "SELECT_REFERENCES",
     "SELECT_SENTENCES",
     "SORT_KEY",
@@ -54,6 +65,10 @@ __all__ = [
     "event_select",
     "load_event",
     "load_migrations",
+    "load_record",
+    "record_link",
+    "record_rows",
+    "records_select",
     "reference_rows",
     "sentence_from_row",
     "sentence_row",
@@ -321,3 +336,59 @@ def load_event(record: str, where: str) -> Event:
         return event_from_dict(json.loads(record))
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise StoreError(f"{where}: a stored event is damaged ({exc})") from exc
+
+
+# ---------------------------------------------------------------- the record (0004)
+
+RECORD_COLUMNS = ("doc_id", "record")
+LINK_COLUMNS = ("doc_id", "part", "item_id", "event_id")
+# Deleted before a document's events when it is saved again (they reference them).
+RECORD_TABLES = ("record_events", "record_items", "records")
+SELECT_RECORD = "SELECT record FROM records WHERE doc_id = {id}"
+SELECT_LINKS = (
+    "SELECT doc_id, part, item_id, event_id FROM record_events WHERE event_id = {id} ORDER BY doc_id, part, item_id"
+)
+
+
+def record_rows(
+    document: Document, record: Record | None, events: Sequence[Event]
+) -> tuple[tuple[Any, ...] | None, list[tuple[Any, ...]], list[tuple[Any, ...]]]:  # fmt: skip
+    """(the records row, the record_items rows, the record_events rows) of a document's record;
+    a ValueError for a record of another document, or one that names an event not saved with it."""
+    if record is None:
+        return None, [], []
+    if record.doc_id not in ("", document.doc_id):
+        raise ValueError(f"the record of document {record.doc_id!r} was passed with it")
+    if record.doc_id != document.doc_id:
+        record = Record(document.doc_id, record.communications, record.demands, record.deadlines, record.channels, record.positions)
+    saved = {e.event_id for e in events}
+    links = list(dict.fromkeys(record.links()))
+    for link in links:
+        if link.event_id not in saved:
+            raise ValueError(f"its record names event {link.event_id!r}, which is not saved with it")
+    row = (document.doc_id, _json(record.to_dict()))
+    return row, record_item_rows(record), [(k.doc_id, k.part, k.item_id, k.event_id) for k in links]
+
+
+def load_record(text: str, where: str) -> Record:
+    """The record a stored JSON text holds; a StoreError naming `where` if damaged."""
+    try:
+        return record_from_dict(json.loads(text))
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise StoreError(f"{where}: a stored record is damaged ({exc})") from exc
+
+
+def record_link(row: Sequence[Any]) -> RecordLink:
+    doc_id, part, item_id, event_id = row
+    return RecordLink(doc_id, part, item_id, event_id)
+
+
+def records_select(page: PageRequest, dialect: Dialect) -> tuple[str, dict[str, Any]]:
+    """One more record than the page shows, by doc_id, so the caller knows whether more follow."""
+    params: dict[str, Any] = {"limit": page.limit + 1, "offset": page.offset}
+    where = ""
+    if page.cursor is not None:
+        where = " WHERE doc_id > {after}"
+        params["after"] = decode_document_cursor(page.cursor)
+    sql = f"SELECT doc_id, record FROM records{where} ORDER BY doc_id LIMIT {{limit}} OFFSET {{offset}}"
+    return dialect.render(sql), params

@@ -32,6 +32,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import StoreError
+from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
 from .base import (
     FIRST_PAGE,
@@ -46,9 +47,15 @@ from .base import (
 from .sql import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
+    ITEM_COLUMNS,
+    LINK_COLUMNS,
+    RECORD_COLUMNS,
+    RECORD_TABLES,
     REFERENCE_COLUMNS,
     SELECT_DOCUMENT,
     SELECT_EVENT,
+    SELECT_LINKS,
+    SELECT_RECORD,
     SELECT_REFERENCES,
     SELECT_SENTENCES,
     SENTENCE_COLUMNS,
@@ -64,6 +71,10 @@ from .sql import (
     event_select,
     load_event,
     load_migrations as load_dialect_migrations,
+    load_record,
+    record_link,
+    record_rows,
+    records_select,
     reference_rows,
     sentence_from_row,
     sentence_row,
@@ -286,8 +297,10 @@ class SqliteStore:
 
     # ------------------------------------------------------------ writing
 
-    def save(self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> None:
-        """Replace everything stored for this document in one transaction.
+    def save(
+        self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event], record: Record | None = None
+    ) -> None:
+        """Replace everything stored for this document (its record too) in one transaction.
 
         The rows are built before the transaction starts, so a record that cannot
         be serialised fails without touching the database; a failure while
@@ -304,17 +317,22 @@ class SqliteStore:
             references = reference_rows(result_document)
             sentence_rows = [sentence_row(s) for s in sentences]
             event_rows = [event_row(e) for e in events]
+            record_row, item_rows, link_rows = record_rows(result_document, record, events)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"{self.path}: cannot store document {doc_id!r}: {exc}") from exc
         try:
             conn.execute("BEGIN IMMEDIATE")
             # Explicit deletes rather than relying on ON DELETE CASCADE alone.
-            for table in ("events", "sentences", "doc_references", "documents"):
+            for table in (*RECORD_TABLES, "events", "sentences", "doc_references", "documents"):
                 conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
             conn.execute(_INSERT_DOCUMENT, document)
             conn.executemany(_INSERT_REFERENCE, references)
             conn.executemany(_INSERT_SENTENCE, sentence_rows)
             conn.executemany(_INSERT_EVENT, event_rows)
+            if record_row is not None:
+                conn.execute(_INSERT_RECORD, record_row)
+                conn.executemany(_INSERT_ITEM, item_rows)
+                conn.executemany(_INSERT_LINK, link_rows)
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
@@ -382,6 +400,24 @@ class SqliteStore:
         more = len(rows) > page.limit
         return Page(items, document_cursor(items[-1].doc_id) if more else None)
 
+    # ------------------------------------------------------------ the record
+
+    def record(self, doc_id: str) -> Record | None:
+        """The diplomatic record stored with this document, or None."""
+        row = self._execute(_SELECT_RECORD, {"id": doc_id}).fetchone()
+        return None if row is None else load_record(row[0], self.path)
+
+    def records(self, page: PageRequest = FIRST_PAGE) -> Page[Record]:
+        """One page of the stored records, by doc_id."""
+        rows = self._execute(*records_select(page, SQLITE)).fetchall()
+        items = tuple(load_record(text, self.path) for _, text in rows[: page.limit])
+        more = len(rows) > page.limit
+        return Page(items, document_cursor(rows[page.limit - 1][0]) if more else None)
+
+    def record_links(self, event_id: str) -> tuple[RecordLink, ...]:
+        """The parts of records that name this event."""
+        return tuple(record_link(row) for row in self._execute(_SELECT_LINKS, {"id": event_id}))
+
     # ------------------------------------------------------------ plumbing
 
     def _connection(self) -> sqlite3.Connection:
@@ -420,3 +456,8 @@ _SELECT_EVENT = SQLITE.render(SELECT_EVENT)
 _SELECT_DOCUMENT = SQLITE.render(SELECT_DOCUMENT)
 _SELECT_REFERENCES = SQLITE.render(SELECT_REFERENCES)
 _SELECT_SENTENCES = SQLITE.render(SELECT_SENTENCES)
+_INSERT_RECORD = SQLITE.insert("records", RECORD_COLUMNS)
+_INSERT_ITEM = SQLITE.insert("record_items", ITEM_COLUMNS)
+_INSERT_LINK = SQLITE.insert("record_events", LINK_COLUMNS)
+_SELECT_RECORD = SQLITE.render(SELECT_RECORD)
+_SELECT_LINKS = SQLITE.render(SELECT_LINKS)
