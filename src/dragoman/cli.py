@@ -360,6 +360,49 @@ def cmd_actors_unresolved(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_record(args: argparse.Namespace) -> int:
+    """Print the diplomatic record: communications and their lifecycle, demands, deadlines, channels, positions.
+
+    REPORT_OR_DB is a report to code (.txt, .html, .jsonl) or a store (an SQLite file or a URL)
+    whose stored records are read. json is one object per document (docs/record.md).
+
+    example: dragoman record ../shared/corpus/seed-article.txt --format markdown
+             dragoman record dragoman.db --doc seed-article --format json
+    """
+    import json
+
+    from .record.brief import brief
+    from .record.service import is_store, stored_records
+
+    def show(record: Any, title: str | None) -> None:
+        if args.format == "json":
+            print(json.dumps(record.to_dict(), ensure_ascii=False))
+        else:
+            print(brief(record, args.format, title=title))
+
+    if is_store(args.source):
+        from .queries import open_existing
+
+        with open_existing(args.source) as store:
+            shown = 0
+            for record in stored_records(store, args.doc):
+                show(record, None)
+                shown += 1
+        if shown == 0:
+            _note(args, "no record in this store")
+        return 0
+    nlp = _load(args)
+    failures: list[str] = []
+    found = False
+    for result in nlp.pipe(_read_all(nlp, [args.source], failures)):
+        if args.doc is None or result.document.doc_id == args.doc:
+            found = True
+            show(result.record, result.document.title)
+    if args.doc is not None and not found and not failures:
+        raise UsageError(f"record: {args.source} has no document {args.doc!r}")
+    return 1 if failures else 0
+
+
 # ---------------------------------------------------------------- the parser
 
 
@@ -470,6 +513,11 @@ def build_parser() -> argparse.ArgumentParser:
     unresolved.add_argument("reports", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl reports to read")
     unresolved.add_argument("--limit", type=_count("names"), default=50, metavar="N", help="how many names (default 50)")
     _coding_options(unresolved)
+    rec = _command(sub, "record", cmd_record)
+    rec.add_argument("source", metavar="REPORT_OR_DB", help="a report to code (.txt, .html, .jsonl), or a store: an SQLite file or a URL")
+    rec.add_argument("--doc", metavar="ID", help="one document id")
+    rec.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="text (default), json (one object per document) or markdown")
+    _coding_options(rec)
     add_web_commands(sub, _command)
     return parser
 

@@ -6,7 +6,9 @@
     summary = code_into(store, documents, nlp) # code and store, one transaction per document
 
 and queries over a store (`events_page`, `document`, ...) that take the same
-`EventQuery` whatever the store. Nothing here parses arguments or prints.
+`EventQuery` whatever the store; the diplomatic record of a store is
+`dragoman.record.service.record_of(store, doc_id=None)`. Nothing here parses
+arguments or prints.
 """
 
 from __future__ import annotations
@@ -134,7 +136,7 @@ def code_into(
     summary = CodingSummary()
     for result in nlp.pipe(unique_ids(documents, on_warning)):
         if store is not None:
-            store.save(result.document, result.sentences, result.events)
+            store.save(result.document, result.sentences, result.events, result.record)
         summary.documents += 1
         summary.events += len(result.events)
         summary.acts += len(result.acts())

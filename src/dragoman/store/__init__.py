@@ -12,7 +12,9 @@ footnote markers), its reference list, its sentences and its events. `save`
 replaces everything stored for that document in one transaction, so coding the
 same document twice never duplicates rows. Everything saved reads back:
 `event`, `events` / `event_page` (filtered by an `EventQuery`, paged by offset
-or cursor), `count_events`, `document` and `documents`.
+or cursor), `count_events`, `document` and `documents`; the document's
+diplomatic record (`save(..., record)`) with `record`, `records` and
+`record_links` (docs/record.md).
 
 Stores are chosen by URL scheme through `STORES`; a path without "://" is SQLite.
 The PostgreSQL store (`postgres.py`) is imported only when such a URL is opened,
