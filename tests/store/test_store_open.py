@@ -21,13 +21,14 @@ def applied(backend, location) -> list[tuple[int, str]]:
 def test_packaged_migrations_are_numbered_from_one_in_each_dialect() -> None:
     sqlite = load_migrations()
     postgres = load_dialect_migrations(POSTGRES)
-    assert [m.version for m in sqlite] == [m.version for m in postgres] == [1, 2, 3, 4]
+    assert [m.version for m in sqlite] == [m.version for m in postgres] == [1, 2, 3, 4, 5]
     assert [m.name for m in sqlite] == [
         "0001_initial.sql", "0002_document_layout.sql", "0003_events_flat.sql", "0004_record.sql",
+        "0005_happenings.sql",
     ]  # fmt: skip
     assert [m.name for m in postgres] == [
         "0001_initial.postgres.sql", "0002_document_layout.postgres.sql", "0003_events_flat.postgres.sql",
-        "0004_record.postgres.sql",
+        "0004_record.postgres.sql", "0005_happenings.postgres.sql",
     ]  # fmt: skip
 
 
@@ -64,6 +65,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(backend, location) ->
     assert [v for v, _ in applied(backend, location)] == [m.version for m in base]
     assert backend.tables(location) == {
         "documents", "doc_references", "sentences", "events", "records", "record_items", "record_events", "schema_migrations",
+        "event_changes", "happenings", "happening_reports", "happening_stamp",
     }  # fmt: skip
 
 
@@ -73,7 +75,7 @@ def test_a_store_from_a_newer_dragoman_is_refused(backend, location) -> None:
     with pytest.raises(StoreError) as info:
         open_store(location)
     assert str(info.value) == (
-        f"{location}: the store has schema version 999 but this dragoman knows only up to 4; upgrade dragoman to use it"
+        f"{location}: the store has schema version 999 but this dragoman knows only up to 5; upgrade dragoman to use it"
     )
 
 

@@ -117,18 +117,22 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_no_module_of_the_store_imports_the_store_package() -> None:
     modules = sorted(PACKAGE.glob("*.py"))
-    assert [m.name for m in modules] == ["__init__.py", "base.py", "postgres.py", "sql.py", "sqlite.py"]
+    assert [m.name for m in modules] == ["__init__.py", "base.py", "happening_sql.py", "postgres.py", "sql.py", "sqlite.py"]
     for module in modules:
         assert "dragoman.store" not in imported_modules(module), module.name
 
 
 def test_each_store_module_imports_only_what_lies_below_it() -> None:
-    # the diplomatic record's records (and their flat rows) lie below the store, as the events' do
-    assert imported_modules(PACKAGE / "base.py") == {"dragoman.errors", "dragoman.records", "dragoman.record.records"}
+    # the diplomatic record's records (and their flat rows) and the happenings' records lie below
+    # the store, as the events' do
+    records = {"dragoman.errors", "dragoman.records", "dragoman.record.records", "dragoman.happenings.records"}
+    assert imported_modules(PACKAGE / "base.py") == records
     below = {"dragoman.errors", "dragoman.records", "dragoman.record.records", "dragoman.store.base"}
     assert imported_modules(PACKAGE / "sql.py") == below | {"dragoman.record.rows"}
-    assert imported_modules(PACKAGE / "sqlite.py") == below | {"dragoman.store.sql"}
-    assert imported_modules(PACKAGE / "postgres.py") == below | {"dragoman.store.sql"}
+    happenings = {"dragoman.errors", "dragoman.happenings.records", "dragoman.store.sql"}
+    assert imported_modules(PACKAGE / "happening_sql.py") == happenings
+    for store in ("sqlite.py", "postgres.py"):
+        assert imported_modules(PACKAGE / store) == below | happenings | {"dragoman.store.happening_sql"}
     assert imported_modules(PACKAGE / "__init__.py") == {
         "dragoman.errors", "dragoman.store.base", "dragoman.store.sqlite",
     }  # fmt: skip

@@ -30,6 +30,7 @@ from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
 from ..errors import StoreError
+from ..happenings.records import GroupingStamp, Happening, HappeningQuery
 from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
 
@@ -333,6 +334,28 @@ class EventStore(Protocol):
     def record_links(self, event_id: str) -> tuple[RecordLink, ...]:
         """The parts of records that name this event (its communication, demand, deadline, channel
         step, position), by doc_id, part and item id."""
+        ...
+
+    def events_version(self) -> int:
+        """A number every change to the stored events raises: a grouping stamped with it knows
+        whether the events changed since (migration 0005)."""
+        ...
+
+    def grouping(self) -> GroupingStamp | None:
+        """What the stored happenings were grouped from; None before any grouping was stored."""
+        ...
+
+    def replace_happenings(self, happenings: Sequence[Happening], stamp: GroupingStamp) -> bool:
+        """Replace every stored happening, atomically, if the events are still at
+        `stamp.events_version`; False, writing nothing, if they changed meanwhile."""
+        ...
+
+    def happenings(self, query: HappeningQuery) -> Iterator[Happening]:
+        """The stored happenings the query keeps: undated last, by date, by id."""
+        ...
+
+    def happening_of(self, event_id: str) -> Happening | None:
+        """The stored happening this event is part of, or None."""
         ...
 
     def close(self) -> None: ...

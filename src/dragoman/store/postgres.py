@@ -50,6 +50,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.string import TextLoader
 
 from ..errors import StoreError
+from ..happenings.records import GroupingStamp, Happening, HappeningQuery
 from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
 from .base import (
@@ -63,6 +64,21 @@ from .base import (
     document_cursor,
     event_cursor,
     event_key,
+)
+from .happening_sql import (
+    DELETE_HAPPENINGS,
+    HAPPENING_COLUMNS,
+    REPORT_COLUMNS,
+    SELECT_EVENTS_VERSION,
+    SELECT_HAPPENING_OF,
+    SELECT_STAMP,
+    STAMP_COLUMNS,
+    happening_row,
+    happenings_select,
+    load_happening,
+    report_rows,
+    stamp_from_row,
+    stamp_row,
 )
 from .sql import (
     DOCUMENT_COLUMNS,
@@ -487,6 +503,58 @@ class PostgresStore:
         """The parts of records that name this event."""
         return tuple(record_link(row) for row in self._fetch(_SELECT_LINKS, {"id": event_id}))
 
+    # ------------------------------------------------------------ happenings (0005)
+
+    def events_version(self) -> int:
+        """A number that every insert, update or delete of an event raises, when its transaction commits."""
+        return int(self._fetch(_SELECT_EVENTS_VERSION, {})[0][0])
+
+    def grouping(self) -> GroupingStamp | None:
+        """What the stored happenings were grouped from; None before any grouping was stored."""
+        rows = self._fetch(_SELECT_STAMP, {})
+        return stamp_from_row(rows[0] if rows else None)
+
+    def replace_happenings(self, happenings: Sequence[Happening], stamp: GroupingStamp) -> bool:
+        """Replace every stored happening by these, in one transaction, if the events are still
+        at `stamp.events_version`; False (and nothing written) if they changed meanwhile.
+
+        The version row is read FOR SHARE: a writer committing meanwhile waits for this
+        transaction, so the check holds until the commit."""
+        conn = self._connection()
+        if self._read_only:
+            raise StoreError(f"{self.url}: opened read-only, so happenings cannot be stored")
+        try:
+            rows = [happening_row(h) for h in happenings]
+            reports = [row for h in happenings for row in report_rows(h)]
+            if any("\x00" in row[-1] for row in rows):
+                raise ValueError("a happening holds the NUL character (U+0000), which PostgreSQL cannot store")
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"{self.url}: cannot store happenings: {exc}") from exc
+        try:
+            with conn.transaction():
+                found = conn.execute(_SELECT_EVENTS_VERSION_FOR_SHARE).fetchone()
+                if found is None or int(found[0]) != stamp.events_version:
+                    return False
+                for statement in DELETE_HAPPENINGS:
+                    conn.execute(statement)
+                with conn.cursor() as cursor:
+                    cursor.executemany(_INSERT_HAPPENING, rows)
+                    cursor.executemany(_INSERT_HAPPENING_REPORT, reports)
+                    cursor.execute(_INSERT_STAMP, stamp_row(stamp))
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.url}: cannot store happenings: {_one_line(exc)}{_hint(exc)}") from exc
+        return True
+
+    def happenings(self, query: HappeningQuery) -> Iterator[Happening]:
+        """The stored happenings the query keeps: undated last, by date, by id."""
+        rows = self._fetch(*happenings_select(query, POSTGRES))
+        return (load_happening(record, self.url) for (record,) in rows)
+
+    def happening_of(self, event_id: str) -> Happening | None:
+        """The stored happening this event is part of, or None."""
+        rows = self._fetch(_SELECT_HAPPENING_OF, {"id": event_id})
+        return load_happening(rows[0][0], self.url) if rows else None
+
     # ------------------------------------------------------------ plumbing
 
     def _connection(self) -> Connection:
@@ -535,6 +603,13 @@ _INSERT_LINK = POSTGRES.insert("record_events", LINK_COLUMNS)
 _SELECT_RECORD = POSTGRES.render(SELECT_RECORD)
 _SELECT_LINKS = POSTGRES.render(SELECT_LINKS)
 
+_SELECT_EVENTS_VERSION = POSTGRES.render(SELECT_EVENTS_VERSION)
+_SELECT_EVENTS_VERSION_FOR_SHARE = POSTGRES.render(SELECT_EVENTS_VERSION + " FOR SHARE")
+_SELECT_STAMP = POSTGRES.render(SELECT_STAMP)
+_SELECT_HAPPENING_OF = POSTGRES.render(SELECT_HAPPENING_OF)
+_INSERT_HAPPENING = POSTGRES.insert("happenings", HAPPENING_COLUMNS)
+_INSERT_HAPPENING_REPORT = POSTGRES.insert("happening_reports", REPORT_COLUMNS)
+_INSERT_STAMP = POSTGRES.insert("happening_stamp", STAMP_COLUMNS)
 
 def _refuse_nul(document: Document, sentences: Sequence[Sentence], events: Sequence[Event], record: Record | None = None) -> None:
     """A ValueError saying where, if any text holds U+0000, which PostgreSQL text cannot."""

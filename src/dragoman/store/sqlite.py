@@ -32,6 +32,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import StoreError
+from ..happenings.records import GroupingStamp, Happening, HappeningQuery
 from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
 from .base import (
@@ -43,6 +44,21 @@ from .base import (
     StoredDocument,
     document_cursor,
     event_cursor,
+)
+from .happening_sql import (
+    DELETE_HAPPENINGS,
+    HAPPENING_COLUMNS,
+    REPORT_COLUMNS,
+    SELECT_EVENTS_VERSION,
+    SELECT_HAPPENING_OF,
+    SELECT_STAMP,
+    STAMP_COLUMNS,
+    happening_row,
+    happenings_select,
+    load_happening,
+    report_rows,
+    stamp_from_row,
+    stamp_row,
 )
 from .sql import (
     DOCUMENT_COLUMNS,
@@ -418,6 +434,58 @@ class SqliteStore:
         """The parts of records that name this event."""
         return tuple(record_link(row) for row in self._execute(_SELECT_LINKS, {"id": event_id}))
 
+    # ------------------------------------------------------------ happenings (0005)
+
+    def events_version(self) -> int:
+        """A number that every insert, update or delete of an event raises (migration 0005's triggers)."""
+        (version,) = self._execute(_SELECT_EVENTS_VERSION, {}).fetchone()
+        return int(version)
+
+    def grouping(self) -> GroupingStamp | None:
+        """What the stored happenings were grouped from; None before any grouping was stored."""
+        return stamp_from_row(self._execute(_SELECT_STAMP, {}).fetchone())
+
+    def replace_happenings(self, happenings: Sequence[Happening], stamp: GroupingStamp) -> bool:
+        """Replace every stored happening by these, in one transaction, if the events are still
+        at `stamp.events_version`; False (and nothing written) if they changed meanwhile."""
+        conn = self._connection()
+        if self._read_only:
+            raise StoreError(f"{self.path}: opened read-only, so happenings cannot be stored")
+        try:
+            rows = [happening_row(h) for h in happenings]
+            reports = [row for h in happenings for row in report_rows(h)]
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"{self.path}: cannot store happenings: {exc}") from exc
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            (version,) = conn.execute(_SELECT_EVENTS_VERSION).fetchone()
+            if int(version) != stamp.events_version:
+                conn.execute("ROLLBACK")
+                return False
+            for statement in DELETE_HAPPENINGS:
+                conn.execute(statement)
+            conn.executemany(_INSERT_HAPPENING, rows)
+            conn.executemany(_INSERT_HAPPENING_REPORT, reports)
+            conn.execute(_INSERT_STAMP, stamp_row(stamp))
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, (sqlite3.Error, OverflowError, ValueError)):
+                raise StoreError(f"{self.path}: cannot store happenings: {exc}") from exc
+            raise
+        return True
+
+    def happenings(self, query: HappeningQuery) -> Iterator[Happening]:
+        """The stored happenings the query keeps: undated last, by date, by id."""
+        cursor = self._execute(*happenings_select(query, SQLITE))
+        return (load_happening(record, self.path) for (record,) in cursor)
+
+    def happening_of(self, event_id: str) -> Happening | None:
+        """The stored happening this event is part of, or None."""
+        row = self._execute(_SELECT_HAPPENING_OF, {"id": event_id}).fetchone()
+        return None if row is None else load_happening(row[0], self.path)
+
     # ------------------------------------------------------------ plumbing
 
     def _connection(self) -> sqlite3.Connection:
@@ -461,3 +529,9 @@ _INSERT_ITEM = SQLITE.insert("record_items", ITEM_COLUMNS)
 _INSERT_LINK = SQLITE.insert("record_events", LINK_COLUMNS)
 _SELECT_RECORD = SQLITE.render(SELECT_RECORD)
 _SELECT_LINKS = SQLITE.render(SELECT_LINKS)
+_SELECT_EVENTS_VERSION = SQLITE.render(SELECT_EVENTS_VERSION)
+_SELECT_STAMP = SQLITE.render(SELECT_STAMP)
+_SELECT_HAPPENING_OF = SQLITE.render(SELECT_HAPPENING_OF)
+_INSERT_HAPPENING = SQLITE.insert("happenings", HAPPENING_COLUMNS)
+_INSERT_HAPPENING_REPORT = SQLITE.insert("happening_reports", REPORT_COLUMNS)
+_INSERT_STAMP = SQLITE.insert("happening_stamp", STAMP_COLUMNS)
