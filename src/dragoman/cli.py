@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from .config import Settings
 from .errors import DragomanError, UsageError
 from .formats import FORMATS, PROFILE_FORMATS, EventWriter, show_actor
+from .happenings.commands import add_commands as add_happening_commands
 from .version import __version__
 from .web.commands import add_commands as add_web_commands
 
@@ -519,6 +520,7 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="text (default), json (one object per document) or markdown")
     _coding_options(rec)
     add_web_commands(sub, _command)
+    add_happening_commands(sub, _command)
     return parser
 
 
