@@ -2,11 +2,13 @@
 
     python bench/pathological.py                          # every shape at its default sizes
     python bench/pathological.py --only one_line amp --sizes 250000 500000 1000000
-    python bench/pathological.py --only normal --sizes 20000000     # the 20 MB figure (minutes)
+    python bench/pathological.py --only normal --sizes 20000000 --parse-only   # 20 MB in one document
+    python bench/pathological.py --only corpus --sizes 20000000                # 20 MB as 5,000 documents
 
 Each (shape, size) runs in a fresh child process: it loads the pipeline, writes the
 input to a temporary file, then reads and codes it as `dragoman code` does. The child
-reports the CPU seconds of the reading and coding alone (user + system, so a busy
+reports the CPU seconds of the reading and coding alone (with --parse-only, of the
+reading and parsing: the pieces are streamed through the parser and dropped) (user + system, so a busy
 machine does not inflate them), the peak resident memory of the whole process, and how
 far coding raised that peak above what the loaded pipeline already held. The ratios
 between consecutive sizes show the growth: about the size ratio means linear, its
@@ -37,6 +39,14 @@ def _repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def _corpus(size: int) -> str:
+    """The same news, as a JSONL corpus of documents of about 4,000 characters."""
+    text, lines = _news(size), []
+    for n, start in enumerate(range(0, len(text), 4000)):
+        lines.append(json.dumps({"id": f"d{n}", "text": text[start : start + 4000], "date": "2025-03-31"}))
+    return "\n".join(lines) + "\n"
+
+
 def _news(size: int) -> str:
     parts, total, day = [], 0, 0
     while total < size:
@@ -60,7 +70,8 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], list[int]]] = {
     "marked_sections": (".html", lambda n: _repeat("<p>Iran warned Israel.</p><![ x>", n), [125_000, 250_000, 500_000]),
     "open_tags": (".html", lambda n: "<p>Iran warned Israel.</p>" + _repeat("<a b ", n), [250_000, 500_000, 1_000_000]),
     "deep_json": (".jsonl", lambda n: json.dumps({"text": "Iran warned Israel."}) + "\n" + "[" * (n // 2) + "]" * (n // 2) + "\n", [250_000, 500_000, 1_000_000]),
-    "normal": (".txt", _news, [1_000_000, 2_000_000, 4_000_000]),
+    "normal": (".txt", _news, [250_000, 500_000, 1_000_000]),
+    "corpus": (".jsonl", _corpus, [1_000_000, 2_000_000, 4_000_000]),
 }
 
 
@@ -68,8 +79,9 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def child(shape: str, size: int) -> dict[str, object]:
+def child(shape: str, size: int, parse_only: bool = False) -> dict[str, object]:
     import dragoman
+    from dragoman.nlp import parse_documents
 
     suffix, make, _ = SHAPES[shape]
     nlp = dragoman.load(dragoman.Settings(max_doc_chars=max(10_000_000, 2 * size)))
@@ -81,9 +93,14 @@ def child(shape: str, size: int) -> dict[str, object]:
             handle.write(make(size))
         before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
         documents = events = 0
-        for result in nlp.pipe(nlp.read(path)):
-            documents += 1
-            events += len(result.events)
+        if parse_only:
+            for parsed in parse_documents(nlp.model(), nlp.read(path)):
+                documents += 1
+                events += sum(1 for _ in parsed.blocks)  # pieces, here
+        else:
+            for result in nlp.pipe(nlp.read(path)):
+                documents += 1
+                events += len(result.events)
         after, wall = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter() - started
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     peak = _peak_mb()
@@ -95,16 +112,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="+", choices=sorted(SHAPES), help="these shapes only")
     ap.add_argument("--sizes", nargs="+", type=int, help="input sizes in characters (default: each shape's own)")
+    ap.add_argument("--parse-only", action="store_true", help="read and parse only (no coding): the parser's own memory")
     ap.add_argument("--child", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.child[0], int(args.child[1]))))
+        print(json.dumps(child(args.child[0], int(args.child[1]), args.parse_only)))
         return 0
-    print(f"{'shape':<16}{'size':>11}{'cpu s':>9}{'x':>6}{'peak MB':>9}{'+MB':>7}{'x':>6}{'events':>8}   (x: ratio to the size before)")
+    print(f"{'shape':<16}{'size':>11}{'cpu s':>9}{'x':>6}{'peak MB':>9}{'+MB':>7}{'x':>6}{'pieces' if args.parse_only else 'events':>8}   (x: ratio to the size before)")
     for shape in args.only or SHAPES:
         previous: dict[str, object] | None = None
         for size in args.sizes or SHAPES[shape][2]:
-            done = subprocess.run([sys.executable, __file__, "--child", shape, str(size)], capture_output=True, text=True)
+            flags = ["--parse-only"] if args.parse_only else []
+            done = subprocess.run([sys.executable, __file__, "--child", shape, str(size), *flags], capture_output=True, text=True)
             if done.returncode != 0:
                 print(f"{shape:<16}{size:>11,}  failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
                 previous = None
