@@ -141,12 +141,6 @@ def test_a_broken_actor_file_is_one_line_naming_it(tmp_path: Path, name: str, da
     assert "\n" not in message and message.startswith(str(path)) and needle in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actors/knowledge.py _decode reads a file that is not UTF-8 as Latin-1 PETRARCH text, so a UTF-16 "
-    "dictionary loads as garbage problem lines and no entry (fix: decode UTF-16/32 by their BOM first, e.g. with "
-    "dragoman.ingest.untrusted.decode, or refuse them with yamlfile.decode_utf8's re-encode message)",
-)
 def test_a_utf16_actor_file_is_read_or_refused(tmp_path: Path) -> None:
     from dragoman.actors import load_knowledge
     from dragoman.errors import KnowledgeError
