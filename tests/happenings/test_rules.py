@@ -452,3 +452,13 @@ def test_the_rules_fingerprint_follows_the_file(tmp_path: Path) -> None:
     assert load_happening_rules(same).fingerprint == RULES.fingerprint
     other = _rules_with(tmp_path, "day_window: 1", "day_window: 2")
     assert load_happening_rules(other).fingerprint != RULES.fingerprint
+
+
+def test_a_document_stored_twice_is_one_report() -> None:
+    copies = {"d1": "d1", "d1-again": "d1", "d2": "d2"}
+    twice = [event("a", "d1"), event("a-again", "d1-again")]
+    assert group_events(twice, RULES, non_events=NON_EVENTS, copies=copies) == []
+    (found,) = group_events(
+        [*twice, event("b", "d2")], RULES, non_events=NON_EVENTS, copies=copies
+    )
+    assert found.documents == ("d1", "d1-again", "d2") and found.reports == 2

@@ -7,20 +7,17 @@ import pytest
 
 from dragoman.errors import StoreError
 from dragoman.happenings import GroupingStamp, Happening, HappeningQuery
-from dragoman.happenings.grouping import group_events
 from dragoman.happenings.rules import load_happening_rules
+from dragoman.happenings.service import group_store
 from dragoman.policy import load_policy
 from dragoman.queries import open_existing
-from dragoman.store import EventQuery, open_store
+from dragoman.store import open_store
 
 
 def _grouped(url: str) -> tuple[list[Happening], int]:
     with open_existing(url) as store:
-        events = list(store.events(EventQuery()))
-        version = store.events_version()
-    return group_events(
-        events, load_happening_rules(), non_events=load_policy()[0].non_events
-    ), version
+        found, _, version = group_store(store, load_happening_rules(), load_policy()[0])
+    return found, version
 
 
 def test_every_save_raises_the_event_version(store_url: str) -> None:

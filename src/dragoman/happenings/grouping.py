@@ -119,7 +119,10 @@ class _Item:
 
 
 def _item(
-    event: Event, rules: HappeningRules, outlets: Mapping[str, str | None]
+    event: Event,
+    rules: HappeningRules,
+    outlets: Mapping[str, str | None],
+    copies: Mapping[str, str],
 ) -> _Item | None:
     source = _code(event.source)
     if not source:
@@ -139,6 +142,7 @@ def _item(
     member = Member(
         event_id=event.event_id,
         doc_id=event.doc_id,
+        report=copies.get(event.doc_id, event.doc_id),
         outlet=outlets.get(event.doc_id),
         sentence_index=event.sentence_index,
         cameo=event.cameo,
@@ -204,7 +208,7 @@ class _Open:
         self.block = item.block
         self.family = item.family
         self.members = [item.member]
-        self.docs = {item.member.doc_id: item.member.sentence_index}
+        self.docs = {item.member.report: item.member.sentence_index}
         self.source, self.target = item.source, item.target
         self.source_name, self.target_name = item.source_name, item.target_name
         self.reciprocal = item.reciprocal
@@ -267,10 +271,12 @@ class _Grouper:
         rules: HappeningRules,
         non_events: frozenset[str],
         outlets: Mapping[str, str | None],
+        copies: Mapping[str, str],
     ) -> None:
         self.rules = rules
         self.non_events = non_events
         self.outlets = outlets
+        self.copies = copies
         self.lanes: dict[tuple[str, str, str, str], _Lane] = {}
         self.expiring: list[
             tuple[int, int, _Open]
@@ -282,7 +288,7 @@ class _Grouper:
         """Add one event (events dated in order of their first day); yields the happenings it closes."""
         if event.modality in self.non_events:
             return
-        item = _item(event, self.rules, self.outlets)
+        item = _item(event, self.rules, self.outlets, self.copies)
         if item is None:
             return
         if item.span is not None:
@@ -348,9 +354,11 @@ class _Grouper:
     def _fit(self, happening: _Open, item: _Item) -> tuple[bool, float | None] | None:
         """(flipped, wording score or None for neutral) when the event fits the happening, else None."""
         member = item.member
-        sentence = happening.docs.get(member.doc_id)
+        sentence = happening.docs.get(member.report)
         if sentence is not None and sentence != member.sentence_index:
-            return None  # a second event of a document already in it, from another sentence
+            return (
+                None  # a second event of a report already in it, from another sentence
+            )
         if item.span is not None:
             window = self.rules.dates.day_window
             if (
@@ -442,7 +450,7 @@ class _Grouper:
             happening.target, happening.target_name = target, names[1]
         happening.reciprocal = happening.reciprocal or item.reciprocal
         happening.members.append(_with_similarity(item.member, score))
-        happening.docs.setdefault(item.member.doc_id, item.member.sentence_index)
+        happening.docs.setdefault(item.member.report, item.member.sentence_index)
         happening.dates.append(_date_choice(item))
         if item.span is not None:
             happening.max_start = max(happening.max_start, item.span[0])
@@ -515,10 +523,11 @@ def group_stream(
     *,
     non_events: frozenset[str],
     outlets: Mapping[str, str | None] | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> Iterator[Happening]:
     """The happenings (two reports or more) of events given in date order (a store's order:
     dated by their first day, undated anywhere); each is yielded once no later event can join it."""
-    grouper = _Grouper(rules, non_events, outlets or {})
+    grouper = _Grouper(rules, non_events, outlets or {}, copies or {})
     for event in events:
         yield from grouper.add(event)
     yield from grouper.finish()
@@ -530,10 +539,13 @@ def group_events(
     *,
     non_events: frozenset[str],
     outlets: Mapping[str, str | None] | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> list[Happening]:
     """The happenings of events in any order, sorted as a store lists them (undated last, by date, id)."""
     ordered = sorted(events, key=_store_order)
-    found = group_stream(ordered, rules, non_events=non_events, outlets=outlets)
+    found = group_stream(
+        ordered, rules, non_events=non_events, outlets=outlets, copies=copies
+    )
     return sorted(found, key=happening_order)
 
 

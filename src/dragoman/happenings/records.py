@@ -35,6 +35,7 @@ class Member:
 
     event_id: str
     doc_id: str
+    report: str  # the report it belongs to: its doc_id, or the first doc_id stored with the same text
     outlet: str | None
     sentence_index: int
     cameo: str
@@ -79,8 +80,9 @@ class Happening:
 
     @property
     def reports(self) -> int:
-        """How many documents report it (one document's mirror events count once)."""
-        return len(self.documents)
+        """How many reports tell of it: its documents, a document stored twice (the same text
+        under two ids) counted once."""
+        return len(dict.fromkeys(m.report for m in self.members))
 
     @property
     def outlets(self) -> tuple[str, ...]:

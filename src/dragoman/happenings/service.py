@@ -24,7 +24,7 @@ from ..errors import StoreError
 from ..policy import Policy, load_policy
 from ..queries import open_existing
 from ..records import Event
-from ..store import EventQuery, EventStore, PageRequest, open_store
+from ..store import EventQuery, EventStore, open_store
 from .grouping import group_stream, happening_order
 from .records import GroupingStamp, Happening, HappeningQuery
 from .rules import HappeningRules, load_happening_rules
@@ -36,8 +36,6 @@ __all__ = [
     "is_current",
     "list_happenings",
 ]
-
-_PAGE = 10_000  # documents read per page for their outlets
 
 
 def _ignore(message: str) -> None:
@@ -78,7 +76,7 @@ def group_store(
 ) -> tuple[list[Happening], int, int]:
     """(the happenings of the store's acts, in listing order; how many acts; the events' version read first)."""
     version = store.events_version()
-    outlets = _outlets(store)
+    outlets, copies = _documents(store)
     acts = 0
 
     def counted() -> Iterator[Event]:
@@ -88,7 +86,13 @@ def group_store(
             yield event
 
     found = list(
-        group_stream(counted(), rules, non_events=policy.non_events, outlets=outlets)
+        group_stream(
+            counted(),
+            rules,
+            non_events=policy.non_events,
+            outlets=outlets,
+            copies=copies,
+        )
     )
     found.sort(key=happening_order)
     return found, acts, version
@@ -215,12 +219,13 @@ def _may_write(url_or_path: str) -> bool:
     return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
 
 
-def _outlets(store: EventStore) -> dict[str, str | None]:
-    """Each stored document's outlet, read a page at a time."""
+def _documents(store: EventStore) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Each stored document's outlet, and the report it counts as: itself, or the first document
+    (by doc_id) stored with the very same text (a corpus that holds an article twice)."""
     outlets: dict[str, str | None] = {}
-    page = store.documents(PageRequest(limit=_PAGE))
-    while True:
-        outlets.update((d.doc_id, d.outlet) for d in page.items)
-        if page.next_cursor is None:
-            return outlets
-        page = store.documents(PageRequest(limit=_PAGE, cursor=page.next_cursor))
+    copies: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for doc_id, digest, outlet in store.document_digests():
+        outlets[doc_id] = outlet
+        copies[doc_id] = first.setdefault(digest, doc_id)
+    return outlets, copies

@@ -341,6 +341,10 @@ class EventStore(Protocol):
         whether the events changed since (migration 0005)."""
         ...
 
+    def document_digests(self) -> Iterator[tuple[str, str, str | None]]:
+        """(doc_id, sha256 of its text, outlet) of every stored document, by doc_id."""
+        ...
+
     def grouping(self) -> GroupingStamp | None:
         """What the stored happenings were grouped from; None before any grouping was stored."""
         ...

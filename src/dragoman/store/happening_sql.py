@@ -27,6 +27,7 @@ __all__ = [
     "DELETE_HAPPENINGS",
     "HAPPENING_COLUMNS",
     "REPORT_COLUMNS",
+    "SELECT_DIGESTS",
     "SELECT_EVENTS_VERSION",
     "SELECT_HAPPENING_OF",
     "SELECT_STAMP",
@@ -47,6 +48,8 @@ REPORT_COLUMNS = ("happening_id", "event_id", "doc_id", "position")
 STAMP_COLUMNS = ("id", "events_version", "rules", "grouped_at", "happenings")
 
 SELECT_EVENTS_VERSION = "SELECT version FROM event_changes WHERE id = 1"
+# what grouping needs of every document: its outlet, and the hash of its text (a copy is one report)
+SELECT_DIGESTS = "SELECT doc_id, text_sha256, outlet FROM documents ORDER BY doc_id"
 SELECT_STAMP = "SELECT events_version, rules, grouped_at, happenings FROM happening_stamp WHERE id = 1"
 SELECT_HAPPENING_OF = (
     "SELECT h.record FROM happening_reports AS r JOIN happenings AS h ON h.happening_id = r.happening_id"

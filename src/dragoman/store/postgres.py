@@ -69,6 +69,7 @@ from .happening_sql import (
     DELETE_HAPPENINGS,
     HAPPENING_COLUMNS,
     REPORT_COLUMNS,
+    SELECT_DIGESTS,
     SELECT_EVENTS_VERSION,
     SELECT_HAPPENING_OF,
     SELECT_STAMP,
@@ -509,6 +510,10 @@ class PostgresStore:
         """A number that every insert, update or delete of an event raises, when its transaction commits."""
         return int(self._fetch(_SELECT_EVENTS_VERSION, {})[0][0])
 
+    def document_digests(self) -> Iterator[tuple[str, str, str | None]]:
+        """(doc_id, sha256 of its text, outlet) of every stored document, by doc_id."""
+        return (tuple(row) for row in self._fetch(_SELECT_DIGESTS, {}))
+
     def grouping(self) -> GroupingStamp | None:
         """What the stored happenings were grouped from; None before any grouping was stored."""
         rows = self._fetch(_SELECT_STAMP, {})
@@ -604,6 +609,7 @@ _SELECT_RECORD = POSTGRES.render(SELECT_RECORD)
 _SELECT_LINKS = POSTGRES.render(SELECT_LINKS)
 
 _SELECT_EVENTS_VERSION = POSTGRES.render(SELECT_EVENTS_VERSION)
+_SELECT_DIGESTS = POSTGRES.render(SELECT_DIGESTS)
 _SELECT_EVENTS_VERSION_FOR_SHARE = POSTGRES.render(SELECT_EVENTS_VERSION + " FOR SHARE")
 _SELECT_STAMP = POSTGRES.render(SELECT_STAMP)
 _SELECT_HAPPENING_OF = POSTGRES.render(SELECT_HAPPENING_OF)

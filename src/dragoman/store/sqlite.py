@@ -49,6 +49,7 @@ from .happening_sql import (
     DELETE_HAPPENINGS,
     HAPPENING_COLUMNS,
     REPORT_COLUMNS,
+    SELECT_DIGESTS,
     SELECT_EVENTS_VERSION,
     SELECT_HAPPENING_OF,
     SELECT_STAMP,
@@ -441,6 +442,10 @@ class SqliteStore:
         (version,) = self._execute(_SELECT_EVENTS_VERSION, {}).fetchone()
         return int(version)
 
+    def document_digests(self) -> Iterator[tuple[str, str, str | None]]:
+        """(doc_id, sha256 of its text, outlet) of every stored document, by doc_id."""
+        return (tuple(row) for row in self._execute(_SELECT_DIGESTS, {}))
+
     def grouping(self) -> GroupingStamp | None:
         """What the stored happenings were grouped from; None before any grouping was stored."""
         return stamp_from_row(self._execute(_SELECT_STAMP, {}).fetchone())
@@ -530,6 +535,7 @@ _INSERT_LINK = SQLITE.insert("record_events", LINK_COLUMNS)
 _SELECT_RECORD = SQLITE.render(SELECT_RECORD)
 _SELECT_LINKS = SQLITE.render(SELECT_LINKS)
 _SELECT_EVENTS_VERSION = SQLITE.render(SELECT_EVENTS_VERSION)
+_SELECT_DIGESTS = SQLITE.render(SELECT_DIGESTS)
 _SELECT_STAMP = SQLITE.render(SELECT_STAMP)
 _SELECT_HAPPENING_OF = SQLITE.render(SELECT_HAPPENING_OF)
 _INSERT_HAPPENING = SQLITE.insert("happenings", HAPPENING_COLUMNS)
