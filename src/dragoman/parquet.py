@@ -26,7 +26,7 @@ from typing import Any, Self
 
 from .errors import OutputError, UsageError
 from .frames import COLUMNS, events_frame
-from .profiles import Column, Profile, flat_profile
+from .profiles import Profile, flat_profile
 from .records import Document, Event
 
 ROW_GROUP = 20_000  # events per row group: what the writer holds in memory at most
@@ -47,10 +47,12 @@ def frame_profile() -> Profile:
 
 def coerce(value: Any, kind: str) -> Any:
     """A profile value as its column's type ("20250308" for an int column is 20250308)."""
-    if value is None or value == "":
+    if value is None:
         return None
     if kind == "string":
         return value if isinstance(value, str) else str(value)
+    if value == "":
+        return None
     if kind == "int":
         return int(value)
     if kind == "float":
@@ -80,20 +82,15 @@ class ParquetEventWriter:
         self.documents = documents
         self.row_group = row_group
         self.count = 0
-        self._typed = (
-            profile is None
-        )  # dragoman's columns: keep pandas' dtypes in the file
-        self._schema = self._build_schema()
+        self._schema = self._build_schema(pandas_types=profile is None)
         self._columns: list[list[Any]] = [[] for _ in self.profile.columns]
         self._writer: Any = None
         self._parquet = pyarrow.parquet
 
-    def _build_schema(self) -> Any:
+    def _build_schema(self, *, pandas_types: bool) -> Any:
         pa = self._pa
-        if self._typed:
-            # events_frame's schema with its pandas metadata: read back, the DataFrame has its dtypes again
-            schema = pa.Schema.from_pandas(events_frame([]), preserve_index=False)
-            return schema
+        if pandas_types:  # events_frame's schema and pandas metadata: read back, the DataFrame has its dtypes
+            return pa.Schema.from_pandas(events_frame([]), preserve_index=False)
         types = {
             "string": pa.string(),
             "int": pa.int64(),
@@ -117,7 +114,7 @@ class ParquetEventWriter:
             for values, column, value in zip(
                 self._columns, columns, self.profile.row(event, doc), strict=True
             ):
-                values.append(_typed(value, column))
+                values.append(coerce(value, column.type))
             self.count += 1
             if len(self._columns[0]) >= self.row_group:
                 self._flush()
@@ -171,7 +168,3 @@ class ParquetEventWriter:
             self.close()
         except OutputError:
             pass
-
-
-def _typed(value: Any, column: Column) -> Any:
-    return coerce(value, column.type)

@@ -27,7 +27,10 @@ def test_pandas_reads_back_the_data_frame_of_the_events(events, tmp_path) -> Non
     sparse = replace(
         events[0], event_id="sparse", source=None, target=None, plover=None, quote=None
     )
-    wanted = [*events, sparse]
+    blank = replace(
+        events[0], event_id="blank", quote="", condition=""
+    )  # "" stays "", not null
+    wanted = [*events, sparse, blank]
     _write(tmp_path / "e.parquet", wanted)
     back = pandas.read_parquet(tmp_path / "e.parquet")
     pandas.testing.assert_frame_equal(
