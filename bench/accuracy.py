@@ -14,6 +14,10 @@
                    of (source code, target code, event code) exactly, and with the event
                    code cut to its root
 
+Every set is coded twice, with the pre-filter (prefilter.py: sentences without an event cue
+or a possible actor are not parsed) and without it, side by side: what the pre-filter costs
+is the difference (--prefilter on|off runs one column only).
+
 Sets whose files are absent are reported as such. Options: --only NAME[,NAME] to run
 some sets, --show to list the misses and false positives of the BBC dev set.
 """
@@ -122,13 +126,13 @@ def conflibert(nlp: Any) -> list[tuple[str, str]]:
     ]
 
 
-def petrarch(nlp_factory: Callable[..., Any]) -> list[tuple[str, str]]:
+def petrarch(nlp_factory: Callable[..., Any], prefilter: bool) -> list[tuple[str, str]]:
     from dragoman import Settings, parse_text
 
     dictionaries = {kind: (str(PETR / f"PETR.Validate.{kind}.txt"),) for kind in ("verbs", "actors", "agents", "discards")}
     settings = Settings(
         verb_files=dictionaries["verbs"], actor_files=dictionaries["actors"], agent_files=dictionaries["agents"],
-        discard_files=dictionaries["discards"], builtin=False,
+        discard_files=dictionaries["discards"], builtin=False, prefilter=prefilter,
     )  # fmt: skip
     nlp = nlp_factory(settings)
     rows = [json.loads(line) for line in open(PETR / "petr_unit_dev.jsonl", encoding="utf-8") if line.strip()]
@@ -156,43 +160,53 @@ def petrarch(nlp_factory: Callable[..., Any]) -> list[tuple[str, str]]:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", help=f"comma-separated sets among {', '.join(SETS)}")
-    ap.add_argument("--show", action="store_true", help="list the BBC dev set's misses and false positives")
-    args = ap.parse_args()
-    wanted = [s.strip() for s in args.only.split(",")] if args.only else list(SETS)
-    if not SHARED.is_dir():
-        print(f"{SHARED} is absent: the development sets live there", file=sys.stderr)
-        return 2
+def run_sets(wanted: list[str], prefilter: bool, show: bool) -> list[tuple[str, str, str]]:
     import dragoman
 
-    nlp = dragoman.load()
+    nlp = dragoman.load(dragoman.Settings(prefilter=prefilter))
     rows: list[tuple[str, str, str]] = []
     for name in wanted:
         try:
             if name == "seed":
                 found = seed(nlp)
             elif name == "bbc":
-                found = bbc(nlp, args.show)
+                found = bbc(nlp, show)
             elif name == "sport":
                 found = sport(nlp)
             elif name == "conflibert":
                 found = conflibert(nlp)
-            elif name == "petrarch":
-                found = petrarch(dragoman.load)
             else:
-                print(f"unknown set {name!r}; sets: {', '.join(SETS)}", file=sys.stderr)
-                return 2
+                found = petrarch(dragoman.load, prefilter)
         except FileNotFoundError as exc:
             found = [("absent", str(exc.filename))]
         except dragoman.DragomanError as exc:
             found = [("error", str(exc))]
         rows.extend((name, measure, value) for measure, value in found)
-    width = max(len(m) for _, m, _ in rows)
-    print(f"{'set':<12}{'measure':<{width + 2}}value")
-    for name, measure, value in rows:
-        print(f"{name:<12}{measure:<{width + 2}}{value}")
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", help=f"comma-separated sets among {', '.join(SETS)}")
+    ap.add_argument("--show", action="store_true", help="list the BBC dev set's misses and false positives")
+    ap.add_argument("--prefilter", choices=("both", "on", "off"), default="both", help="code with the pre-filter, without it, or both (default)")
+    args = ap.parse_args()
+    wanted = [s.strip() for s in args.only.split(",")] if args.only else list(SETS)
+    unknown = [name for name in wanted if name not in SETS]
+    if unknown:
+        print(f"unknown set {unknown[0]!r}; sets: {', '.join(SETS)}", file=sys.stderr)
+        return 2
+    if not SHARED.is_dir():
+        print(f"{SHARED} is absent: the development sets live there", file=sys.stderr)
+        return 2
+    modes = {"both": (False, True), "on": (True,), "off": (False,)}[args.prefilter]
+    columns = [run_sets(wanted, mode, args.show) for mode in modes]
+    labels = ["pre-filter " + ("on" if mode else "off") for mode in modes]
+    width = max(len(m) for _, m, _ in columns[0])
+    print(f"{'set':<12}{'measure':<{width + 2}}" + "".join(f"{label:<16}" for label in labels))
+    for i, (name, measure, value) in enumerate(columns[0]):
+        others = [column[i][2] if i < len(column) else "-" for column in columns[1:]]
+        print(f"{name:<12}{measure:<{width + 2}}" + "".join(f"{v:<16}" for v in (value, *others)))
     return 0
 
 

@@ -198,6 +198,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         verb_files=tuple(args.verbs or ()),
         discard_files=tuple(args.discards or ()),
         builtin=not args.no_builtin,
+        prefilter=not args.no_prefilter,
         max_doc_chars=getattr(args, "max_chars", Settings().max_doc_chars),
     )
 
@@ -436,6 +437,7 @@ def _coding_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--verbs", action="append", metavar="FILE", help="a verb dictionary (PETRARCH/TABARI or dragoman YAML), tried before the built-in ones (repeatable)")
     parser.add_argument("--discards", action="append", metavar="FILE", help="a discard list (PETRARCH format or dragoman YAML; repeatable)")
     parser.add_argument("--no-builtin", action="store_true", help="use only the dictionaries given (the CAMEO table, grammar and policy stay)")
+    parser.add_argument("--no-prefilter", action="store_true", help="parse every sentence (by default a sentence with no possible actor, or only a pronoun and no event cue, is not parsed)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr")
 
 

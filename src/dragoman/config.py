@@ -33,6 +33,7 @@ class Settings:
     runner: str | None = None  # how documents are run (runners.RUNNERS); None: "serial" or "processes" by n_process
     # the Dask scheduler's address (tcp://host:8786) for runner="dask"; None: a LocalCluster of n_process workers
     scheduler: str | None = None
+    prefilter: bool = True  # parse only sentences with an event cue and a possible actor (prefilter.py)
 
     def __post_init__(self) -> None:
         _count("batch_size", self.batch_size, MAX_BATCH, "texts per parser batch")

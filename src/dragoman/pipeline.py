@@ -14,7 +14,10 @@ of `state.SentenceWork` and `state.DocumentState` it reads and writes):
 
 `Pipeline(knowledge, stages)` checks the order once, when it is built: a
 stage that reads a field no earlier stage writes (nor the pipeline gives) is
-a `PipelineError` naming both. A stage is any object with `name`, `scope`
+a `PipelineError` naming both. A sentence stage that needs no parse says so
+(`runs_unparsed = True`): only those see a sentence the pre-filter did not
+parse (prefilter.py), and they may read only what the pipeline gives and
+they write. A stage is any object with `name`, `scope`
 ("sentence" or "document"), `reads`, `writes` and a `run` method; document
 stages come before or after all sentence stages. Knowledge lives in the
 stages (given when they are built); memory lives in the DocumentState.
@@ -27,7 +30,7 @@ from typing import Protocol, runtime_checkable
 
 from .errors import PipelineError
 from .knowledge import Knowledge
-from .nlp import ParsedDocument
+from .nlp import ParsedBlock, ParsedDocument
 from .state import (
     GIVEN_DOCUMENT,
     GIVEN_SENTENCE,
@@ -103,6 +106,15 @@ def check_order(stages: Sequence[Stage]) -> None:
         raise PipelineError("a pipeline needs at least one sentence stage")
 
 
+def _check_unparsed(stages: Sequence[SentenceStage]) -> None:
+    """The stages that run on unparsed sentences must read only what the pipeline gives or they write."""
+    written = {DOC + f for f in DocumentState.__dataclass_fields__} | set(GIVEN_SENTENCE)
+    for stage in stages:
+        for name in sorted(stage.reads - written):
+            raise PipelineError(f"stage {stage.name!r} runs on unparsed sentences but reads {name!r}, which only a stage that needs the parse writes")
+        written |= stage.writes
+
+
 class Pipeline:
     """The declared stages over one parsed document at a time. Building it does no I/O."""
 
@@ -114,6 +126,9 @@ class Pipeline:
         last = max(i for i, s in enumerate(stages) if s.scope == "sentence")
         self._before = [s for s in stages[:first] if isinstance(s, DocumentStage)]
         self._per_sentence = [s for s in stages[first : last + 1] if isinstance(s, SentenceStage)]
+        # what a sentence the pre-filter left unparsed goes through (stages that need no parse say so)
+        self._unparsed = [s for s in self._per_sentence if getattr(s, "runs_unparsed", False)]
+        _check_unparsed(self._unparsed)
         self._after = [s for s in stages[last + 1 :] if isinstance(s, DocumentStage)]
 
     def describe(self) -> list[tuple[str, str, list[str], list[str]]]:
@@ -127,13 +142,20 @@ class Pipeline:
         state = DocumentState(document, DocumentClock(self.knowledge.dates, document.date, published))
         for doc_stage in self._before:
             doc_stage.run_document(state)
-        for block in parsed.blocks:
+        position = 0  # the sentence's place in its block, across the block's pieces
+        for block, following in _with_next(parsed.blocks):
             spans = list(block.doc.sents)
+            last_piece = following is None or following.block_index != block.block_index
+            stages = self._per_sentence if block.parsed else self._unparsed
             for k, sent in enumerate(spans):
                 next_start = block.block.start + spans[k + 1].start_char if k + 1 < len(spans) else block.block.end + 1
-                work = SentenceWork(sent, block.block_index, block.block, block.block.start, k, k == len(spans) - 1, next_start)
-                for stage in self._per_sentence:
+                last = last_piece and k == len(spans) - 1
+                work = SentenceWork(sent, block.block_index, block.block, block.block.start, position, last, next_start, block.parsed)
+                for stage in stages:
                     stage.run(work, state)
+                position = 0 if last else position + 1
+            if last_piece:
+                position = 0
         for doc_stage in self._after:
             doc_stage.run_document(state)
         return DocumentResult(
@@ -148,3 +170,13 @@ class Pipeline:
     def code_all(self, parsed: Iterable[ParsedDocument]) -> Iterator[DocumentResult]:
         for one in parsed:
             yield self.code(one)
+
+
+def _with_next(blocks: Iterable[ParsedBlock]) -> Iterator[tuple[ParsedBlock, ParsedBlock | None]]:
+    """Each parsed piece with the one after it (None after the last)."""
+    it = iter(blocks)
+    current = next(it, None)
+    while current is not None:
+        following = next(it, None)
+        yield current, following
+        current = following

@@ -59,6 +59,11 @@ class ForcePolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class PrefilterPolicy:
+    pronouns: frozenset[str]  # words that stand for an actor named before
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
     modalities: dict[str, Modality]
     codes: PolicyCodes
@@ -67,6 +72,7 @@ class Policy:
     attribution_only: frozenset[str]
     domestic_sectors: frozenset[str]
     sport: SportPolicy
+    prefilter: PrefilterPolicy
 
     @property
     def non_events(self) -> frozenset[str]:

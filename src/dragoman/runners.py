@@ -27,8 +27,9 @@ from .coding.coders import make_coder
 from .config import Settings
 from .errors import UsageError
 from .knowledge import Knowledge
-from .nlp import load_model, parse_documents
+from .nlp import Select, load_model, parse_documents
 from .pipeline import Pipeline
+from .prefilter import selector
 from .records import Document
 from .stages import default_stages
 from .state import DocumentResult
@@ -59,49 +60,49 @@ def build_pipeline(settings: Settings, knowledge: Knowledge) -> Pipeline:
     )
 
 
+@dataclass(slots=True)
+class Loaded:
+    """A pipeline with its model and pre-filter, loaded once (in the parent, or once per worker)."""
+
+    pipeline: Pipeline
+    nlp: Language
+    select: Select | None  # the pre-filter (Settings.prefilter), built for this knowledge and model
+    batch_size: int
+
+    def code(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Parse (what the pre-filter keeps) and code documents, in order, streaming."""
+        for parsed in parse_documents(self.nlp, documents, batch_size=self.batch_size, select=self.select):
+            yield self.pipeline.code(parsed)
+
+
+def load_pipeline(settings: Settings, knowledge: Knowledge, nlp: Language | None = None) -> Loaded:
+    """The pipeline the settings name, the model (loaded unless given) and the pre-filter."""
+    model = nlp if nlp is not None else load_model(settings.model)
+    select = selector(knowledge, model) if settings.prefilter else None
+    return Loaded(build_pipeline(settings, knowledge), model, select, settings.batch_size)
+
+
 def run_serial(
     settings: Settings,
     knowledge: Knowledge,
     nlp: Language | None,
     documents: Iterable[Document],
 ) -> Iterator[DocumentResult]:
-    pipeline = build_pipeline(settings, knowledge)
-    model = nlp if nlp is not None else load_model(settings.model)
-    for parsed in parse_documents(model, documents, batch_size=settings.batch_size):
-        yield pipeline.code(parsed)
+    yield from load_pipeline(settings, knowledge, nlp).code(documents)
 
 
 # ---------------------------------------------------------------- worker processes
 
 
-@dataclass(slots=True)
-class _Worker:
-    pipeline: Pipeline
-    nlp: Language
-    batch_size: int
-
-
-_worker: list[
-    _Worker
-] = []  # set once in each worker process by _init; the parent never touches it
+_worker: list[Loaded] = []  # set once in each worker process by _init; the parent never touches it
 
 
 def _init(settings: Settings, knowledge: Knowledge) -> None:
-    _worker.append(
-        _Worker(
-            build_pipeline(settings, knowledge),
-            load_model(settings.model),
-            settings.batch_size,
-        )
-    )
+    _worker.append(load_pipeline(settings, knowledge))
 
 
 def _code_chunk(documents: list[Document]) -> list[DocumentResult]:
-    worker = _worker[0]
-    return [
-        worker.pipeline.code(p)
-        for p in parse_documents(worker.nlp, documents, batch_size=worker.batch_size)
-    ]
+    return list(_worker[0].code(documents))
 
 
 def chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

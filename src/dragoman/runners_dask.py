@@ -37,17 +37,14 @@ import distributed
 from .config import Settings
 from .errors import DragomanError, EngineError
 from .knowledge import Knowledge
-from .nlp import load_model, parse_documents
 from .records import Document
-from .runners import build_pipeline, chunks
+from .runners import Loaded, chunks, load_pipeline
 from .state import DocumentResult
 from .version import __version__
 
 if TYPE_CHECKING:
     from distributed import Client, Future
     from spacy.language import Language
-
-    from .pipeline import Pipeline
 
 PARTITION = 16  # documents per task: enough to batch the parser, few enough to balance the workers
 IN_FLIGHT_PER_THREAD = (
@@ -201,7 +198,7 @@ class PipelinePlugin(distributed.WorkerPlugin):
         self.settings = settings
         self.knowledge = knowledge
         self.name = _plugin_name(settings, knowledge)
-        self._loaded: tuple[Pipeline, Language] | None = None
+        self._loaded: Loaded | None = None
         self._lock = (
             threading.Lock()
         )  # a worker with several threads codes one partition at a time
@@ -225,17 +222,8 @@ class PipelinePlugin(distributed.WorkerPlugin):
     def code(self, documents: list[Document]) -> list[DocumentResult]:
         with self._lock:
             if self._loaded is None:
-                self._loaded = (
-                    build_pipeline(self.settings, self.knowledge),
-                    load_model(self.settings.model),
-                )
-            pipeline, nlp = self._loaded
-            return [
-                pipeline.code(p)
-                for p in parse_documents(
-                    nlp, documents, batch_size=self.settings.batch_size
-                )
-            ]
+                self._loaded = load_pipeline(self.settings, self.knowledge)
+            return list(self._loaded.code(documents))
 
 
 def code_partition(plugin_name: str, documents: list[Document]) -> list[DocumentResult]:

@@ -24,10 +24,11 @@ from .config import Settings
 from .ingest import parse_text, read_path
 from .ingest.ids import unique_ids
 from .knowledge import Knowledge, load_knowledge
-from .nlp import load_model, parse_documents
+from .nlp import load_model
+from .prefilter import selector
 from .policy import Policy, load_policy
 from .records import Document
-from .runners import build_pipeline, runner
+from .runners import Loaded, build_pipeline, runner
 from .state import DocumentResult
 from .store import EventQuery, EventStore
 
@@ -51,6 +52,7 @@ class Dragoman:
         self.knowledge = knowledge
         self.nlp = nlp
         self.pipeline = build_pipeline(settings, knowledge)
+        self._loaded: Loaded | None = None
 
     def __repr__(self) -> str:
         return f"<Dragoman coder={self.settings.coder!r} runner={self.settings.runner_name!r} knowledge={self.knowledge.fingerprint}>"
@@ -73,8 +75,12 @@ class Dragoman:
     ) -> DocumentResult:
         """Code one text (in this process, whatever the runner)."""
         document = parse_text(text, doc_id, date=date, title=title, url=url, outlet=outlet, tables=self.knowledge.ingest)
-        (parsed,) = parse_documents(self.model(), [document], batch_size=self.settings.batch_size)
-        return self.pipeline.code(parsed)
+        if self._loaded is None:
+            self._loaded = Loaded(self.pipeline, self.model(), None, self.settings.batch_size)
+            if self.settings.prefilter:
+                self._loaded.select = selector(self.knowledge, self._loaded.nlp)
+        (result,) = self._loaded.code([document])
+        return result
 
     def pipe(self, documents: Iterable[Document | str]) -> Iterator[DocumentResult]:
         """Code documents (strings become documents "text-1", "text-2", ...), in input order."""

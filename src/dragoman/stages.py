@@ -81,6 +81,7 @@ class SegmentStage:
 
     name: str = "segment"
     scope: ClassVar[str] = "sentence"
+    runs_unparsed: ClassVar[bool] = True  # reads the text alone: runs on sentences the pre-filter left unparsed
     reads: ClassVar[frozenset[str]] = _names("span", "block", "block_index", "offset", "next_start", "doc.document")
     writes: ClassVar[frozenset[str]] = _names("sentence", "doc.sentences")
 
@@ -102,6 +103,7 @@ class ListContextStage:
 
     name: str = "lists.context"
     scope: ClassVar[str] = "sentence"
+    runs_unparsed: ClassVar[bool] = True  # reads the text alone: runs on sentences the pre-filter left unparsed
     reads: ClassVar[frozenset[str]] = _names("block", "position", "doc.list_context", "doc.lead_in", "doc.block_kind")
     writes: ClassVar[frozenset[str]] = _names("list_context", "doc.list_context", "doc.lead_in", "doc.block_kind")
 
@@ -120,6 +122,7 @@ class CitationsStage:
 
     name: str = "citations"
     scope: ClassVar[str] = "sentence"
+    runs_unparsed: ClassVar[bool] = True  # reads the text alone: runs on sentences the pre-filter left unparsed
     reads: ClassVar[frozenset[str]] = _names("sentence", "list_context", "doc.document")
     writes: ClassVar[frozenset[str]] = _names("citations")
 
@@ -152,6 +155,7 @@ class DatesStage:
 
     name: str = "dates"
     scope: ClassVar[str] = "sentence"
+    runs_unparsed: ClassVar[bool] = True  # reads the text alone: runs on sentences the pre-filter left unparsed
     reads: ClassVar[frozenset[str]] = _names("sentence", "citations", "list_context", "block_index", "doc.clock")
     writes: ClassVar[frozenset[str]] = _names("dates", "doc.clock")
 

