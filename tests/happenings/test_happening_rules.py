@@ -1,4 +1,4 @@
-"""The rules of grouping, one at a time, on events built by hand (the pipeline's own are in test_reports)."""
+"""The rules of grouping, one at a time, on events built by hand (the pipeline's own are in test_happening_reports)."""
 
 from __future__ import annotations
 
