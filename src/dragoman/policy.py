@@ -59,6 +59,15 @@ class ForcePolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class AttributionPolicy:
+    sectors: frozenset[str]  # speakers of these sectors, with one of these verbs, only attribute
+    verbs: frozenset[str]  # verbs of reporting (lemmas)
+
+    def only_attributes(self, sector: str | None, verb: str) -> bool:
+        return sector in self.sectors and verb in self.verbs
+
+
+@dataclass(frozen=True, slots=True)
 class PrefilterPolicy:
     pronouns: frozenset[str]  # words that stand for an actor named before
 
@@ -69,7 +78,7 @@ class Policy:
     codes: PolicyCodes
     roots: PolicyRoots
     force: ForcePolicy
-    attribution_only: frozenset[str]
+    attribution_only: AttributionPolicy
     domestic_sectors: frozenset[str]
     sport: SportPolicy
     prefilter: PrefilterPolicy

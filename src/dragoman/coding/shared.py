@@ -162,8 +162,8 @@ def _statement(
             d.speaker = speaker
         if d.modality == "asserted":
             d.modality = "claimed" if lemma in g.claim_verbs else ("reported" if d.speaker else "asserted")
-    if speaker is None or not speaker.code or speaker.sector in policy.attribution_only:
-        return None  # the press, or someone no dictionary knows, is whose word it is: no actor of its own
+    if speaker is None or not speaker.code or policy.attribution_only.only_attributes(speaker.sector, lemma):
+        return None  # the press reporting, or someone no dictionary knows, is whose word it is: no actor of its own
     if any(d.target is not None for d in reported) or sx.negated(tok, g):
         # what was said is an act between two parties: no comment beside it (a targetless act,
         # "said it would be willing to talk", leaves the comment about another actor its due)
