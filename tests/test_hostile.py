@@ -93,12 +93,6 @@ EDGE_DATES = ["0001-01-01", "9999-12-31", "0001", "9999"]
 RELATIVE = ["Last year Iran warned Israel.", "Next year Iran will meet Israel.", "Iran demanded compliance within 2 months."]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the date stage gives these no date (tests/time/test_calendar_edges.py), but record/assemble.py _due "
-    "(the diplomatic record, not yet committed) counts 'within 2 months' from 9999-12-31 with calendar.shift_months "
-    "and crashes with ValueError: year 10000 (fix: catch ValueError and OverflowError there: no due date)",
-)
 def test_document_dates_at_the_calendars_edges(tmp_path: Path) -> None:
     import subprocess
     import sys

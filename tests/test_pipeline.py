@@ -33,7 +33,7 @@ class Probe:
 def test_the_default_pipeline_is_in_a_valid_order(loaded):
     names = [name for name, *_ in loaded.pipeline.describe()]
     assert names[:7] == ["domain", "discards.story", "segment", "lists.context", "citations", "dates", "mentions"]
-    assert names[7] == "code:rules" and names[-3:] == ["events", "record.sentence", "record"]
+    assert names[7] == "code:rules" and names[-4:] == ["events", "record.sentence", "record.unparsed", "record"]
     assert names.index("modality") < names.index("intent") < names.index("statements") < names.index("dedupe")
 
 

@@ -6,6 +6,8 @@
     reading.py   a sentence's parse -> notes (communications, demands, deadlines)
     talks.py     a sentence's parse -> notes (channels of talks, positions)
     assemble.py  a document's notes -> its Record (pure; the document stage)
+    builders.py  the drafts the assembly fills, and its rules of sides and dates
+    rows.py      a Record as flat rows (the stores' record_items)
     stages.py    the two pipeline stages
     brief.py     a Record as text or markdown
     service.py   the record of a store, as the command line and the web app ask for it

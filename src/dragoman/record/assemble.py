@@ -24,12 +24,33 @@ The notes are read in order, as a reader would:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..records import Actor, DateValue, Event
 from ..time.calendar import parse_iso, shift_months
 from ..time.rules import Unit
+from .builders import (
+    PRONOUN_REACH,
+    SHARED_STEPS,
+    STANCE_OF_STATUS,
+    STANCES_OF_ONE_SIDE,
+    STATUS_OF_STANCE,
+    AssemblyRules,
+    ChannelDraft,
+    CommDraft,
+    DeadlineDraft,
+    ItemDraft,
+    PositionDraft,
+    StepDraft,
+    date_key,
+    finer,
+    fits,
+    may_be_same_day,
+    same_party,
+    side_of,
+    text_dated,
+)
 from .notes import CommNote, CommRef, DeadlineNote, ItemNote, LapseNote, Note, StanceNote, TalkNote
 from .records import (
     STATES,
@@ -38,7 +59,6 @@ from .records import (
     CommState,
     Communication,
     Deadline,
-    EventRef,
     Evidence,
     Item,
     Position,
@@ -48,186 +68,7 @@ from .view import event_ref
 
 __all__ = ["AssemblyRules", "assemble", "date_key", "side_of"]
 
-_ISSUING = ("written", "sent", "announced", "delivered")  # states that date a communication, by preference
-_TEXT_BASES = frozenset({"explicit", "relative", "inherited"})
-_STANCE_OF_STATUS = {"refused": "rejects", "ready": "accepts", "agreed": "accepts"}
-_STATUS_OF_STANCE = {"rejects": "rejected", "accepts": "accepted", "conditional": "conditional"}
-_STANCES = frozenset({"refused", "ready", "agreed", "proposed"})  # one side's steps
-_SHARED = frozenset({"held", "continued", "ended", "mediated", "agreed"})  # steps of both sides, or a mediator's
-_PRONOUN_REACH = 2  # sentences: "it" is a message named this recently
-Ids = Callable[["_Comm | None"], "str | None"]  # a communication's comm_id
-
-
-@dataclass(frozen=True, slots=True)
-class AssemblyRules:
-    """What the assembly needs to know besides the notes (from the knowledge)."""
-
-    units: dict[str, Unit]  # the date rules' units (a deadline's duration)
-    hours_per_day: int
-    international: frozenset[str]  # country codes of international bodies (keyed by their own code)
-    non_events: frozenset[str]  # modalities of acts that did not happen (no outcome of a deadline)
-    outcome_reach: int
-    reply_kind: str  # the kind of a reply made by "answered the letter"
-    side_names: dict[str, str] = field(default_factory=dict)  # a country code -> its name (a channel's party)
-
-
-# ---------------------------------------------------------------- sides and dates
-
-
-def side_of(actor: Actor | None, international: frozenset[str]) -> str | None:
-    """The party an actor belongs to: its country, or an international body's own code."""
-    if actor is None:
-        return None
-    if actor.country and actor.country not in international:
-        return actor.country
-    return actor.code or actor.country
-
-
-def _same(a: Actor | None, b: Actor | None) -> bool:
-    """The same party, as precisely as both are known: USA and USAGOV are, USAGOV and USAMIL are not."""
-    if a is None or b is None or not a.code or not b.code:
-        return False
-    return a.code.startswith(b.code) or b.code.startswith(a.code)
-
-
-def _fits(a: Actor | None, b: Actor | None) -> bool:
-    return a is None or b is None or _same(a, b)
-
-
-def date_key(value: DateValue) -> str | None:
-    """What a date sorts by: its first day, or for a window that ends ("by the end of March") its end."""
-    if not value.date:
-        return None
-    if value.date_end and value.precision in ("month", "range") and value.expression and "end" in value.expression.lower():
-        return value.date_end
-    return value.date
-
-
-def _contains(a: DateValue, b: DateValue) -> bool:
-    """Could both dates be the same day: equal, or one a coarser date the other falls in."""
-    if not a.date or not b.date:
-        return not a.date and not b.date
-    return a.date.startswith(b.date) or b.date.startswith(a.date)
-
-
-def _finer(a: DateValue, b: DateValue) -> DateValue:
-    if not a.date:
-        return b
-    if not b.date:
-        return a
-    return a if len(a.date) >= len(b.date) else b
-
-
-def _text_dated(value: DateValue) -> bool:
-    return bool(value.date) and value.basis in _TEXT_BASES
-
-
-# ---------------------------------------------------------------- builders
-
-
-@dataclass(slots=True)
-class _Comm:
-    index: int
-    kind: str
-    sender: Actor | None = None
-    recipient: Actor | None = None
-    carrier: Actor | None = None
-    states: list[CommState] = field(default_factory=list)
-    answers: _Comm | None = None
-    answered_by: list[_Comm] = field(default_factory=list)
-    content: list[str] = field(default_factory=list)
-    mentions: list[tuple[DateValue, Evidence]] = field(default_factory=list)
-    last_sentence: int = -1
-    reply: bool = False
-
-    def date(self) -> DateValue:
-        """The earliest date it was written, sent, made known or delivered (a date that is exact
-        before one that is only "by then"); else its first dated state; else when it was told."""
-        dated = [s.date for s in self.states if s.state in _ISSUING and s.date.date]
-        if dated:
-            return min(dated, key=lambda d: (date_key(d) or "", d.flag is not None))
-        dated = [s.date for s in self.states if s.date.date]
-        if dated:
-            return min(dated, key=lambda d: date_key(d) or "")
-        told = [d for d, _ in self.mentions if _text_dated(d)]
-        return min(told, key=lambda d: date_key(d) or "") if told else DateValue()
-
-    def add_state(self, state: CommState) -> None:
-        """A state, unless it is one already told (the same step by the same party on the same day;
-        an undated telling of a dated one adds nothing, a dated one replaces an undated one)."""
-        for n, s in enumerate(self.states):
-            if s.state != state.state or not _fits(s.by, state.by):
-                continue
-            if s.date.date == state.date.date or not state.date.date:
-                if s.by is None and state.by is not None and s.date.date == state.date.date:
-                    self.states[n] = state  # told again, with who did it
-                return
-            if not s.date.date:
-                self.states[n] = state
-                return
-        self.states.append(state)
-
-
-@dataclass(slots=True)
-class _Item:
-    index: int
-    note: ItemNote
-    comm: _Comm | None
-    deadline: int | None = None
-    positions: list[int] = field(default_factory=list)
-    status: str = "open"
-
-
-@dataclass(slots=True)
-class _Deadline:
-    index: int
-    note: DeadlineNote
-    comm: _Comm | None
-    item: _Item | None
-    passed: LapseNote | None = None
-    outcome: tuple[EventRef, ...] = ()
-
-
-@dataclass(slots=True)
-class _Step:
-    order: int
-    status: str
-    what: str
-    mode: str | None
-    by: Actor | None
-    participants: list[Actor]
-    mediator: Actor | None
-    mediator_text: str | None
-    venue: str | None
-    first_since: str | None
-    condition: str | None
-    comm: _Comm | None
-    date: DateValue
-    evidence: list[Evidence]
-
-
-@dataclass(slots=True)
-class _Channel:
-    order: int
-    keys: tuple[str, str]
-    actors: dict[str, Actor]
-    steps: list[_Step] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Position:
-    order: int
-    party: Actor
-    on: str
-    stance: str
-    date: DateValue
-    condition: str | None
-    comm: _Comm | None
-    evidence: Evidence
-    about: str | None = None  # "demand" | "offer": on the demands (offers) of `comm`
-    keywords: tuple[str, ...] = ()  # else on the demands to the party that share these words
-    items: list[_Item] = field(default_factory=list)
-
+Ids = Callable[[CommDraft | None], str | None]  # a communication's comm_id
 
 # ---------------------------------------------------------------- the assembly
 
@@ -236,14 +77,14 @@ class _Assembly:
     def __init__(self, rules: AssemblyRules, events: Sequence[Event]) -> None:
         self.rules = rules
         self.events = events
-        self.comms: list[_Comm] = []
-        self.by_key: dict[int, _Comm] = {}
-        self.items: list[_Item] = []
-        self.items_by_key: dict[int, _Item] = {}
-        self.deadlines: list[_Deadline] = []
-        self.channels: list[_Channel] = []
-        self.positions: list[_Position] = []
-        self.last: _Comm | None = None
+        self.comms: list[CommDraft] = []
+        self.by_key: dict[int, CommDraft] = {}
+        self.items: list[ItemDraft] = []
+        self.items_by_key: dict[int, ItemDraft] = {}
+        self.deadlines: list[DeadlineDraft] = []
+        self.channels: list[ChannelDraft] = []
+        self.positions: list[PositionDraft] = []
+        self.last: CommDraft | None = None
         self.order = 0
 
     def side(self, actor: Actor | None) -> str | None:
@@ -255,15 +96,15 @@ class _Assembly:
 
     # ------------------------------------------------------------ communications
 
-    def new_comm(self, kind: str) -> _Comm:
-        comm = _Comm(len(self.comms), kind)
+    def new_comm(self, kind: str) -> CommDraft:
+        comm = CommDraft(len(self.comms), kind)
         self.comms.append(comm)
         return comm
 
     def resolve(
         self, ref: CommRef | None, sentence: int, *, sender: Actor | None = None, recipient: Actor | None = None,
         not_from: Actor | None = None,
-    ) -> _Comm | None:  # fmt: skip
+    ) -> CommDraft | None:  # fmt: skip
         """An existing communication the reference names (no new one is made here). "the letter" is
         the latest letter that fits what the sentence says of it (its sender, its addressee; a reply
         answers a message that is not its own sender's)."""
@@ -273,21 +114,21 @@ class _Assembly:
             return self.by_key.get(ref.key) if ref.key is not None else None
         if ref.ref == "pronoun":
             last = self.last
-            return last if last is not None and sentence - last.last_sentence <= _PRONOUN_REACH else None
+            return last if last is not None and sentence - last.last_sentence <= PRONOUN_REACH else None
         if ref.ref == "definite":
             for c in reversed(self.comms):
                 if ref.kind is not None and c.kind != ref.kind:
                     continue
-                if ref.owner is not None and not _same(c.sender, ref.owner):
+                if ref.owner is not None and not same_party(c.sender, ref.owner):
                     continue
-                if not (_fits(c.sender, sender) and _fits(c.recipient, recipient)):
+                if not (fits(c.sender, sender) and fits(c.recipient, recipient)):
                     continue
-                if not_from is not None and _same(c.sender, not_from):
+                if not_from is not None and same_party(c.sender, not_from):
                     continue
                 return c
         return None
 
-    def latest(self, kind: str | None) -> _Comm | None:
+    def latest(self, kind: str | None) -> CommDraft | None:
         return next((c for c in reversed(self.comms) if kind is None or c.kind == kind), None)
 
     def comm_note(self, note: CommNote) -> None:
@@ -299,8 +140,8 @@ class _Assembly:
             if comm is None:
                 if note.ref.ref == "answer" and self.answerable(note) is None:
                     return  # "replied to X" with nothing from X to answer: no message is told
-                if note.ref.ref == "new" and not note.states and note.sender is None and note.recipient is None:
-                    return  # "before deciding on a reply": a message only spoken of
+                if not note.states and (note.sender is None or note.recipient is None) and note.answers is None:
+                    return  # "before deciding on a reply", "its response to the floods": a message only spoken of
                 comm = self.new_comm(note.kind or self.rules.reply_kind)
         if comm is None:
             return
@@ -309,14 +150,14 @@ class _Assembly:
         comm.last_sentence = sentence
         comm.sender = comm.sender or note.sender
         comm.recipient = comm.recipient or note.recipient
-        if note.carrier is not None and not _same(note.carrier, comm.sender):
+        if note.carrier is not None and not same_party(note.carrier, comm.sender):
             comm.carrier = comm.carrier or note.carrier
         if note.content and all(note.content.lower() != c.lower() for c in comm.content):
             comm.content.append(note.content)
         comm.mentions.append((note.date, note.evidence))
         for s in note.states:
             by = s.by
-            if s.state == "delivered" and _same(by, comm.sender):
+            if s.state == "delivered" and same_party(by, comm.sender):
                 state = "sent"  # the sender delivering it sent it
             else:
                 state = s.state
@@ -328,20 +169,21 @@ class _Assembly:
             comm.reply = True
             if comm.answers is None:
                 answered = self.resolve(note.answers, sentence, not_from=comm.sender) if note.answers is not None else None
-                answered = answered or self.answerable_for(comm)
+                if answered is None and (note.states or note.recipient is not None):
+                    answered = self.answerable_for(comm)  # a reply sent (or addressed): to what its addressee sent
                 if answered is not None and answered is not comm:
                     self.link_reply(comm, answered, note.evidence)
 
-    def same_as(self, note: CommNote) -> _Comm | None:
+    def same_as(self, note: CommNote) -> CommDraft | None:
         """An earlier mention of the very same message ("a letter" told again), if nothing tells them apart."""
         if note.sender is None and note.recipient is None:
             return self.latest(note.kind) if note.states else None
         for comm in reversed(self.comms):
             if comm.kind != note.kind or comm.reply != (note.reply or note.kind == self.rules.reply_kind):
                 continue
-            if not (_fits(comm.sender, note.sender) and _fits(comm.recipient, note.recipient)):
+            if not (fits(comm.sender, note.sender) and fits(comm.recipient, note.recipient)):
                 continue
-            if not (_same(comm.sender, note.sender) or _same(comm.recipient, note.recipient)):
+            if not (same_party(comm.sender, note.sender) or same_party(comm.recipient, note.recipient)):
                 continue
             if note.content and comm.content and all(note.content.lower() != c.lower() for c in comm.content):
                 continue
@@ -354,39 +196,39 @@ class _Assembly:
         return None
 
     @staticmethod
-    def dates_differ(comm: _Comm, note: CommNote) -> bool:
+    def dates_differ(comm: CommDraft, note: CommNote) -> bool:
         for s in note.states:
             for t in comm.states:
                 if s.state == t.state and s.date.precision == t.date.precision == "day" and s.date.date != t.date.date:
                     return True
         return False
 
-    def answerable(self, note: CommNote) -> _Comm | None:
+    def answerable(self, note: CommNote) -> CommDraft | None:
         """What a reply by `note.sender` to `note.recipient` answers: the latest message from that side to it."""
         for comm in reversed(self.comms):
-            if _same(comm.sender, note.recipient) and _fits(comm.recipient, note.sender) and not comm.reply:
+            if same_party(comm.sender, note.recipient) and fits(comm.recipient, note.sender) and not comm.reply:
                 return comm
         return None
 
-    def answerable_for(self, reply: _Comm) -> _Comm | None:
+    def answerable_for(self, reply: CommDraft) -> CommDraft | None:
         for comm in reversed(self.comms):
-            if comm is reply or comm.sender is None or _same(comm.sender, reply.sender):
+            if comm is reply or comm.sender is None or same_party(comm.sender, reply.sender):
                 continue
-            if _fits(comm.recipient, reply.sender) and _fits(comm.sender, reply.recipient):
+            if fits(comm.recipient, reply.sender) and fits(comm.sender, reply.recipient):
                 return comm
         return None
 
-    def link_reply(self, reply: _Comm, answered: _Comm, evidence: Evidence) -> None:
+    def link_reply(self, reply: CommDraft, answered: CommDraft, evidence: Evidence) -> None:
         """The reply answers `answered` (which is marked answered, on the reply's date, when all is read)."""
         reply.answers = answered
         answered.answered_by.append(reply)
         reply.recipient = reply.recipient or answered.sender
 
-    def answered(self, comm: _Comm, state: CommState) -> None:
+    def answered(self, comm: CommDraft, state: CommState) -> None:
         """ "answered the letter": the letter is answered, and the answer is a reply of its own."""
         comm.add_state(state)
         for reply in comm.answered_by:
-            if _fits(reply.sender, state.by) and _contains(reply.date(), state.date):
+            if fits(reply.sender, state.by) and may_be_same_day(reply.date(), state.date):
                 return
         reply = self.new_comm(self.rules.reply_kind)
         reply.sender, reply.recipient, reply.reply = state.by, comm.sender, True
@@ -400,14 +242,14 @@ class _Assembly:
 
     def item_note(self, note: ItemNote) -> None:
         comm = self.resolve(note.comm, note.evidence.sentence_index)
-        item = _Item(len(self.items), note, comm)
+        item = ItemDraft(len(self.items), note, comm)
         self.items.append(item)
         self.items_by_key[note.key] = item
 
     def deadline_note(self, note: DeadlineNote) -> None:
         comm = self.resolve(note.comm, note.evidence.sentence_index)
         item = self.items_by_key.get(note.item) if note.item is not None else None
-        deadline = _Deadline(len(self.deadlines), note, comm, item)
+        deadline = DeadlineDraft(len(self.deadlines), note, comm, item)
         self.deadlines.append(deadline)
         if item is not None:
             item.deadline = deadline.index
@@ -430,12 +272,12 @@ class _Assembly:
 
     def talk_note(self, note: TalkNote) -> None:
         comm = self.resolve(note.comm, note.evidence.sentence_index)
-        if note.by is None and comm is not None and note.status in _STANCES and not note.parties:
+        if note.by is None and comm is not None and note.status in STANCES_OF_ONE_SIDE and not note.parties:
             note = replace(note, by=comm.sender)  # "the response ... left the door open to talks": its sender's stance
         channel = self.channel_for(note, comm)
         if channel is None:
             return
-        step = _Step(
+        step = StepDraft(
             self.next_order(), note.status or "held", note.what, note.mode, note.by, list(note.parties), note.mediator,
             note.mediator_text, note.venue, note.first_since, note.condition, comm, note.date, [note.evidence],
         )  # fmt: skip
@@ -447,20 +289,20 @@ class _Assembly:
                 break
         else:
             channel.steps.append(step)
-        if note.status in _STANCE_OF_STATUS:
-            stance = _STANCE_OF_STATUS[note.status]
+        if note.status in STANCE_OF_STATUS:
+            stance = STANCE_OF_STATUS[note.status]
             if stance == "accepts" and note.condition:
                 stance = "conditional"
             label = f"{note.mode} {note.what}" if note.mode else note.what
             holders = [note.by] if note.by is not None else list(note.parties)  # "the two governments agreed": both
             for party in holders:
-                if party is not None and not _same(party, note.mediator):
-                    self.positions.append(_Position(self.next_order(), party, label, stance, note.date, note.condition, comm, note.evidence))
+                if party is not None and not same_party(party, note.mediator):
+                    self.positions.append(PositionDraft(self.next_order(), party, label, stance, note.date, note.condition, comm, note.evidence))
 
-    def mediate(self, channel: _Channel, step: _Step) -> bool:
+    def mediate(self, channel: ChannelDraft, step: StepDraft) -> bool:
         """ "Qatar's foreign minister mediated": the mediator of the talks held that day, if the channel has them."""
         for old in reversed(channel.steps):
-            if old.status == "held" and old.date.date and step.date.date and _contains(old.date, step.date):
+            if old.status == "held" and old.date.date and step.date.date and may_be_same_day(old.date, step.date):
                 old.mediator = old.mediator or step.mediator
                 old.mediator_text = old.mediator_text or step.mediator_text
                 old.mode = old.mode or step.mode
@@ -468,7 +310,7 @@ class _Assembly:
                 return True
         return False
 
-    def channel_for(self, note: TalkNote, comm: _Comm | None) -> _Channel | None:
+    def channel_for(self, note: TalkNote, comm: CommDraft | None) -> ChannelDraft | None:
         mediator = self.side(note.mediator)
         sides: dict[str, Actor] = {}
         for actor in ([note.by] if note.status != "mediated" else []) + list(note.parties):
@@ -482,7 +324,7 @@ class _Assembly:
                 sides[other[0]] = other[1]
                 keys.append(other[0])
         if len(keys) < 2:
-            if not keys and (note.by is None or note.status == "mediated") and note.status in _SHARED and self.channels:
+            if not keys and (note.by is None or note.status == "mediated") and note.status in SHARED_STEPS and self.channels:
                 # "the second round took place in Rome": the talks of the latest channel
                 return max(self.channels, key=lambda c: max((s.order for s in c.steps), default=0))
             return None
@@ -494,11 +336,11 @@ class _Assembly:
                     if current.code != key and sides[key].code == key:
                         channel.actors[key] = sides[key]  # the party itself names it best ("Kenya", not a minister)
                 return channel
-        channel = _Channel(self.next_order(), pair, {key: sides[key] for key in pair})
+        channel = ChannelDraft(self.next_order(), pair, {key: sides[key] for key in pair})
         self.channels.append(channel)
         return channel
 
-    def counterpart(self, key: str, comm: _Comm | None) -> tuple[str, Actor] | None:
+    def counterpart(self, key: str, comm: CommDraft | None) -> tuple[str, Actor] | None:
         """Whom a side named alone talks with: the other side of the message it speaks in, of its
         latest channel, or of the latest message it sent or received."""
         candidates: list[Actor | None] = []
@@ -516,23 +358,23 @@ class _Assembly:
         return None
 
     @staticmethod
-    def same_step(old: _Step, new: _Step) -> bool:
+    def same_step(old: StepDraft, new: StepDraft) -> bool:
         if old.status != new.status or old.what != new.what:
             return False
         if old.mode and new.mode and old.mode != new.mode:
             return False
         if old.venue and new.venue and old.venue != new.venue:
             return False
-        if not _fits(old.by, new.by):
+        if not fits(old.by, new.by):
             return False
         if old.date.flag != new.date.flag or (old.condition or "") != (new.condition or ""):
             return False
-        if old.status in _STANCE_OF_STATUS or old.status == "proposed":
+        if old.status in STANCE_OF_STATUS or old.status == "proposed":
             return old.date.date == new.date.date  # one side's stance, told again on the same day
-        return bool(old.date.date and new.date.date) and _contains(old.date, new.date)
+        return bool(old.date.date and new.date.date) and may_be_same_day(old.date, new.date)
 
     @staticmethod
-    def merge_step(old: _Step, new: _Step) -> None:
+    def merge_step(old: StepDraft, new: StepDraft) -> None:
         old.mode = old.mode or new.mode
         old.by = old.by or new.by
         for actor in new.participants:
@@ -544,7 +386,7 @@ class _Assembly:
         old.first_since = old.first_since or new.first_since
         old.condition = old.condition or new.condition
         old.comm = old.comm or new.comm
-        old.date = _finer(old.date, new.date)
+        old.date = finer(old.date, new.date)
         old.evidence.extend(new.evidence)
 
     # ------------------------------------------------------------ positions
@@ -555,12 +397,12 @@ class _Assembly:
         (matched when all are read)."""
         comm = self.resolve(note.comm, note.evidence.sentence_index)
         if note.about is not None:
-            if comm is not None and _same(comm.sender, note.party):
+            if comm is not None and same_party(comm.sender, note.party):
                 comm = comm.answers  # "replied to X, rejecting the offer": the offer it answers
             if comm is None:
-                comm = next((c for c in reversed(self.comms) if _same(c.recipient, note.party) or (
-                    c.recipient is None and c.sender is not None and not _same(c.sender, note.party))), None)  # fmt: skip
-        self.positions.append(_Position(
+                comm = next((c for c in reversed(self.comms) if same_party(c.recipient, note.party) or (
+                    c.recipient is None and c.sender is not None and not same_party(c.sender, note.party))), None)  # fmt: skip
+        self.positions.append(PositionDraft(
             self.next_order(), note.party, note.on, note.stance, note.date, note.condition, comm, note.evidence,
             about=note.about, keywords=note.keywords,
         ))  # fmt: skip
@@ -568,19 +410,19 @@ class _Assembly:
     def match_positions(self) -> None:
         """Each stance's demands (or offers), now that every one is read; a stance on a matter no
         demand names is not part of the record."""
-        kept: list[_Position] = []
+        kept: list[PositionDraft] = []
         for p in self.positions:
             if p.about is not None:
                 if p.comm is not None:
                     p.items = [i for i in self.items if i.comm is p.comm and i.note.kind == p.about]
                 else:
-                    p.items = [i for i in self.items if i.note.kind == p.about and _fits(self.addressee(i), p.party)][-1:]
+                    p.items = [i for i in self.items if i.note.kind == p.about and fits(self.addressee(i), p.party)][-1:]
                 if not p.items and p.comm is None:
                     continue
             elif p.keywords:
                 wanted = set(p.keywords)
                 for item in self.items:
-                    if item.note.kind == "demand" and _fits(self.addressee(item), p.party) and wanted & set(item.note.keywords):
+                    if item.note.kind == "demand" and fits(self.addressee(item), p.party) and wanted & set(item.note.keywords):
                         p.items.append(item)
                 if not p.items:
                     continue
@@ -588,7 +430,7 @@ class _Assembly:
         self.positions = kept
 
     @staticmethod
-    def addressee(item: _Item) -> Actor | None:
+    def addressee(item: ItemDraft) -> Actor | None:
         return item.note.of or (item.comm.recipient if item.comm else None)
 
 
@@ -616,6 +458,11 @@ def assemble(doc_id: str, notes: Sequence[Note], events: Sequence[Event], rules:
 
 def _freeze(doc_id: str, a: _Assembly) -> Record:
     a.match_positions()
+    told = {id(i.comm) for i in a.items} | {id(d.comm) for d in a.deadlines}
+    a.comms = [  # a message of no one to no one ("a message was sent") tells nothing
+        c for c in a.comms
+        if c.sender or c.recipient or c.carrier or any(s.by for s in c.states) or c.answers or c.answered_by or id(c) in told
+    ]  # fmt: skip
     for comm in a.comms:  # answered on the day each reply was sent
         for reply in comm.answered_by:
             if reply.mentions:
@@ -623,8 +470,8 @@ def _freeze(doc_id: str, a: _Assembly) -> Record:
     comms = sorted(a.comms, key=lambda c: (date_key(c.date()) or "~", c.index))
     comm_ids = {c.index: f"c{n}" for n, c in enumerate(comms, start=1)}
 
-    def cid(comm: _Comm | None) -> str | None:
-        return comm_ids[comm.index] if comm is not None else None
+    def cid(comm: CommDraft | None) -> str | None:
+        return comm_ids.get(comm.index) if comm is not None else None
 
     # positions from messages rejected or accepted
     for comm in a.comms:
@@ -634,14 +481,14 @@ def _freeze(doc_id: str, a: _Assembly) -> Record:
                 assert party is not None
                 matched = [i for i in a.items if i.comm is comm and i.note.kind == "demand"]
                 stance = "rejects" if s.state == "rejected" else "accepts"
-                a.positions.append(_Position(a.next_order(), party, f"the {comm.kind}", stance, s.date, None, comm, s.evidence, items=matched))
+                a.positions.append(PositionDraft(a.next_order(), party, f"the {comm.kind}", stance, s.date, None, comm, s.evidence, items=matched))
 
     positions = _distinct(sorted(a.positions, key=lambda p: (date_key(_position_date(p)) or "~", p.order)), a)
     position_ids = {id(p): f"p{n}" for n, p in enumerate(positions, start=1)}
     for p in positions:
         for item in p.items:
             item.positions.append(p.order)
-            item.status = _STATUS_OF_STANCE[p.stance]
+            item.status = STATUS_OF_STANCE[p.stance]
 
     item_ids = {i.index: f"d{n}" for n, i in enumerate(a.items, start=1)}
     deadline_ids = {d.index: f"t{n}" for n, d in enumerate(a.deadlines, start=1)}
@@ -672,9 +519,9 @@ def _freeze(doc_id: str, a: _Assembly) -> Record:
     return Record(doc_id, communications, items, deadlines, channels, frozen_positions)
 
 
-def _distinct(positions: list[_Position], a: _Assembly) -> list[_Position]:
+def _distinct(positions: list[PositionDraft], a: _Assembly) -> list[PositionDraft]:
     """One position per stance told: the same party, stance, matter, date and message once."""
-    out: list[_Position] = []
+    out: list[PositionDraft] = []
     for p in positions:
         same = next((o for o in out if a.side(o.party) == a.side(p.party) and o.stance == p.stance and o.on == p.on
                      and _position_date(o).date == _position_date(p).date and o.comm is p.comm), None)  # fmt: skip
@@ -693,16 +540,16 @@ def _state_order(state: CommState) -> tuple[str, int]:
     return (date_key(state.date) or "~", STATES.index(state.state))
 
 
-def _position_date(p: _Position) -> DateValue:
+def _position_date(p: PositionDraft) -> DateValue:
     """A stance said in a message is dated by the message."""
-    if p.comm is not None and not _text_dated(p.date):
+    if p.comm is not None and not text_dated(p.date):
         dated = p.comm.date()
         if dated.date:
             return dated
     return p.date
 
 
-def _item(item: _Item, item_ids: dict[int, str], deadline_ids: dict[int, str], positions: dict[int, str], cid: Ids) -> Item:
+def _item(item: ItemDraft, item_ids: dict[int, str], deadline_ids: dict[int, str], positions: dict[int, str], cid: Ids) -> Item:
     note, comm = item.note, item.comm
     when = comm.date() if comm is not None and comm.date().date else note.date
     if comm is not None and when is not note.date:
@@ -717,7 +564,7 @@ def _item(item: _Item, item_ids: dict[int, str], deadline_ids: dict[int, str], p
     )  # fmt: skip
 
 
-def _deadline(d: _Deadline, rules: AssemblyRules, deadline_ids: dict[int, str], item_ids: dict[int, str], cid: Ids) -> Deadline:
+def _deadline(d: DeadlineDraft, rules: AssemblyRules, deadline_ids: dict[int, str], item_ids: dict[int, str], cid: Ids) -> Deadline:
     note, comm = d.note, d.comm
     anchor = comm.date() if comm is not None and comm.date().date else note.date
     return Deadline(
@@ -751,7 +598,7 @@ def _channels(a: _Assembly, cid: Ids) -> tuple[Channel, ...]:
     out: list[Channel] = []
     number = 0
     for channel in sorted(a.channels, key=lambda c: c.order):
-        keyed: list[tuple[str, int, _Step]] = []
+        keyed: list[tuple[str, int, StepDraft]] = []
         running = "~"
         for step in sorted(channel.steps, key=lambda s: s.order):
             when = _step_date(step)
@@ -774,7 +621,7 @@ def _channels(a: _Assembly, cid: Ids) -> tuple[Channel, ...]:
     return tuple(out)
 
 
-def _side_actor(channel: _Channel, key: str, rules: AssemblyRules) -> Actor:
+def _side_actor(channel: ChannelDraft, key: str, rules: AssemblyRules) -> Actor:
     """The party itself: the actor the report names it by, or the country by its name."""
     seen = channel.actors[key]
     if seen.code == key:
@@ -785,8 +632,8 @@ def _side_actor(channel: _Channel, key: str, rules: AssemblyRules) -> Actor:
     return Actor(text=name, name=name, code=key, country=key, basis="side")
 
 
-def _step_date(step: _Step) -> DateValue:
-    if step.comm is not None and not _text_dated(step.date):
+def _step_date(step: StepDraft) -> DateValue:
+    if step.comm is not None and not text_dated(step.date):
         dated = step.comm.date()
         if dated.date:
             return dated

@@ -13,11 +13,14 @@ point at communications by `CommRef`s that the assembly resolves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..coding import syntax as sx
-from ..records import Actor
+from ..coding.lists import ListContext
+from ..records import Actor, Citation, DateValue, Sentence
+from .records import Evidence
 from .notes import CommNote, CommRef, DeadlineNote, ItemNote, LapseNote, NoteState
 from .view import SentenceView, event_ref, text_of, words_of
 from .words import CommunicationWords, DeadlineWords, ItemWords, RecordWords
@@ -27,7 +30,9 @@ if TYPE_CHECKING:
 
     from ..time.rules import Unit
 
-__all__ = ["Found", "KeyCounter", "context_comm", "keywords", "read_communications", "read_deadlines", "read_items"]
+__all__ = [
+    "Found", "KeyCounter", "context_comm", "keywords", "read_communications", "read_deadlines", "read_items", "unparsed_item",
+]  # fmt: skip
 
 # states whose subject is the one who sends, carries, or receives the message
 _SENDING = frozenset({"written", "sent"})
@@ -318,14 +323,19 @@ def read_items(view: SentenceView, words: RecordWords, keys: KeyCounter, comms: 
         tokens = _asked(draft.trigger)
         if not tokens:
             continue
-        text = text_of(tokens)
         of = event.target or _asked_of(view, draft.trigger)
+        comm = context_comm(comms, draft.trigger, view)
+        if comm is None and not _between_sides(event.source, of):
+            continue  # a party's demand of its own side ("the Tories pressed Labour"): not diplomacy
         out.append(ItemNote(
-            keys(), kind, text, _topic(view, tokens, w), event.cameo, event.source, of,
-            context_comm(comms, draft.trigger, view), event.condition, keywords(tokens), event.date,
-            view.evidence([draft.trigger], (event.event_id,)),
+            keys(), kind, text_of(tokens), _topic(view, tokens, w), event.cameo, event.source, of, comm,
+            event.condition, keywords(tokens), event.date, view.evidence([draft.trigger], (event.event_id,)),
         ))  # fmt: skip
     return out
+
+
+def _between_sides(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and bool(a.country) and bool(b.country) and a.country != b.country
 
 
 def _list_item(view: SentenceView, words: RecordWords, keys: KeyCounter, list_comm: int | None) -> ItemNote:
@@ -437,7 +447,7 @@ def read_deadlines(
         anchor_word, phrase = shape
         comm = _deadline_comm(comms, anchor_word, view) or (CommRef("key", key=list_comm) if list_comm is not None else None)
         act = _demanded_act(tok, anchor_word)
-        item_key = items[0].key if view.item_block and items else None
+        item_key = items[0].key if (view.item_block or len(items) == 1) and items else None
         by = of = None
         if anchor_word.pos_ in ("VERB", "AUX"):
             by = view.first_actor(view.subjects(anchor_word))
@@ -445,6 +455,8 @@ def read_deadlines(
         elif anchor_word.head.pos_ in ("VERB", "AUX") and anchor_word.dep_ == "dobj":
             by = view.first_actor(view.subjects(anchor_word.head))
             of = view.first_actor(sx.children(anchor_word.head, "dative", "iobj"))
+        if comm is None and by is None and item_key is None and anchor_word.lemma_.lower() not in w.nouns:
+            continue  # "will be built within two years": a time, not a deadline a party set
         if act is not None and item_key is None:
             tokens = [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == act.i)]
             cameo = next((e.cameo for d, e in view.pairs if d.trigger.i in (anchor_word.i, anchor_word.head.i, act.i)), None)
@@ -529,3 +541,51 @@ def _lapses(view: SentenceView, w: DeadlineWords) -> list[LapseNote]:
         outcome = tuple(event_ref(e) for d, e in view.pairs if d.trigger.i not in inside)
         out.append(LapseNote(tok.lemma_.lower(), view.date_at(clause), outcome, view.evidence([tok, clause], [])))
     return out
+
+
+# ---------------------------------------------------------------- list items left unparsed
+
+_WORD = re.compile(r"[^\W_][\w'-]*")
+
+
+def unparsed_item(
+    sentence: Sentence, ctx: ListContext, citations: tuple[Citation, ...], date: DateValue, deadline: DateValue | None,
+    words: RecordWords, force_words: frozenset[str], units: dict[str, Unit], numbers: dict[str, int], keys: KeyCounter,
+    list_comm: int | None,
+) -> list[ItemNote | DeadlineNote]:  # fmt: skip
+    """A list item the pre-filter did not parse ("Full stopping of enrichment": it names no actor)
+    is an item of its list all the same: its words, the list's parties and voice, and the deadline
+    the date stage read in it ("within 2 months"). Words are matched as written (no lemmas)."""
+    text = sentence.text.strip().rstrip(".")
+    forms = [w.lower() for w in _WORD.findall(text)]
+    seen = set(forms) | {f[:-1] for f in forms if f.endswith("s")}  # "strikes" -> "strike"
+    kind = "threat" if seen & force_words else "demand"
+    topic = next((t for t, ws in words.items.topics.items() if any(w in seen if " " not in w else w in text.lower() for w in ws)), None)
+    evidence = Evidence(
+        sentence.index, (sentence.start, sentence.end), sentence.text, attribution=ctx.voice.attribution,
+        reliability=ctx.voice.reliability, citations=citations,
+    )  # fmt: skip
+    comm = CommRef("key", key=list_comm) if list_comm is not None else None
+    item = ItemNote(keys(), kind, text, topic, None, ctx.source, ctx.target, comm, None, tuple(sorted(seen)), date, evidence)
+    notes: list[ItemNote | DeadlineNote] = [item]
+    duration = _duration(deadline.expression if deadline else None, units, numbers)
+    if deadline is not None and duration is not None:
+        amount, unit = duration
+        notes.append(DeadlineNote(keys(), deadline.expression or "", amount, unit, comm, item.key, ctx.source, ctx.target, date, evidence))
+    return notes
+
+
+def _duration(expression: str | None, units: dict[str, Unit], numbers: dict[str, int]) -> tuple[int, str] | None:
+    """(amount, unit) of "within 2 months", "within the next two years", "inside a week"."""
+    if not expression:
+        return None
+    forms = [w.lower() for w in _WORD.findall(expression)]
+    for n, form in enumerate(forms):
+        unit = form[:-1] if form.endswith("s") and form[:-1] in units else form
+        if unit in units and n > 0:
+            amount = forms[n - 1]
+            if amount.isascii() and amount.isdigit() and len(amount) <= 6:
+                return int(amount), unit
+            if amount in numbers:
+                return numbers[amount], unit
+    return None

@@ -3,6 +3,7 @@
     record.sentence  after "events": reads the sentence's parse, mentions, dates, voice,
                      citations, list context and its drafts with the events they became;
                      appends notes (notes.py) to the document state
+    record.unparsed  a list item the pre-filter left unparsed: an item of its list still
     record           a document stage after all sentences: assembles the notes and the
                      document's events into `DocumentState.record` (assemble.py, pure)
 
@@ -20,7 +21,7 @@ from ..coding.grammar import Grammar
 from ..state import DocumentState, SentenceWork
 from .assemble import AssemblyRules, assemble
 from .notes import Note
-from .reading import KeyCounter, read_communications, read_deadlines, read_items
+from .reading import KeyCounter, read_communications, read_deadlines, read_items, unparsed_item
 from .talks import read_stances, read_talks
 from .view import SentenceView
 from .words import RecordWords
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from ..pipeline import Stage
     from ..time.rules import Unit
 
-__all__ = ["RecordSentenceStage", "RecordStage", "record_stages"]
+__all__ = ["RecordSentenceStage", "RecordStage", "RecordUnparsedStage", "record_stages"]
 
 _RECENT = 2  # sentences: a pronoun may name a message mentioned this recently
 
@@ -86,6 +87,41 @@ class RecordSentenceStage:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordUnparsedStage:
+    """A list item under a demand lead-in that the pre-filter left unparsed is still an item of the
+    list (reading.unparsed_item); every other sentence it leaves to record.sentence."""
+
+    words: RecordWords
+    force_words: frozenset[str]
+    units: Mapping[str, Unit]
+    numbers: Mapping[str, int]
+    name: str = "record.unparsed"
+    scope: ClassVar[str] = "sentence"
+    runs_unparsed: ClassVar[bool] = True
+    reads: ClassVar[frozenset[str]] = _names(
+        "sentence", "citations", "dates", "list_context", "position", "doc.sport", "doc.discarded",
+        "doc.record_notes", "doc.record_memory",
+    )  # fmt: skip
+    writes: ClassVar[frozenset[str]] = _names("doc.record_notes", "doc.record_memory")
+
+    def run(self, work: SentenceWork, state: DocumentState) -> None:
+        context = work.list_context
+        # `parsed` is the pipeline's (False: the pre-filter skipped the sentence); read, not declared,
+        # so that a pipeline without a pre-filter runs this stage as a no-op
+        if getattr(work, "parsed", True) or context is None or work.position != 0 or state.sport or state.discarded:
+            return
+        assert work.sentence is not None and work.dates is not None
+        memory = state.record_memory
+        keys = KeyCounter(memory.next_key)
+        notes = unparsed_item(
+            work.sentence, context, work.citations, work.dates.main, work.dates.deadline, self.words, self.force_words,
+            dict(self.units), dict(self.numbers), keys, memory.comm_by_block.get(context.block_index),
+        )  # fmt: skip
+        state.record_notes.extend(notes)
+        memory.next_key = keys.next
+
+
+@dataclass(frozen=True, slots=True)
 class RecordStage:
     """The document's record, assembled from its notes and events (pure: assemble.assemble)."""
 
@@ -109,4 +145,8 @@ def record_stages(knowledge: Knowledge) -> list[Stage]:
         outcome_reach=words.deadlines.outcome_reach, reply_kind=sorted(words.communications.reply_kinds)[0],
         side_names={e.code: e.key for e in knowledge.actors.entities.values() if e.kind == "state" and e.code},
     )  # fmt: skip
-    return [RecordSentenceStage(words, knowledge.grammar, dates.units, dates.numbers), RecordStage(rules)]
+    return [
+        RecordSentenceStage(words, knowledge.grammar, dates.units, dates.numbers),
+        RecordUnparsedStage(words, knowledge.domains.force, dates.units, dates.numbers),
+        RecordStage(rules),
+    ]

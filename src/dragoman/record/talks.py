@@ -88,8 +88,13 @@ def _status(view: SentenceView, tok: Token, words: RecordWords, what: str) -> tu
     w = words.talks
     chain = [tok, *_chain(tok, words.communications.reporting)]
     found: list[tuple[str, Token]] = []
-    for t in chain:
+    above_clause = False  # "did not rule out that there had been an agreement": above a clause only a proposal counts
+    for n, t in enumerate(chain):
         status = w.status_of(t.lemma_.lower())
+        if n and chain[n - 1].dep_ == "ccomp":
+            above_clause = True
+        if above_clause and status != "proposed":
+            continue
         if status is not None and not (t.i == tok.i and t.pos_ == "NOUN"):
             if status == "mediated" and what != "talks":
                 status = "agreed"  # "brokered a ceasefire": agreed, with a broker
