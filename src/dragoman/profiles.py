@@ -281,9 +281,7 @@ def _profile(name: str, spec: Any, tables: Mapping[str, Any], where: str) -> Pro
     columns = spec["columns"]
     if not isinstance(columns, list) or not columns:
         raise KnowledgeError(f"{where}: columns: expected a list of columns")
-    built = tuple(
-        _column(c, tables, f"{where}: columns[{i}]") for i, c in enumerate(columns)
-    )
+    built = tuple(_column(c, tables, where, i) for i, c in enumerate(columns))
     names = [c.name for c in built]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -291,16 +289,14 @@ def _profile(name: str, spec: Any, tables: Mapping[str, Any], where: str) -> Pro
     return Profile(name, str(spec["about"]), built)
 
 
-def _column(spec: Any, tables: Mapping[str, Any], where: str) -> Column:
+def _column(spec: Any, tables: Mapping[str, Any], where: str, index: int) -> Column:
+    """One column of a profile; `where` names the profile, errors name the column and its line."""
+    name = spec.get("name") if isinstance(spec, dict) else None
+    where = f"{where}: columns: {name if isinstance(name, str) else f'#{index + 1}'}"
+    if isinstance(spec, dict) and spec.get(LINE_KEY):
+        where = f"{where} (line {spec[LINE_KEY]})"
     allowed = {"name", "type", "field", "transform", "table", "value", "empty"}
     _keys(spec, where, allowed, {"name"})
-    where = (
-        f"{where.rsplit(':', 1)[0]}: {spec['name']}"
-        if isinstance(spec.get("name"), str)
-        else where
-    )
-    line = spec.get(LINE_KEY)
-    where = f"{where} (line {line})" if line else where
     kind = spec.get("type", "string")
     if kind not in TYPES:
         raise KnowledgeError(
