@@ -22,3 +22,7 @@ def test_golden_record(case, code_text):
     result = code_text(case["text"], date=case.get("date"), doc_id=case["name"])
     assert result.record.doc_id == case["name"]
     assert digest(result.record) == case["expect"]
+
+
+def test_the_golden_reports_hold_the_three_stories_of_the_issue():
+    assert {"letters", "mediator", "ultimatum"} <= {c["name"] for c in CASES} and len(CASES) == 8

@@ -45,7 +45,7 @@ RECORD = Record(
         Channel("ARN-GON", (A, B), steps=(
             ChannelStep("s1", DateValue("3019-03-09", "day"), "refused", "talks", "direct", B, condition="under threat", evidence=(ev(3),)),
             ChannelStep("s2", DateValue("3019-04-01", "day"), "held", "talks", "indirect", None, participants=(A, B), mediator=C,
-                        venue="Edoras", first_since="the 2990s", evidence=(ev(6), ev(7))),
+                        venue="Edoras", first_since="since the 2990s", evidence=(ev(6), ev(7))),
         )),
     ),  # fmt: skip
     positions=(Position("p1", B, "the demands", "rejects", DateValue("3019-03-09", "day"), items=("d1",), communication="c1", evidence=ev(3)),),

@@ -103,7 +103,7 @@ def test_direct_talks_refused_indirect_talks_through_oman_and_the_emirates_propo
 def test_the_talks_of_12_april_in_oman_the_first_direct_interaction_since_the_2010s(record):
     (channel,) = record.channels
     (held,) = [s for s in channel.steps if s.status == "held" and s.date.date == "2025-04-12"]
-    assert (held.venue, held.mode, held.first_since) == ("Oman", "direct", "the 2010s")
+    assert (held.venue, held.mode, held.first_since) == ("Oman", "direct", "since the 2010s")
     assert {"Abbas Araghchi", "Steve Witkoff"} <= {p.name for p in held.participants}
     (since,) = [s for s in channel.steps if s.status == "continued"]
     assert (since.date.date, since.date.flag) == ("2025-04-12", "on_or_after")  # "have since continued"

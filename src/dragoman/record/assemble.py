@@ -204,9 +204,15 @@ class _Assembly:
         return False
 
     def answerable(self, note: CommNote) -> CommDraft | None:
-        """What a reply by `note.sender` to `note.recipient` answers: the latest message from that side to it."""
+        """What a reply by `note.sender` to `note.recipient` answers: the latest message from that side
+        to it; with no addressee named ("wrote back"), the latest message to its sender from another side."""
         for comm in reversed(self.comms):
-            if same_party(comm.sender, note.recipient) and fits(comm.recipient, note.sender) and not comm.reply:
+            if comm.reply:
+                continue
+            if note.recipient is not None:
+                if same_party(comm.sender, note.recipient) and fits(comm.recipient, note.sender):
+                    return comm
+            elif same_party(comm.recipient, note.sender) and comm.sender is not None and not same_party(comm.sender, note.sender):
                 return comm
         return None
 
@@ -249,6 +255,12 @@ class _Assembly:
     def deadline_note(self, note: DeadlineNote) -> None:
         comm = self.resolve(note.comm, note.evidence.sentence_index)
         item = self.items_by_key.get(note.item) if note.item is not None else None
+        if note.expression.lower().startswith("the "):  # "the six-month deadline": one already set
+            told = next((d for d in reversed(self.deadlines) if (d.note.amount, d.note.unit) == (note.amount, note.unit)), None)
+            if told is not None:
+                if told.item is None and item is not None:
+                    told.item, item.deadline = item, told.index
+                return
         deadline = DeadlineDraft(len(self.deadlines), note, comm, item)
         self.deadlines.append(deadline)
         if item is not None:
@@ -262,7 +274,7 @@ class _Assembly:
             return
         chosen.passed = note
         outcome = tuple(o for o in note.outcome if o.modality not in self.rules.non_events)
-        if not outcome:
+        if not outcome and note.alone:
             index = note.evidence.sentence_index
             reach = range(index + 1, index + 1 + self.rules.outcome_reach)
             outcome = tuple(event_ref(e) for e in self.events if e.sentence_index in reach and e.modality not in self.rules.non_events)
@@ -567,15 +579,23 @@ def _item(item: ItemDraft, item_ids: dict[int, str], deadline_ids: dict[int, str
 def _deadline(d: DeadlineDraft, rules: AssemblyRules, deadline_ids: dict[int, str], item_ids: dict[int, str], cid: Ids) -> Deadline:
     note, comm = d.note, d.comm
     anchor = comm.date() if comm is not None and comm.date().date else note.date
+    due = _due(anchor, note.amount, rules.units.get(note.unit), rules.hours_per_day)
     return Deadline(
         deadline_id=deadline_ids[d.index], expression=note.expression, amount=note.amount, unit=note.unit,
-        anchor=anchor, due=_due(anchor, note.amount, rules.units.get(note.unit), rules.hours_per_day),
+        anchor=anchor, due=due,
         communication=cid(comm),
         item=item_ids[d.item.index] if d.item is not None else None,
         by=note.by or (comm.sender if comm else None), of=note.of or (comm.recipient if comm else None),
-        passed=d.passed.date if d.passed is not None else None, outcome=d.outcome, evidence=note.evidence,
+        passed=_passed(d, due), outcome=d.outcome, evidence=note.evidence,
         passed_evidence=d.passed.evidence if d.passed is not None else None,
     )  # fmt: skip
+
+
+def _passed(d: DeadlineDraft, due: DateValue) -> DateValue | None:
+    """When it passed: the date the text gives, else ("after the deadline passed, ...") its due date."""
+    if d.passed is None:
+        return None
+    return d.passed.date if d.passed.dated or not due.date else due
 
 
 def _due(anchor: DateValue, amount: int, unit: Unit | None, hours_per_day: int) -> DateValue:

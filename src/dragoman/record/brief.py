@@ -145,7 +145,7 @@ def _step_cells(step: ChannelStep) -> list[str]:
     if step.participants and step.status == "held":
         notes.append("between " + ", ".join(show_actor(p) for p in step.participants))
     if step.first_since:
-        notes.append(f"first{' ' + step.mode if step.mode else ''} since {step.first_since}")
+        notes.append(f"first{' ' + step.mode if step.mode else ''} {step.first_since}")
     if step.condition:
         notes.append(f"condition: {step.condition}")
     if step.communication:

@@ -106,6 +106,8 @@ class LapseNote:
     date: DateValue
     outcome: tuple[EventRef, ...]  # the sentence's events outside the lapse itself
     evidence: Evidence
+    dated: bool = True  # the lapse clause has a date of its own ("passed on 6 March"); else it passed when due
+    alone: bool = True  # the sentence tells only the lapse: what follows it may be what happened then
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,21 +96,24 @@ def _ref(view: SentenceView, noun: Token, kind: str) -> CommRef:
     return CommRef("new", kind, owner)
 
 
-def _governor(noun: Token, w: CommunicationWords) -> tuple[Token | None, str]:
-    """The word that governs the message and how: ("sent", "object"), ("reached", "subject"),
-    ("replied", "to"); through "the existence of", "the contents of"."""
+def _governor(noun: Token, w: CommunicationWords) -> tuple[Token | None, str, str | None]:
+    """The word that governs the message, how, and the part of the message it names: ("sent",
+    "object", None), ("reached", "subject", None), ("replied", "to", None); through "the
+    existence of", "the receipt of" ("confirmed receipt of the letter": "receipt")."""
     t = noun
+    part = None
     while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in w.message_parts:
         t = t.head.head
+        part = t.lemma_.lower()
     while t.dep_ == "conj":  # "sent a letter and a note"
         t = t.head
     if t.dep_ in ("dobj", "nsubjpass", "oprd"):
-        return t.head, "object"
+        return t.head, "object", part
     if t.dep_ == "nsubj":
-        return t.head, "subject"
+        return t.head, "subject", part
     if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative", "agent") and t.head.head.pos_ in ("VERB", "AUX"):
-        return t.head.head, t.head.lower_
-    return None, ""
+        return t.head.head, t.head.lower_, part
+    return None, "", part
 
 
 def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCounter, inner: set[int]) -> Found:
@@ -128,13 +131,20 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
                 recipient = recipient or view.actor(obj)
             elif prep.lower_ == "from":
                 sender = sender or view.actor(obj)
-    head, role = _governor(noun, w)
+    head, role, part = _governor(noun, w)
     states: list[NoteState] = []
     carrier = said_by = state = None
     date = view.date_at(head) if head is not None else view.dates.main
+    content_clauses: list[Token] = []
     if head is not None and head.pos_ in ("VERB", "AUX"):
-        state = _state(view, head, role, w)
+        state = _state(view, head, role, w, part)
         said_by = _speaker(view, head, w)
+        if state is None and role == "in" and head.lemma_.lower() in w.in_message and not sx.negated(head, view.grammar):
+            # "In a letter dated 12 January, the minister told his counterpart that ...": the letter
+            # was sent, by the one who speaks in it, to the one spoken to, and says what they say
+            state, role = "sent", "object"
+            recipient = recipient or view.first_actor(sx.children(head, "dobj", "dative", "iobj"))
+            content_clauses = sx.children(head, "ccomp", "xcomp")
         if state is not None:
             who = view.first_actor(view.subjects(head))
             to = _addressee(view, head)
@@ -157,6 +167,8 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
     if reply and head is not None and role == "object" and recipient is None:
         recipient = _addressee(view, head)
     content = None if noun.i in inner else _content(view, noun, head if state in _SENDING else None)
+    if content_clauses:
+        content = "; ".join(text_of(c.subtree) for c in content_clauses)
     events = view.events_at([t for t in (head, noun) if t is not None])
     trigger = [t for t in (head, noun) if t is not None]
     note = CommNote(
@@ -172,7 +184,7 @@ def _pronoun(view: SentenceView, tok: Token, w: CommunicationWords, keys: KeyCou
     role = "object" if tok.dep_ in ("dobj", "nsubjpass") else "subject" if tok.dep_ == "nsubj" else ""
     if not role or head.pos_ not in ("VERB", "AUX"):
         return None
-    state = _state(view, head, role, w)
+    state = _state(view, head, role, w, None)
     if state is None:
         return None
     who = view.first_actor(view.subjects(head))
@@ -207,15 +219,16 @@ def _by_verb(view: SentenceView, verb: Token, w: CommunicationWords, keys: KeyCo
         return None  # "replied to the letter": read with the noun
     recipient = view.first_actor(addressees)
     sender = view.first_actor(view.subjects(verb))
-    if recipient is None or sender is None or sx.negated(verb, view.grammar):
-        return None
+    back = _has_particle(verb, w)
+    if sender is None or sx.negated(verb, view.grammar) or (recipient is None and not back):
+        return None  # "had written to X", "replied to X", "wrote back": an addressee, or an answer
     date = view.date_at(verb)
     if lemma in w.reply_verbs:
         kind = sorted(w.reply_kinds)[0]
         ref, state, reply = CommRef("answer", kind), "sent", True
     else:
         kind = w.implied_by_verb[lemma]
-        ref, state, reply = CommRef("new", kind), w.lifecycle.get(lemma, "sent"), _has_particle(verb, w)
+        ref, state, reply = CommRef("answer" if recipient is None else "new", kind), w.lifecycle.get(lemma, "sent"), back
     states = (NoteState(state, view.before(verb, date), sender),)
     note = CommNote(
         keys(), ref, kind, states, sender, recipient, _carrier(view, verb, w), _speaker(view, verb, w), reply, None,
@@ -224,11 +237,13 @@ def _by_verb(view: SentenceView, verb: Token, w: CommunicationWords, keys: KeyCo
     return Found(note, None, verb)
 
 
-def _state(view: SentenceView, head: Token, role: str, w: CommunicationWords) -> str | None:
+def _state(view: SentenceView, head: Token, role: str, w: CommunicationWords, part: str | None) -> str | None:
     """The lifecycle state the governing verb gives the message, negation read; None when it gives none
-    or speaks of what may only happen ("would send")."""
+    or speaks of what may only happen ("would send"). "confirmed receipt of the letter": the part's."""
     lemma = head.lemma_.lower()
-    if role == "object":
+    if role == "object" and part in w.part_states and (lemma in w.announcing or lemma in w.lifecycle):
+        state: str | None = w.part_states[part]
+    elif role == "object":
         state = w.lifecycle.get(lemma)
     elif role == "subject":
         state = w.subject_lifecycle.get(lemma)
@@ -428,10 +443,12 @@ def context_comm(comms: list[Found], token: Token, view: SentenceView) -> CommRe
 def read_deadlines(
     view: SentenceView, words: RecordWords, keys: KeyCounter, units: dict[str, Unit], numbers: dict[str, int],
     comms: list[Found], items: list[ItemNote], list_comm: int | None,
-) -> tuple[list[DeadlineNote], list[ItemNote], list[LapseNote]]:  # fmt: skip
+) -> tuple[list[CommNote], list[DeadlineNote], list[ItemNote], list[LapseNote]]:  # fmt: skip
     """Deadlines (with the demand each sets a time for, when the sentence names one that no other
-    note holds) and deadlines that passed."""
+    note holds, and the message a deadline one party sets another is: "gave Georgia 48 hours to
+    withdraw" is an ultimatum) and deadlines that passed."""
     w = words.deadlines
+    implied: list[CommNote] = []
     deadlines: list[DeadlineNote] = []
     asked: list[ItemNote] = []
     for tok in view.span:
@@ -448,6 +465,8 @@ def read_deadlines(
         comm = _deadline_comm(comms, anchor_word, view) or (CommRef("key", key=list_comm) if list_comm is not None else None)
         act = _demanded_act(tok, anchor_word)
         item_key = items[0].key if (view.item_block or len(items) == 1) and items else None
+        if act is None and item_key is None and comm is not None and anchor_word.pos_ == "VERB" and _in_content(comms, anchor_word, view):
+            act = anchor_word  # "told his counterpart that the islands must be demilitarised within six months"
         by = of = None
         if anchor_word.pos_ in ("VERB", "AUX"):
             by = view.first_actor(view.subjects(anchor_word))
@@ -457,6 +476,15 @@ def read_deadlines(
             of = view.first_actor(sx.children(anchor_word.head, "dative", "iobj"))
         if comm is None and by is None and item_key is None and anchor_word.lemma_.lower() not in w.nouns:
             continue  # "will be built within two years": a time, not a deadline a party set
+        if comm is None and by is not None and of is not None and anchor_word.lemma_.lower() in w.verbs:
+            when = view.date_at(anchor_word)
+            message = CommNote(
+                keys(), CommRef("new", w.implied_kind), w.implied_kind, (NoteState("sent", when, by),), by, of, None,
+                None, False, None, text_of(act.subtree) if act is not None else None, when,
+                view.evidence([anchor_word], view.events_at([anchor_word])),
+            )  # fmt: skip
+            implied.append(message)
+            comm = CommRef("key", key=message.key)
         if act is not None and item_key is None:
             tokens = [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == act.i)]
             cameo = next((e.cameo for d, e in view.pairs if d.trigger.i in (anchor_word.i, anchor_word.head.i, act.i)), None)
@@ -470,7 +498,12 @@ def read_deadlines(
             keys(), phrase, amount, unit, comm, item_key, by, of, view.dates.main,
             view.evidence([tok], view.events_at([anchor_word])),
         ))  # fmt: skip
-    return deadlines, asked, _lapses(view, w)
+    return implied, deadlines, asked, _lapses(view, w)
+
+
+def _in_content(comms: list[Found], token: Token, view: SentenceView) -> bool:
+    """Is the token in what a message of the sentence says (a clause of its verb, not the verb itself)?"""
+    return any(f.head is not None and token.i != f.head.i and view.in_subtree(token, f.head) for f in comms)
 
 
 def _amount(unit: Token, numbers: dict[str, int]) -> int | None:
@@ -539,7 +572,13 @@ def _lapses(view: SentenceView, w: DeadlineWords) -> list[LapseNote]:
             continue
         inside = {x.i for x in clause.subtree}
         outcome = tuple(event_ref(e) for d, e in view.pairs if d.trigger.i not in inside)
-        out.append(LapseNote(tok.lemma_.lower(), view.date_at(clause), outcome, view.evidence([tok, clause], [])))
+        lo = min(x.idx for x in clause.subtree) - view.span.start_char
+        hi = max(x.idx + len(x) for x in clause.subtree) - view.span.start_char
+        dated = any(lo <= e.start < hi and e.value.date and e.role == "event" for e in view.dates.expressions)
+        out.append(LapseNote(
+            tok.lemma_.lower(), view.date_at(clause), outcome, view.evidence([tok, clause], []), dated=dated,
+            alone=clause.dep_ == "ROOT",
+        ))  # fmt: skip
     return out
 
 

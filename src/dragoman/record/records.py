@@ -194,7 +194,7 @@ class ChannelStep:
     mediator: Actor | None = None
     mediator_text: str | None = None  # the words, also when no actor is named ("a mediator")
     venue: str | None = None  # proposed (status proposed) or actual (held)
-    first_since: str | None = None  # "the first direct contact since 2013" -> "2013"
+    first_since: str | None = None  # "the first direct contact since 2013" -> "since 2013"; "in two decades"
     condition: str | None = None
     communication: str | None = None  # the comm_id it was said in
     evidence: tuple[Evidence, ...] = ()

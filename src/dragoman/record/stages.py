@@ -74,16 +74,18 @@ class RecordSentenceStage:
         context = work.list_context
         list_comm = memory.comm_by_block.get(context.block_index) if context is not None else None
         items = read_items(view, self.words, keys, comms, list_comm)
-        deadlines, asked, lapses = read_deadlines(view, self.words, keys, dict(self.units), dict(self.numbers), comms, items, list_comm)
-        notes: list[Note] = [f.note for f in comms]
+        implied, deadlines, asked, lapses = read_deadlines(
+            view, self.words, keys, dict(self.units), dict(self.numbers), comms, items, list_comm
+        )  # fmt: skip
+        notes: list[Note] = [*(f.note for f in comms), *implied]
         notes += [*items, *asked, *deadlines, *lapses]
         notes += read_talks(view, self.words, comms, list_comm)
         notes += read_stances(view, self.words, comms)
         state.record_notes.extend(notes)
         memory.next_key = keys.next
-        if comms:
+        if comms or implied:
             memory.last_comm_sentence = index
-            memory.comm_by_block[work.block_index] = comms[-1].note.key
+            memory.comm_by_block[work.block_index] = (implied or [f.note for f in comms])[-1].key
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,7 @@ def _status(view: SentenceView, tok: Token, words: RecordWords, what: str) -> tu
     found: list[tuple[str, Token]] = []
     above_clause = False  # "did not rule out that there had been an agreement": above a clause only a proposal counts
     for n, t in enumerate(chain):
-        status = w.status_of(t.lemma_.lower())
+        status = w.status_of(t.lemma_.lower(), verb=t.pos_ == "VERB")
         if n and chain[n - 1].dep_ == "ccomp":
             above_clause = True
         if above_clause and status != "proposed":
@@ -208,8 +208,8 @@ def _parties(view: SentenceView, tok: Token, verb: Token, w: TalkWords) -> list[
     for holder in (tok, verb):
         for prep in ("between", "with", "among"):
             heads += sx.prep_objects(holder, prep, view.grammar)
-    if tok.pos_ == "VERB":
-        heads += view.subjects(tok) + sx.children(tok, "dobj")
+    if tok.pos_ == "VERB":  # "met X", "talked to X"
+        heads += view.subjects(tok) + sx.children(tok, "dobj") + sx.prep_objects(tok, "to", view.grammar)
     else:
         heads += view.subjects(verb)
     seen: dict[str, Actor] = {}
@@ -259,8 +259,14 @@ def _mediator(view: SentenceView, holders: list[Token], words: RecordWords) -> t
                         return found, text_of(obj.subtree)
                 if low == "with" and any(c.lemma_.lower() in w.relay_verbs for c in obj.children if c.dep_ == "acl"):
                     return view.actor(obj), text_of(t for t in obj.subtree if t.i <= obj.i)
-            for comp in sx.children(prep, "pcomp"):  # "with the European Union carrying messages between ..."
-                if comp.lemma_.lower() in w.relay_verbs and _relays(comp, words):
+                if low == "with" and any(  # "with Saudi Arabia acting as mediator"
+                    t.lemma_.lower() in w.mediator_nouns for c in obj.children if c.dep_ == "acl" for t in c.subtree
+                ):
+                    return view.actor(obj), text_of(sx.phrase_tokens(obj))
+            for comp in sx.children(prep, "pcomp"):  # "with the European Union carrying messages between ...",
+                # "with Saudi Arabia acting as mediator"
+                acting = any(t.lemma_.lower() in w.mediator_nouns for t in comp.subtree)
+                if (comp.lemma_.lower() in w.relay_verbs and _relays(comp, words)) or acting:
                     subject = sx.children(comp, "nsubj")
                     if subject:
                         return view.first_actor(subject), text_of(t for t in subject[0].subtree)
@@ -310,14 +316,15 @@ def _a_place(view: SentenceView, name: Token) -> bool:
 
 
 def _first_since(view: SentenceView, w: TalkWords) -> str | None:
-    """ "for the first time since 2013", "the first direct contact ... since the 1990s" -> "2013", "the 1990s"."""
+    """ "for the first time since 2013", "their first meeting in two decades" -> "since 2013", "in two decades"."""
     if not any(t.lower_ in w.first_words for t in view.span):
         return None
     for t in view.span:
-        if t.lower_ in w.since_words and t.dep_ == "prep":
-            objects = sx.children(t, "pobj")
-            if objects:
-                return text_of(objects[0].subtree)
+        if t.dep_ != "prep":
+            continue
+        objects = sx.children(t, "pobj")
+        if objects and (t.lower_ in w.since_words or (t.lower_ == "in" and objects[0].lemma_.lower() in w.first_periods)):
+            return text_of(t.subtree)
     return None
 
 

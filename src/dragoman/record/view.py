@@ -91,7 +91,16 @@ class SentenceView:
         lo = min(t.idx for t in subtree) - self.span.start_char
         hi = max(t.idx + len(t) for t in subtree) - self.span.start_char
         inside = [e for e in self.dates.expressions if lo <= e.start < hi and e.value.date and e.role == "event"]
-        return inside[0].value if inside else self.dates.main
+        if inside:
+            return inside[0].value
+        # "did not reply until 3 March, when the minister wrote back (rejecting ...)": the date the clause hangs on
+        relative = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
+        if relative is not None:
+            at = relative.head.idx - self.span.start_char
+            on = [e for e in self.dates.expressions if e.start <= at < e.end and e.value.date]
+            if on:
+                return on[0].value
+        return self.dates.main
 
     def before(self, verb: Token, date: DateValue) -> DateValue:
         """`date` flagged "on or before" when the verb is a past perfect ("had written"): the act

@@ -35,6 +35,8 @@ class CommunicationWords:
     reply_kinds: frozenset[str]
     implied_by_verb: dict[str, str]
     message_parts: frozenset[str]
+    part_states: dict[str, str]
+    in_message: frozenset[str]
     lifecycle: dict[str, str]
     subject_lifecycle: dict[str, str]
     negated: dict[str, str]
@@ -65,6 +67,7 @@ class DeadlineWords:
     lapse_verbs: frozenset[str]
     lapse_prepositions: frozenset[str]
     lapse_nouns: frozenset[str]
+    implied_kind: str
     outcome_reach: int
 
 
@@ -83,10 +86,15 @@ class TalkWords:
     host_verbs: frozenset[str]
     first_words: frozenset[str]
     since_words: frozenset[str]
+    first_periods: frozenset[str]
     statuses: dict[str, tuple[str, ...]]
+    verb_statuses: dict[str, str]
 
-    def status_of(self, lemma: str) -> str | None:
-        """The status a word gives a step ("refused" for "reject"), or None."""
+    def status_of(self, lemma: str, verb: bool = False) -> str | None:
+        """The status a word gives a step ("refused" for "reject"), or None; a verb may give
+        another than its adjective ("opened talks" are held, "open to talks" is ready)."""
+        if verb and lemma in self.verb_statuses:
+            return self.verb_statuses[lemma]
         for status, words in self.statuses.items():
             if lemma in words:
                 return status
@@ -134,6 +142,10 @@ def _check(words: RecordWords, where: str) -> None:
     named = [("communications.lifecycle", s) for s in c.lifecycle.values()]
     named += [("communications.subject_lifecycle", s) for s in c.subject_lifecycle.values()]
     named += [("communications.negated", s) for s in [*c.negated, *c.negated.values()]]
+    named += [("communications.part_states", s) for s in c.part_states.values()]
+    for part in c.part_states:
+        if part not in c.message_parts:
+            raise KnowledgeError(f"{where}: communications.part_states: {part!r} is no word of communications.message_parts")
     for key, state in named:
         if state not in STATES:
             raise KnowledgeError(f"{where}: {key}: {state!r} is no state of a communication; use one of {', '.join(STATES)}")
@@ -142,7 +154,7 @@ def _check(words: RecordWords, where: str) -> None:
     for kind in c.reply_kinds:
         if kind not in c.nouns.values():
             raise KnowledgeError(f"{where}: communications.reply_kinds: {kind!r} is no kind in communications.nouns")
-    for status in words.talks.statuses:
+    for status in [*words.talks.statuses, *words.talks.verb_statuses.values()]:
         if status not in CHANNEL_STATUSES:
             raise KnowledgeError(f"{where}: talks.statuses: {status!r} is no status; use one of {', '.join(CHANNEL_STATUSES)}")
     for stance in words.positions.stances:
@@ -156,5 +168,7 @@ def _check(words: RecordWords, where: str) -> None:
     for topic in items.topic_sectors:
         if topic not in items.topics:
             raise KnowledgeError(f"{where}: items.topic_sectors: {topic!r} is no topic in items.topics")
+    if words.deadlines.implied_kind not in c.nouns.values():
+        raise KnowledgeError(f"{where}: deadlines.implied_kind: {words.deadlines.implied_kind!r} is no kind in communications.nouns")
     if words.deadlines.outcome_reach < 0:
         raise KnowledgeError(f"{where}: deadlines.outcome_reach: must be 0 or more")
