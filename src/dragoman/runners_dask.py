@@ -90,7 +90,7 @@ def _client(stack: ExitStack, settings: Settings) -> Client:
         )
     except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, ValueError for a bad address
         raise EngineError(
-            f"cannot reach the Dask scheduler at {address} within {CONNECT_TIMEOUT:g} s ({_one_line(exc)})"
+            f"cannot reach the Dask scheduler at {address} ({_one_line(exc)})"
         ) from None
     try:
         client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
