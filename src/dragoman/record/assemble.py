@@ -149,6 +149,8 @@ class _Assembly:
         self.last = comm
         comm.last_sentence = sentence
         comm.sender = comm.sender or note.sender
+        if comm.sender is None and note.carrier is not None and any(s.state == "delivered" for s in note.states):
+            comm.sender = note.carrier  # "Kenya handed Somalia a note": who hands a note no one else wrote sends it
         comm.recipient = comm.recipient or note.recipient
         if note.carrier is not None and not same_party(note.carrier, comm.sender):
             comm.carrier = comm.carrier or note.carrier

@@ -127,7 +127,7 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
             if prep.lower_ == "to" and obj.lemma_.lower() in w.nouns:
                 answers = _ref(view, obj, w.nouns[obj.lemma_.lower()])
                 inner.add(obj.i)
-            elif prep.lower_ == "to":
+            elif prep.lower_ in ("to", "for"):  # "a letter to X", "a message for the chancellor"
                 recipient = recipient or view.actor(obj)
             elif prep.lower_ == "from":
                 sender = sender or view.actor(obj)
@@ -139,6 +139,10 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
     if head is not None and head.pos_ in ("VERB", "AUX"):
         state = _state(view, head, role, w, part)
         said_by = _speaker(view, head, w)
+        if state is None and role == "with" and w.lifecycle.get(head.lemma_.lower()) in ("sent", "delivered") and state_ok(view, head):
+            # "sent an envoy to Berlin with a message for the chancellor": the envoy carries it
+            state, role = "sent", "object"
+            carrier = view.first_actor(sx.children(head, "dobj"))
         if state is None and role == "in" and head.lemma_.lower() in w.in_message and not sx.negated(head, view.grammar):
             # "In a letter dated 12 January, the minister told his counterpart that ...": the letter
             # was sent, by the one who speaks in it, to the one spoken to, and says what they say
@@ -148,7 +152,7 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
         if state is not None:
             who = view.first_actor(view.subjects(head))
             to = _addressee(view, head)
-            carrier = _carrier(view, head, w)
+            carrier = carrier or _carrier(view, head, w)
             if state in _SENDING:
                 sender, recipient = sender or who, recipient or to
             elif state == "delivered" and role == "subject":
@@ -217,7 +221,7 @@ def _by_verb(view: SentenceView, verb: Token, w: CommunicationWords, keys: KeyCo
     addressees = sx.prep_objects(verb, "to", view.grammar)
     if any(a.lemma_.lower() in w.nouns for a in addressees):
         return None  # "replied to the letter": read with the noun
-    recipient = view.first_actor(addressees)
+    recipient = view.first_actor(addressees) or view.first_actor(objects)  # "wrote to X", "phoned X"
     sender = view.first_actor(view.subjects(verb))
     back = _has_particle(verb, w)
     if sender is None or sx.negated(verb, view.grammar) or (recipient is None and not back):
@@ -261,6 +265,12 @@ def _state(view: SentenceView, head: Token, role: str, w: CommunicationWords, pa
     if sx.negated(head, g) or any(h.lemma_.lower() in g.deny_verbs for h in sx.governing(head)):
         return w.negated.get(state)
     return state
+
+
+def state_ok(view: SentenceView, head: Token) -> bool:
+    """The verb tells what happened: not negated, not only planned or possible."""
+    g = view.grammar
+    return not (sx.negated(head, g) or sx.auxiliaries(head) & (g.future_aux | g.hedge_aux))
 
 
 def _speaker(view: SentenceView, head: Token, w: CommunicationWords) -> Actor | None:
@@ -468,7 +478,9 @@ def read_deadlines(
         if act is None and item_key is None and comm is not None and anchor_word.pos_ == "VERB" and _in_content(comms, anchor_word, view):
             act = anchor_word  # "told his counterpart that the islands must be demilitarised within six months"
         by = of = None
-        if anchor_word.pos_ in ("VERB", "AUX"):
+        if anchor_word.pos_ in ("VERB", "AUX") and anchor_word.lemma_.lower() not in w.verbs:
+            of = view.first_actor(view.subjects(anchor_word))  # "that Mogadishu withdraw ... within ten days": of whom
+        elif anchor_word.pos_ in ("VERB", "AUX"):  # "gave Georgia 48 hours": by whom, of whom
             by = view.first_actor(view.subjects(anchor_word))
             of = view.first_actor(sx.children(anchor_word, "dative", "iobj"))
         elif anchor_word.head.pos_ in ("VERB", "AUX") and anchor_word.dep_ == "dobj":

@@ -172,7 +172,7 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
     trigger = [t for t in dict.fromkeys([tok, word]) if t is not None]
     return TalkNote(
         status, what, mode, by if status in _STANCES | {"mediated"} else None, tuple(parties), mediator,
-        mediator_text, _venue(view, holders, events), _first_since(view, w), _condition(view, [word, verb], words.positions),
+        mediator_text, _venue(view, holders, events) if what == "talks" else None, _first_since(view, w), _condition(view, [word, verb], words.positions),
         comm, date, view.evidence(trigger, events),
     )  # fmt: skip
 
@@ -292,6 +292,8 @@ def _venue(view: SentenceView, holders: list[Token], events: tuple[str, ...]) ->
     """Where: "in Doha, Qatar", "in Geneva"; else the place the events were coded at."""
     heads = list(holders)
     heads += [c for h in holders for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if holders and holders[0].pos_ == "NOUN":  # "the talks between the two ministers in Geneva"
+        heads += [t for t in holders[0].subtree if t.pos_ in ("NOUN", "PROPN")]
     for holder in dict.fromkeys(heads):
         for prep in sx.children(holder, "prep"):
             if prep.lower_ not in ("in", "at"):
@@ -447,8 +449,8 @@ def read_stances(view: SentenceView, words: RecordWords, comms: list[Found]) -> 
     out: list[StanceNote] = []
     for tok in view.span:
         stance = w.stance_of(tok.lemma_.lower())
-        if stance is None or tok.pos_ not in ("VERB", "ADJ"):
-            continue
+        if stance is None or tok.pos_ not in ("VERB", "ADJ") or sx.inside_condition(tok, view.grammar):
+            continue  # "if Kenya does not accept the offer, ...": the antecedent of a condition is no stance
         objects = sx.children(tok, "dobj") + [o for p in sx.children(tok, "prep") if p.lower_ in ("to", "with") for o in sx.children(p, "pobj")]
         for obj in objects:
             lemma = obj.lemma_.lower()
