@@ -201,11 +201,27 @@ def resolve_words(
     start: int | None = None,
     end: int | None = None,
 ) -> Actor | None:
-    """Combine the cues of a phrase's words into one actor (see the module docstring)."""
+    """Combine the cues of a phrase's words into one actor (see the module docstring).
+
+    What a phrase resolves to depends on its words, head and date alone (where it stands only
+    fills the actor's text and offsets), and the same phrases come back again and again in a
+    corpus: results are remembered per knowledge base (RESOLVED_CACHE entries at most)."""
+    key = (knowledge.fingerprint, tuple(words), head, date)
+    if key in _resolved:
+        known = _resolved[key]
+        return None if known is None else replace(known, text=text, start=start, end=end)
     matches = match_words(words, knowledge)
     former = any(w.norm in knowledge.vocab.resolution.former for w in words)
     actor = _base_actor(words, head, knowledge, date, matches, former, Where(text=text, start=start, end=end))
-    return _compose(actor, matches, former) if actor is not None else None
+    found = _compose(actor, matches, former) if actor is not None else None
+    if len(_resolved) >= RESOLVED_CACHE:
+        _resolved.clear()
+    _resolved[key] = found
+    return found
+
+
+RESOLVED_CACHE = 200_000
+_resolved: dict[tuple[object, ...], Actor | None] = {}
 
 
 def _compose(actor: Actor, matches: Sequence[Match], former: bool) -> Actor:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..knowledge import Knowledge
@@ -543,6 +544,8 @@ class _Seen:
             start = max(obj.sent.start, obj.i - 5) if obj is not None else 0
             self._tail = [(t.lemma_.lower(), t.lower_) for t in obj.doc[start : obj.i + 1]] if obj is not None else []
         tail = self._tail
+        if not tail or _last_words(phrases).isdisjoint(tail[-1]):
+            return False  # no phrase ends in the head's word: most patterns, at the cost of one set test
         for parts in phrases:
             if len(parts) <= len(tail) and all(p in forms for p, forms in zip(parts, tail[len(tail) - len(parts) :])):
                 return True
@@ -593,34 +596,57 @@ class _Seen:
         return self._post_seq
 
 
+_LAST_WORDS: dict[int, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
+
+
+def _last_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The last words of a pattern's object phrases, by the identity of its (long-lived) tuple."""
+    found = _LAST_WORDS.get(id(phrases))
+    if found is None or found[0] is not phrases:
+        found = (phrases, frozenset(parts[-1] for parts in phrases if parts))
+        _LAST_WORDS[id(phrases)] = found
+    return found[1]
+
+
+@lru_cache(maxsize=65536)
+def _phrases(words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The members of a word set that are phrases, split ("swiss francs" -> ("swiss", "francs"));
+    a frozenset keeps its hash, so looking one up costs nothing after the first time."""
+    return tuple(tuple(member.split()) for member in words if " " in member)
+
+
 def _in_order(tokens: list[tuple[str, str]], items: tuple[SeqItem, ...]) -> bool:
     """The items' words in this order among the tokens ((lemma, form) pairs): an adjacent item right
     after the one before, another anywhere after it; a member with spaces is a phrase."""
+    where: dict[str, list[int]] = {}  # a lemma or form -> the positions that hold it
+    for i, (lemma, form) in enumerate(tokens):
+        where.setdefault(lemma, []).append(i)
+        if form != lemma:
+            where.setdefault(form, []).append(i)
 
-    def at(i: int, words: frozenset[str]) -> list[int]:
-        """Where a match of `words` starting at token i ends (exclusive)."""
-        ends = []
-        lemma, form = tokens[i]
-        if lemma in words or form in words:
-            ends.append(i + 1)
-        for member in words:
-            if " " in member:
-                parts = member.split()
+    def found(words: frozenset[str]) -> list[tuple[int, int]]:
+        """(start, end) of every match of one of `words`, in order."""
+        spans: set[tuple[int, int]] = set()
+        for w in words if len(words) < len(where) else [w for w in where if w in words]:
+            for i in where.get(w, ()):
+                spans.add((i, i + 1))
+        for parts in _phrases(words):
+            for i in where.get(parts[0], ()):
                 if i + len(parts) <= len(tokens) and all(p in tokens[i + k] for k, p in enumerate(parts)):
-                    ends.append(i + len(parts))
-        return ends
+                    spans.add((i, i + len(parts)))
+        return sorted(spans)
+
+    matches = [found(item.words) for item in items]
 
     def match(k: int, start: int, must_be_here: bool) -> bool:
         if k == len(items):
             return True
-        positions = [start] if must_be_here else range(start, len(tokens))
-        for i in positions:
-            if i >= len(tokens):
-                return False
-            for end in at(i, items[k].words):
-                nxt = k + 1
-                if match(nxt, end, nxt < len(items) and items[nxt].adjacent):
-                    return True
+        for i, end in matches[k]:
+            if i < start or (must_be_here and i != start):
+                continue
+            nxt = k + 1
+            if match(nxt, end, nxt < len(items) and items[nxt].adjacent):
+                return True
         return False
 
     return match(0, 0, False)
