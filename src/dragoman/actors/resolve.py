@@ -220,7 +220,7 @@ def resolve_words(
     return found
 
 
-RESOLVED_CACHE = 200_000
+RESOLVED_CACHE = 50_000  # phrases (some 50 MB at most)
 _resolved: dict[tuple[object, ...], Actor | None] = {}
 
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 NAME = "dragoman_attributes"
 REPLACED = ("attribute_ruler", "lemmatizer")
 OTHER = -1  # the key's label for a dependency label no pattern names (they all behave alike)
-MAX_CACHED = 500_000  # keys; past this the cache starts again (it is a word list, not a leak)
+MAX_CACHED = 200_000  # keys (some 50 MB); past this the cache starts again (it is a word list, not a leak)
 _READ = ("TAG", "LOWER", "DEP", "IS_SPACE")  # the token attributes single-token patterns may test
 
 Test = Callable[[dict[str, Any]], bool]
@@ -112,6 +112,7 @@ class CachedAttributes:
                     self._index(attr_id, pattern[0])
         self.labels = frozenset(nlp.vocab.strings.add(label) for label in labels if label)
         self.known: dict[tuple[int, int, int], _Known] = {}
+        self.shared: dict[frozenset[tuple[Any, Any]], dict[Any, Any]] = {}  # one dict per distinct set of attributes
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens._retokenize import set_token_attrs
@@ -182,6 +183,10 @@ class CachedAttributes:
             token.lemma_ = self.lemmatizer.lemmatize(token)[0]
         if len(self.known) >= MAX_CACHED:
             self.known.clear()
+        try:
+            merged = self.shared.setdefault(frozenset(merged.items()), merged)
+        except TypeError:  # an unhashable value (extension attributes): kept as it is
+            pass
         self.known[key] = _Known(merged, token.lemma)
 
 
