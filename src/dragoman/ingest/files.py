@@ -1,134 +1,94 @@
-"""The one part of ingest that touches the disk: a path -> Documents.
+"""The readers of one input's bytes: a text or HTML document, a JSONL corpus, and the lines they share.
 
-Every way a file can be unreadable ends in an InputError (or its subclasses
-EmptyInputError and EncodingError) whose one-line message names the file and
-says what to do; nothing here lets a traceback reach the user for bad input.
+    read_text(stream, where, max_doc_chars)       the whole of a text file, bounded and decoded
+    jsonl_documents(stream, where, ...)           one Document per good JSONL line, streamed
+    text_lines(stream, where, ...)                (line number, text) of each line, decoded
+
+Each reads a binary stream (a file, standard input, a decompressing stream:
+ingest/streams.py) a bounded number of bytes at a time, so no input, compressed
+or not, takes more memory than its limits allow. Every way an input can be
+unreadable ends in an InputError (or its subclasses EmptyInputError and
+EncodingError) whose one-line message names the input and says what to do;
+nothing here lets a traceback reach the user for bad input.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from dragoman.errors import EmptyInputError, EncodingError, InputError
-from dragoman.ingest.dates import iso_date
-from dragoman.ingest.markup import parse_html
+from dragoman.ingest.rows import Fields, row_document, too_long
 from dragoman.ingest.tables import IngestTables
-from dragoman.ingest.text import parse_text
-from dragoman.ingest.untrusted import MAX_ID_CHARS, JsonLineError, LongNumber, decode, json_record, sniff_bom
+from dragoman.ingest.untrusted import JsonLineError, decode, json_record, sniff_bom
 from dragoman.records import Document
 
 DEFAULT_MAX_DOC_CHARS = 10_000_000
 BINARY_SNIFF_BYTES = 8192
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-_JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-_MAX_BYTES_PER_CHAR = 4  # UTF-8, UTF-16 (a surrogate pair) and UTF-32 alike
+MAX_BYTES_PER_CHAR = 4  # UTF-8, UTF-16 (a surrogate pair) and UTF-32 alike
 _MAX_JSON_BYTES_PER_CHAR = 12  # a JSON string may escape a character as two \uXXXX
 _JSON_OVERHEAD_BYTES = 1_000_000  # the other fields of a line
+_FIELDLESS_RECORDS = 100  # this many records without the text field, and none with it: the mapping is wrong
 
 
-def _warn_to_stderr(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
-
-
-def read_path(
-    path: str | os.PathLike[str],
-    *,
-    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS,
-    on_warning: Callable[[str], None] = _warn_to_stderr,
-    tables: IngestTables | None = None,
-) -> Iterator[Document]:
-    """Yield the documents in a file: one for .txt/.html (or any other
-    extension, read as text), one per line for .jsonl.
-
-    Errors surface on the first `next()`, before anything is yielded:
-
-    >>> next(read_path("no/such/file.txt"))
-    Traceback (most recent call last):
-    dragoman.errors.InputError: no/such/file.txt: no such file
-    """
-    where = str(path)
-    file = Path(path)
-    if not file.exists():
-        raise InputError("no such file", where)
-    if file.is_dir():
-        raise InputError("is a directory, not a file; name the files inside it", where)
-    suffix = file.suffix.lower()
-    if suffix in _JSONL_SUFFIXES:
-        yield from _read_jsonl(file, where, max_doc_chars, on_warning, tables)
-        return
-    text = _read_text(file, where, max_doc_chars)
-    if suffix in _HTML_SUFFIXES:
-        yield parse_html(text, file.stem, path=where, tables=tables)
-    else:
-        yield parse_text(text, file.stem, path=where, tables=tables)
-
-
-def _open(file: Path, where: str) -> BinaryIO:
+def read_text(stream: BinaryIO, where: str, max_doc_chars: int, size: int | None = None) -> str:
+    """The text of a whole document file; `size` (bytes on disk, if known) refuses a huge file unread."""
+    most = MAX_BYTES_PER_CHAR * max_doc_chars + 4  # past this, it is too long whatever it holds
+    if size is not None and size > most:
+        raise InputError(too_long(f"{size:,} bytes", max_doc_chars), where)
     try:
-        return file.open("rb")
+        data = stream.read(most + 1)  # bounded even where the size says nothing (a pipe, a decompressor)
     except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror or exc}", where) from None
-
-
-def _too_long(size: str, limit: int) -> str:
-    return f"document is {size}, over the limit of {limit:,} characters; split it into smaller files (or raise the limit with --max-chars)"
-
-
-def _read_text(file: Path, where: str, max_doc_chars: int) -> str:
-    most = _MAX_BYTES_PER_CHAR * max_doc_chars + 4  # past this, it is too long whatever it holds
-    with _open(file, where) as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > most:
-            raise InputError(_too_long(f"{size:,} bytes", max_doc_chars), where)
-        data = handle.read(most + 1)  # bounded even where the size says nothing (a pipe, a device)
+        raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
     if len(data) > most:
-        raise InputError(_too_long(f"over {most:,} bytes", max_doc_chars), where)
+        raise InputError(too_long(f"over {most:,} bytes", max_doc_chars), where)
     text = decode(data, where)
     if not text.strip():
         raise EmptyInputError("file is empty" if not text else "file holds only whitespace", where)
     if len(text) > max_doc_chars:
-        raise InputError(_too_long(f"{len(text):,} characters", max_doc_chars), where)
+        raise InputError(too_long(f"{len(text):,} characters", max_doc_chars), where)
     return text
 
 
-def _read_jsonl(
-    file: Path, where: str, max_doc_chars: int, on_warning: Callable[[str], None], tables: IngestTables | None
-) -> Iterator[Document]:
-    yielded = 0
-    limit = _MAX_JSON_BYTES_PER_CHAR * max_doc_chars + _JSON_OVERHEAD_BYTES
-    with _open(file, where) as handle:
-        head = handle.read(BINARY_SNIFF_BYTES)
-        handle.seek(0)
-        _, codec, _ = sniff_bom(head)
-        if codec == "utf-8" and b"\x00" in head:
-            raise EncodingError("binary file, not text; give a .txt, .html or .jsonl file", where)
-        lines = _utf8_lines(handle, where, limit, max_doc_chars) if codec == "utf-8" else _wide_lines(handle, where, codec, limit, max_doc_chars)
-        for number, line in lines:
-            if not line.strip():
-                continue
-            document = _jsonl_document(line, file, where, number, max_doc_chars, on_warning, tables)
-            if document is not None:
-                yielded += 1
-                yield document
-    if yielded == 0:
-        raise EmptyInputError("no document in this JSONL file (each line needs a \"text\" string)", where)
+def _head(stream: io.BufferedReader, where: str) -> bytes:
+    try:
+        return stream.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
+
+
+def text_lines(stream: io.BufferedReader, where: str, limit: int, max_doc_chars: int) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line, line ends kept, in UTF-8 or (by its BOM) UTF-16/32.
+
+    A line of over `limit` bytes (characters, for UTF-16/32) is an error naming it, found
+    without reading it whole; so are a NUL and invalid UTF-8."""
+    head = _head(stream, where)
+    _, codec, _ = sniff_bom(head)
+    if codec == "utf-8" and b"\x00" in head:
+        raise EncodingError("binary file, not text; give a .txt, .html or .jsonl file", where)
+    if codec == "utf-8":
+        yield from _utf8_lines(stream, where, limit, max_doc_chars)
+    else:
+        yield from _wide_lines(stream, where, codec, limit, max_doc_chars)
 
 
 def _utf8_lines(handle: BinaryIO, where: str, limit: int, max_doc_chars: int) -> Iterator[tuple[int, str]]:
-    """(line number, text) of each line; an invalid or over-long line is an error naming it."""
     offset = 0
     number = 0
-    while raw := handle.readline(limit + 1):
+    while raw := _readline(handle, where, limit + 1):
         number += 1
         if len(raw) > limit:
-            raise InputError(_too_long(f"a line of over {limit:,} bytes", max_doc_chars), where, number)
+            raise InputError(too_long(f"a line of over {limit:,} bytes", max_doc_chars), where, number)
         yield number, decode(raw, where, number, offset, bom=number == 1)
         offset += len(raw)
+
+
+def _readline(handle: BinaryIO, where: str, size: int) -> bytes:
+    try:
+        return handle.readline(size)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
 
 
 def _wide_lines(handle: BinaryIO, where: str, codec: str, limit: int, max_doc_chars: int) -> Iterator[tuple[int, str]]:
@@ -142,7 +102,7 @@ def _wide_lines(handle: BinaryIO, where: str, codec: str, limit: int, max_doc_ch
         while line := text.readline(limit + 1):
             number += 1
             if len(line) > limit:
-                raise InputError(_too_long(f"a line of over {limit:,} characters", max_doc_chars), where, number)
+                raise InputError(too_long(f"a line of over {limit:,} characters", max_doc_chars), where, number)
             if "\x00" in line:
                 raise EncodingError("binary file, not text (a NUL character); give a .txt, .html or .jsonl file", where, number)
             yield number, line
@@ -152,50 +112,51 @@ def _wide_lines(handle: BinaryIO, where: str, codec: str, limit: int, max_doc_ch
         text.detach()
 
 
-def _jsonl_document(
-    line: str,
-    file: Path,
+def jsonl_documents(
+    stream: io.BufferedReader,
     where: str,
-    number: int,
+    stem: str,
+    *,
+    fields: Fields,
     max_doc_chars: int,
     on_warning: Callable[[str], None],
     tables: IngestTables | None,
-) -> Document | None:
-    at = f"{where}:{number}"
-    try:
-        record: Any = json_record(line)
-    except JsonLineError as exc:
-        on_warning(f"{at}: {exc}; line skipped")
-        return None
-    if not isinstance(record, dict):
-        on_warning(f"{at}: not a JSON object; line skipped")
-        return None
-    text = record.get("text")
-    if type(text) is not str or not text.strip():
-        on_warning(f'{at}: no non-empty "text" string; line skipped')
-        return None
-    if len(text) > max_doc_chars:
-        raise InputError(_too_long(f"{len(text):,} characters", max_doc_chars), where, number)
-    fields: dict[str, str | None] = {}
-    for name in ("title", "date", "url", "outlet"):
-        value = record.get(name)
-        if value is not None and type(value) is not str:
-            on_warning(f'{at}: "{name}" is not a string; ignored')
-            value = None
-        fields[name] = value
-    if fields["date"] and iso_date(fields["date"]) is None:
-        on_warning(f'{at}: "date" {fields["date"][:40]!r} is not a date I can read; ignored')
-        fields["date"] = None
-    return parse_text(text, _doc_id(record.get("id"), file, at, number, on_warning), path=where, tables=tables, **fields)
+) -> Iterator[Document]:
+    """One Document per JSONL line that holds one; a bad line is a warning naming it, and skipped."""
+    yielded = 0
+    fieldless = 0  # JSON objects without the text field at all
+    limit = _MAX_JSON_BYTES_PER_CHAR * max_doc_chars + _JSON_OVERHEAD_BYTES
+    for number, line in text_lines(stream, where, limit, max_doc_chars):
+        if not line.strip():
+            continue
+        at = f"{where}:{number}"
+        try:
+            record: Any = json_record(line)
+        except JsonLineError as exc:
+            on_warning(f"{at}: {exc}; line skipped")
+            continue
+        if not isinstance(record, dict):
+            on_warning(f"{at}: not a JSON object; line skipped")
+            continue
+        if yielded == 0 and fields.text not in record:
+            fieldless += 1
+            if fieldless >= _FIELDLESS_RECORDS:
+                raise InputError(
+                    f'none of the first {fieldless} records has a "{fields.text}" field (this one has {_names(record)}); '
+                    "name the field that holds the text with --text-field",
+                    where,
+                )
+        document = row_document(
+            record, fields, where=where, number=number, made_id=f"{stem}-{number}",
+            max_doc_chars=max_doc_chars, on_warning=on_warning, tables=tables,
+        )  # fmt: skip
+        if document is not None:
+            yielded += 1
+            yield document
+    if yielded == 0:
+        raise EmptyInputError(f'no document in this JSONL file (each line needs a "{fields.text}" string)', where)
 
 
-def _doc_id(value: Any, file: Path, at: str, number: int, on_warning: Callable[[str], None]) -> str:
-    """The record's "id" (a string or a whole number), or one made from the file and line."""
-    made = f"{file.stem}-{number}"
-    if value is None or isinstance(value, bool) or not isinstance(value, (str, int)) or value == "":
-        return made
-    doc_id = str(value) if isinstance(value, (int, LongNumber)) else value
-    if len(doc_id) > MAX_ID_CHARS:
-        on_warning(f'{at}: "id" is {len(doc_id):,} characters long, over {MAX_ID_CHARS}; coded as {made!r}')
-        return made
-    return doc_id
+def _names(record: dict[Any, Any]) -> str:
+    names = [str(k)[:40] for k in list(record)[:12]]
+    return ", ".join(f'"{n}"' for n in names) if names else "no field"

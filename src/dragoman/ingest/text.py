@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from dragoman.ingest.dates import iso_date
+from dragoman.ingest.dates import document_date
 from dragoman.ingest.references import parse_reference
 from dragoman.ingest.tables import IngestTables, PageChrome, default_tables, matches_any
 from dragoman.ingest.untrusted import clean_field, clean_text
@@ -285,7 +285,7 @@ def build_document(
         doc_id=doc_id,
         text=text,
         title=title if title is not None else builder.title,
-        date=(iso_date(date) or date) if date else None,
+        date=(document_date(date) or date) if date else None,
         url=url,
         outlet=outlet,
         path=path,
