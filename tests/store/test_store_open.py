@@ -21,14 +21,14 @@ def applied(backend, location) -> list[tuple[int, str]]:
 def test_packaged_migrations_are_numbered_from_one_in_each_dialect() -> None:
     sqlite = load_migrations()
     postgres = load_dialect_migrations(POSTGRES)
-    assert [m.version for m in sqlite] == [m.version for m in postgres] == [1, 2, 3, 4, 5]
+    assert [m.version for m in sqlite] == [m.version for m in postgres] == [1, 2, 3, 4, 5, 6]
     assert [m.name for m in sqlite] == [
         "0001_initial.sql", "0002_document_layout.sql", "0003_events_flat.sql", "0004_record.sql",
-        "0005_happenings.sql",
+        "0005_happenings.sql", "0006_resume.sql",
     ]  # fmt: skip
     assert [m.name for m in postgres] == [
         "0001_initial.postgres.sql", "0002_document_layout.postgres.sql", "0003_events_flat.postgres.sql",
-        "0004_record.postgres.sql", "0005_happenings.postgres.sql",
+        "0004_record.postgres.sql", "0005_happenings.postgres.sql", "0006_resume.postgres.sql",
     ]  # fmt: skip
 
 
@@ -75,7 +75,7 @@ def test_a_store_from_a_newer_dragoman_is_refused(backend, location) -> None:
     with pytest.raises(StoreError) as info:
         open_store(location)
     assert str(info.value) == (
-        f"{location}: the store has schema version 999 but this dragoman knows only up to 5; upgrade dragoman to use it"
+        f"{location}: the store has schema version 999 but this dragoman knows only up to {len(backend.migrations())}; upgrade dragoman to use it"
     )
 
 

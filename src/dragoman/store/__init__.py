@@ -14,7 +14,8 @@ same document twice never duplicates rows. Everything saved reads back:
 `event`, `events` / `event_page` (filtered by an `EventQuery`, paged by offset
 or cursor), `count_events`, `document` and `documents`; the document's
 diplomatic record (`save(..., record)`) with `record`, `records` and
-`record_links` (docs/record.md).
+`record_links` (docs/record.md); what each document was coded from (`save(...,
+coded_with=stamp)`, `codings(doc_ids)`: dragoman.resume skips what is current).
 
 Stores are chosen by URL scheme through `STORES`; a path without "://" is SQLite.
 The PostgreSQL store (`postgres.py`) is imported only when such a URL is opened,
@@ -31,6 +32,7 @@ from types import MappingProxyType
 
 from ..errors import StoreError
 from .base import (
+    Coding,
     DocumentSummary,
     EventQuery,
     EventStore,
@@ -42,6 +44,7 @@ from .sqlite import open_sqlite_url
 
 __all__ = [
     "STORES",
+    "Coding",
     "DocumentSummary",
     "EventQuery",
     "EventStore",

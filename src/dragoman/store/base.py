@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -37,6 +38,7 @@ from ..records import Document, Event, Sentence
 __all__ = [
     "FIRST_PAGE",
     "MAX_ROWS",
+    "Coding",
     "DocumentSummary",
     "EventKey",
     "EventQuery",
@@ -49,6 +51,7 @@ __all__ = [
     "document_cursor",
     "event_cursor",
     "event_key",
+    "input_digest",
 ]
 
 T = TypeVar("T")
@@ -271,6 +274,24 @@ class DocumentSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class Coding:
+    """What a stored document was coded from (migration 0006): both None if stored before it."""
+
+    input_sha256: str | None  # input_digest of the document as it was read
+    coded_with: str | None  # the coding stamp the caller saved it with (dragoman.resume.coding_stamp)
+
+
+def input_digest(document: Document) -> str:
+    """sha256 (hex) over what coding reads of a document: its text, title, date, url and outlet.
+
+    Not its path (the same corpus read from another folder is the same input) nor what ingest
+    derives from the text (blocks, references), which the knowledge fingerprint covers."""
+    digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + json.dumps([document.title, document.date, document.url, document.outlet]).encode("ascii"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
 class StoredDocument:
     """A document as stored: the Document itself, its sentences by index, its events in store order."""
 
@@ -292,10 +313,22 @@ class EventStore(Protocol):
     def read_only(self) -> bool: ...
 
     def save(
-        self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event], record: Record | None = None
+        self,
+        result_document: Document,
+        sentences: Sequence[Sentence],
+        events: Sequence[Event],
+        record: Record | None = None,
+        *,
+        coded_with: str | None = None,
     ) -> None:
         """Replace everything stored for this document, atomically: its diplomatic record too
-        (None stores none; every event the record names must be among `events`)."""
+        (None stores none; every event the record names must be among `events`), and what it
+        was coded from (its input_digest, and `coded_with`, the caller's coding stamp)."""
+        ...
+
+    def codings(self, doc_ids: Sequence[str]) -> dict[str, Coding]:
+        """What each of these documents that is stored was coded from, by doc_id (the others
+        are left out): one query per few hundred ids, whatever the store holds."""
         ...
 
     def events(self, query: EventQuery) -> Iterator[Event]:

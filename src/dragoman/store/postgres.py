@@ -55,6 +55,7 @@ from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
 from .base import (
     FIRST_PAGE,
+    Coding,
     DocumentSummary,
     EventKey,
     EventQuery,
@@ -82,6 +83,7 @@ from .happening_sql import (
     stamp_row,
 )
 from .sql import (
+    CODINGS_BATCH,
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
     ITEM_COLUMNS,
@@ -100,6 +102,7 @@ from .sql import (
     Migration,
     check_doc_ids,
     check_schema_version,
+    codings_select,
     count_select,
     document_from_row,
     document_row,
@@ -377,7 +380,13 @@ class PostgresStore:
     # ------------------------------------------------------------ writing
 
     def save(
-        self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event], record: Record | None = None
+        self,
+        result_document: Document,
+        sentences: Sequence[Sentence],
+        events: Sequence[Event],
+        record: Record | None = None,
+        *,
+        coded_with: str | None = None,
     ) -> None:
         """Replace everything stored for this document (its record too) in one transaction, under the document's lock.
 
@@ -392,7 +401,7 @@ class PostgresStore:
         try:
             check_doc_ids(result_document, sentences, events)
             _refuse_nul(result_document, sentences, events, record)
-            document = document_row(result_document)
+            document = document_row(result_document, coded_with)
             references = reference_rows(result_document)
             sentence_rows = [sentence_row(s) for s in sentences]
             event_rows = [event_row(e) for e in events]
@@ -416,6 +425,15 @@ class PostgresStore:
                         cursor.executemany(_INSERT_LINK, link_rows)
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: cannot store document {doc_id!r}: {_one_line(exc)}") from exc
+
+    def codings(self, doc_ids: Sequence[str]) -> dict[str, Coding]:
+        """What each of these documents that is stored was coded from, by doc_id (migration 0006)."""
+        found: dict[str, Coding] = {}
+        unique = list(dict.fromkeys(doc_ids))
+        for start in range(0, len(unique), CODINGS_BATCH):
+            rows = self._fetch(*codings_select(unique[start : start + CODINGS_BATCH], POSTGRES))
+            found.update((doc_id, Coding(digest, stamp)) for doc_id, digest, stamp in rows)
+        return found
 
     # ------------------------------------------------------------ events
 

@@ -32,9 +32,10 @@ from ..record.records import Record, RecordLink, record_from_dict
 from ..record.rows import ITEM_COLUMNS
 from ..record.rows import item_rows as record_item_rows
 from ..records import Block, Document, Event, Marker, Reference, Sentence, event_from_dict
-from .base import EventKey, EventQuery, PageRequest, decode_document_cursor
+from .base import EventKey, EventQuery, PageRequest, decode_document_cursor, input_digest
 
 __all__ = [
+    "CODINGS_BATCH",
     "DOCUMENT_COLUMNS",
     "EVENT_COLUMNS",
     "ITEM_COLUMNS",
@@ -57,6 +58,7 @@ __all__ = [
     "Migration",
     "check_doc_ids",
     "check_schema_version",
+    "codings_select",
     "count_select",
     "document_from_row",
     "document_row",
@@ -251,7 +253,10 @@ def documents_select(page: PageRequest, dialect: Dialect) -> tuple[str, dict[str
 
 # ---------------------------------------------------------------- rows
 
-DOCUMENT_COLUMNS = ("doc_id", "title", "date", "url", "outlet", "path", "text_sha256", "text", "blocks", "markers")
+DOCUMENT_COLUMNS = (
+    "doc_id", "title", "date", "url", "outlet", "path", "text_sha256", "text", "blocks", "markers",
+    "input_sha256", "coded_with",
+)  # fmt: skip
 REFERENCE_FIELDS = ("key", "raw", "outlet", "author", "title", "published", "retrieved", "language", "url", "uses")
 REFERENCE_COLUMNS = ("doc_id", "position", *REFERENCE_FIELDS)
 SENTENCE_COLUMNS = ("doc_id", "idx", "start", "end", "text", "block_index", "section", "citation_keys")
@@ -282,11 +287,26 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-def document_row(doc: Document) -> tuple[Any, ...]:
+def document_row(doc: Document, coded_with: str | None = None) -> tuple[Any, ...]:
     sha256 = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
     blocks = _json([asdict(b) for b in doc.blocks])
     markers = _json([asdict(m) for m in doc.markers])
-    return (doc.doc_id, doc.title, doc.date, doc.url, doc.outlet, doc.path, sha256, doc.text, blocks, markers)
+    return (
+        doc.doc_id, doc.title, doc.date, doc.url, doc.outlet, doc.path, sha256, doc.text, blocks, markers,
+        input_digest(doc), coded_with,
+    )  # fmt: skip
+
+
+# Ids per codings query: far below SQLite's 32,766 bound parameters (999 before SQLite 3.32).
+CODINGS_BATCH = 500
+
+
+def codings_select(doc_ids: Sequence[str], dialect: Dialect) -> tuple[str, dict[str, Any]]:
+    """SELECT doc_id, input_sha256, coded_with of the stored documents among `doc_ids` (at most CODINGS_BATCH)."""
+    params = {f"d{i}": doc_id for i, doc_id in enumerate(doc_ids)}
+    listed = ", ".join("{" + name + "}" for name in params)
+    sql = f"SELECT doc_id, input_sha256, coded_with FROM documents WHERE doc_id IN ({listed})"
+    return dialect.render(sql), params
 
 
 def reference_rows(doc: Document) -> list[tuple[Any, ...]]:

@@ -37,6 +37,7 @@ from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
 from .base import (
     FIRST_PAGE,
+    Coding,
     DocumentSummary,
     EventQuery,
     Page,
@@ -62,6 +63,7 @@ from .happening_sql import (
     stamp_row,
 )
 from .sql import (
+    CODINGS_BATCH,
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
     ITEM_COLUMNS,
@@ -80,6 +82,7 @@ from .sql import (
     Migration,
     check_doc_ids,
     check_schema_version,
+    codings_select,
     count_select,
     document_from_row,
     document_row,
@@ -315,7 +318,13 @@ class SqliteStore:
     # ------------------------------------------------------------ writing
 
     def save(
-        self, result_document: Document, sentences: Sequence[Sentence], events: Sequence[Event], record: Record | None = None
+        self,
+        result_document: Document,
+        sentences: Sequence[Sentence],
+        events: Sequence[Event],
+        record: Record | None = None,
+        *,
+        coded_with: str | None = None,
     ) -> None:
         """Replace everything stored for this document (its record too) in one transaction.
 
@@ -330,7 +339,7 @@ class SqliteStore:
             raise StoreError(f"{self.path}: opened read-only, so document {doc_id!r} cannot be stored")
         try:
             check_doc_ids(result_document, sentences, events)
-            document = document_row(result_document)
+            document = document_row(result_document, coded_with)
             references = reference_rows(result_document)
             sentence_rows = [sentence_row(s) for s in sentences]
             event_rows = [event_row(e) for e in events]
@@ -357,6 +366,15 @@ class SqliteStore:
             if isinstance(exc, (sqlite3.Error, OverflowError, ValueError)):  # ValueError: text sqlite cannot encode
                 raise StoreError(f"{self.path}: cannot store document {doc_id!r}: {exc}") from exc
             raise
+
+    def codings(self, doc_ids: Sequence[str]) -> dict[str, Coding]:
+        """What each of these documents that is stored was coded from, by doc_id (migration 0006)."""
+        found: dict[str, Coding] = {}
+        unique = list(dict.fromkeys(doc_ids))
+        for start in range(0, len(unique), CODINGS_BATCH):
+            rows = self._execute(*codings_select(unique[start : start + CODINGS_BATCH], SQLITE))
+            found.update((doc_id, Coding(digest, stamp)) for doc_id, digest, stamp in rows)
+        return found
 
     # ------------------------------------------------------------ events
 
