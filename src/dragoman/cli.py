@@ -12,7 +12,7 @@ import argparse
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -24,6 +24,7 @@ from .version import __version__
 from .web.commands import add_commands as add_web_commands
 
 if TYPE_CHECKING:
+    from .ingest import Fields, Source
     from .parquet import ParquetEventWriter
     from .records import Document
     from .service import Dragoman
@@ -76,6 +77,12 @@ def _check_export(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _check_recode(args: argparse.Namespace) -> str | None:
+    if args.recode and not args.db:
+        return "--recode is for --db (without a store every document is coded anyway)"
+    return None
+
+
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse a bad --output before anything is read or written."""
     if args.output:
@@ -85,8 +92,11 @@ def _check_output(args: argparse.Namespace) -> None:
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:
-    """Every file the command reads (reports, dictionaries, the database): no output may be one."""
+    """Every file the command reads (reports, dictionaries, the database): no output may be one.
+
+    Reports as named and as expanded (every file of a folder or a pattern: `_sources`)."""
     names = [*(getattr(args, "paths", None) or ()), *(getattr(args, "files", None) or ())]
+    names += [source.path for source in getattr(args, "sources", None) or () if source.path is not None]
     for option in ("actors", "verbs", "discards"):
         names += getattr(args, option, None) or ()
     db = getattr(args, "db", None)
@@ -135,31 +145,31 @@ def _limit(text: str) -> int:
 # ---------------------------------------------------------------- reading inputs
 
 
-def _read_all(nlp: Dragoman, paths: Sequence[str], failures: list[str]) -> Iterator[Document]:
-    """Documents of every path in turn; a path that cannot be read is reported and skipped."""
-    for path in paths:
+def _sources(args: argparse.Namespace, paths: Sequence[str]) -> list[Source]:
+    """The inputs the paths name (folders and patterns expanded, "-" standard input), kept on
+    `args` so that no output can be one of them."""
+    from .ingest import expand_inputs
+
+    args.sources = expand_inputs(paths, input_format=getattr(args, "input_format", None), on_warning=_warn)
+    return list(args.sources)
+
+
+def _fields(args: argparse.Namespace) -> Fields:
+    from .ingest import Fields
+
+    return Fields.mapping(**{role: getattr(args, f"{role}_field", None) for role in _FIELD_ROLES})
+
+
+def _read_all(nlp: Dragoman, sources: Sequence[Source], failures: list[str], fields: Fields | None = None) -> Iterator[Document]:
+    """Documents of every input in turn; an input that cannot be read is reported and skipped."""
+    from .ingest import DEFAULT_FIELDS
+
+    for source in sources:
         try:
-            yield from nlp.read(path, on_warning=_warn)
+            yield from nlp.read_source(source, on_warning=_warn, fields=fields or DEFAULT_FIELDS)
         except DragomanError as exc:
             print(f"dragoman: error: {exc}", file=sys.stderr)
-            failures.append(path)
-
-
-def _expected_documents(paths: Sequence[str]) -> int | None:
-    """How many documents the inputs hold, for the progress bar's ETA (None if unknown or costly)."""
-    total = 0
-    for path in paths:
-        try:
-            if os.path.getsize(path) > 2**30:
-                return None
-            if path.lower().endswith((".jsonl", ".ndjson")):
-                with open(path, "rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            else:
-                total += 1
-        except OSError:
-            continue  # the reader reports it
-    return total
+            failures.append(source.name)
 
 
 class _Progress:
@@ -177,6 +187,10 @@ class _Progress:
         if self.bar is not None:
             self.events += len(result.events)
             self.bar.set_postfix_str(f"{self.events:,} events", refresh=False)
+            self.bar.update(1)
+
+    def skipped(self) -> None:
+        if self.bar is not None:
             self.bar.update(1)
 
     def close(self) -> None:
@@ -204,10 +218,11 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _load(args: argparse.Namespace) -> Dragoman:
-    """The pipeline for a coding command; the lines its dictionaries could not use are warnings."""
+    """The pipeline for a coding command; the lines its dictionaries could not use are warnings.
+    The model loads when the first document needs it (a finished rerun never loads it)."""
     from .service import load
 
-    nlp = load(_settings(args))
+    nlp = load(_settings(args), model=False)
     for problem in nlp.knowledge.problems:
         if not args.quiet:
             _warn(problem)
@@ -217,16 +232,23 @@ def _load(args: argparse.Namespace) -> Dragoman:
 def cmd_code(args: argparse.Namespace) -> int:
     """Code reports into events.
 
+    REPORT is a file (.txt, .html, .jsonl, .csv, .parquet; maybe .gz, .bz2 or .zst), a
+    folder (every such file in it), a pattern ('corpus/**/*.jsonl') or - (standard input).
+    With --db, a document stored from the same input and coded the same way is skipped.
+
     example: dragoman code report.txt --format jsonl --output events.jsonl
-             dragoman code corpus.jsonl --db dragoman.db
+             dragoman code corpus/ --db dragoman.db
+             dragoman code news.csv.gz --text-field body --id-field url --date-field published --db dragoman.db
     """
+    from .ingest import expected_documents
     from .service import code_into
     from .store import open_store
 
+    sources = _sources(args, args.paths)
     _check_output(args)
     nlp = _load(args)
     failures: list[str] = []
-    progress = _Progress(not args.quiet, _expected_documents(args.paths))
+    progress = _Progress(not args.quiet, expected_documents(sources))
     with ExitStack() as stack:
         stack.callback(progress.close)
         store = stack.enter_context(open_store(args.db)) if args.db else None
@@ -234,18 +256,45 @@ def cmd_code(args: argparse.Namespace) -> int:
 
         def on_result(result: DocumentResult) -> None:
             if writer is not None:
-                writer.write(result.events if args.all else result.acts(), result.document)
+                writer.write(_in_order(result.events if args.all else result.acts()), result.document)
             progress(result)
 
-        summary = code_into(store, _read_all(nlp, args.paths, failures), nlp, on_result=on_result, on_warning=_warn)
+        def on_skipped(document: Document) -> None:
+            if writer is not None and store is not None:
+                writer.write(_stored_events(store, nlp, document.doc_id, args.all), document)
+            progress.skipped()
+
+        summary = code_into(
+            store, _read_all(nlp, sources, failures, _fields(args)), nlp,
+            on_result=on_result, on_warning=_warn, on_skipped=on_skipped, recode=args.recode,
+        )  # fmt: skip
         if writer is not None:
             writer.finish()
     shown = summary.events if args.all else summary.acts
+    skipped = f"; {summary.skipped} already coded, skipped (--recode codes them again)" if summary.skipped else ""
     if store is not None:
-        _note(args, f"coded {summary.documents} documents, {shown} events into {_without_password(args.db)}")
+        _note(args, f"coded {summary.documents} documents, {shown} events into {_without_password(args.db)}{skipped}")
     elif shown == 0 and summary.documents:
         _note(args, f"coded {summary.documents} documents: 0 events")
     return 1 if failures else 0
+
+
+def _stored_events(store: Any, nlp: Dragoman, doc_id: str, everything: bool) -> list[Any]:
+    """A skipped document's stored events, in the order a run writes them."""
+    from .service import acts_query
+    from .store import EventQuery
+
+    query = EventQuery(doc_id=doc_id)
+    if not everything:
+        query = acts_query(query, nlp.knowledge.policy)
+    return _in_order(store.events(query))
+
+
+def _in_order(events: Iterable[Any]) -> list[Any]:
+    """A document's events as `code` writes them, coded now or read back from a store: by
+    sentence, then where the trigger stands, then event id (a total order, so a rerun that
+    skips a stored document writes what the first run wrote)."""
+    return sorted(events, key=lambda event: (event.sentence_index, tuple(event.trigger_span), event.event_id))
 
 
 def _without_password(url: str) -> str:
@@ -355,9 +404,10 @@ def cmd_actors_unresolved(args: argparse.Namespace) -> int:
     """
     from .service import unresolved_names
 
+    sources = _sources(args, args.reports)
     nlp = _load(args)
     failures: list[str] = []
-    for name, count in unresolved_names(_read_all(nlp, args.reports, failures), nlp, limit=args.limit):
+    for name, count in unresolved_names(_read_all(nlp, sources, failures, _fields(args)), nlp, limit=args.limit):
         print(f"{count:6d}  {name}")
     return 1 if failures else 0
 
@@ -396,7 +446,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     nlp = _load(args)
     failures: list[str] = []
     found = False
-    for result in nlp.pipe(_read_all(nlp, [args.source], failures)):
+    for result in nlp.pipe(_read_all(nlp, _sources(args, [args.source]), failures)):
         if args.doc is None or result.document.doc_id == args.doc:
             found = True
             show(result.record, result.document.title)
@@ -441,8 +491,25 @@ def _coding_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr")
 
 
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    """How reports are read: the format of standard input, and the fields of a JSONL, CSV or Parquet corpus."""
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, metavar="FORMAT",
+                        help=f"read every input as this format: {', '.join(INPUT_FORMATS)} (default: by suffix; standard input is jsonl)")  # fmt: skip
+    for role, default, what in (
+        ("text", "text", "the text (required)"),
+        ("id", "id", "the document id (without one: file-line)"),
+        ("date", "date", "the document's date (RSS, ISO, YYYYMMDD, 8 March 2025, ...)"),
+        ("title", "title", "the title"),
+        ("url", "url", "the URL"),
+        ("outlet", "outlet", "the outlet"),
+    ):
+        parser.add_argument(f"--{role}-field", metavar="NAME", help=f"the JSONL field or CSV/Parquet column of {what} (default {default})")
+
+
 # runners.RUNNERS' and profiles.profile_names() (tests check), named here so the parser imports and reads nothing
 ENGINES = ("serial", "processes", "dask")
+INPUT_FORMATS = ("txt", "html", "jsonl", "csv", "parquet")  # ingest.sources.FORMATS (a test checks)
+_FIELD_ROLES = ("text", "id", "title", "date", "url", "outlet")  # ingest.rows.ROLES
 PROFILES = ("flat", "phoenix", "gdelt")
 
 
@@ -469,17 +536,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True)
 
     code = _command(sub, "code", cmd_code)
-    code.add_argument("paths", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl (one document per line)")
+    code.add_argument("paths", nargs="+", metavar="REPORT",
+                      help="a file (.txt, .html, .jsonl, .csv, .parquet; maybe .gz/.bz2/.zst), a folder, a pattern, or - for standard input")  # fmt: skip
     code.add_argument("--db", help="store documents and events here: an SQLite file, or a sqlite:/// or postgresql://user@host/db URL")
     code.add_argument("--format", choices=FORMATS, help="output format (default: table; parquet needs --output)")
     code.add_argument("--columns", choices=PROFILES, help="column profile for csv, tsv, parquet (default: dragoman's own)")
     code.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
     code.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     code.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
+    code.add_argument("--recode", "--force-recode", action="store_true",
+                      help="with --db: code every document again, even those stored from the same input and coded the same way")  # fmt: skip
     code.add_argument("--max-chars", type=_count("characters", 2**40), default=Settings().max_doc_chars, metavar="N",
                       help="refuse a document longer than this (default 10,000,000)")  # fmt: skip
+    _input_options(code)
     _coding_options(code)
     _usage_check(code, _check_export)
+    _usage_check(code, _check_recode)
 
     ev = _command(sub, "events", cmd_events)
     _db_option(ev)
@@ -513,8 +585,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--output", "-o", metavar="YAML", help="the YAML file to write (one input only; default: beside each input)")
     imp.add_argument("--force", action="store_true", help="replace the YAML file if it exists")
     unresolved = _command(actor_sub, "unresolved", cmd_actors_unresolved)
-    unresolved.add_argument("reports", nargs="+", metavar="REPORT", help=".txt, .html or .jsonl reports to read")
+    unresolved.add_argument("reports", nargs="+", metavar="REPORT", help="reports to read: files, folders, patterns or - (as for code)")
     unresolved.add_argument("--limit", type=_count("names"), default=50, metavar="N", help="how many names (default 50)")
+    _input_options(unresolved)
     _coding_options(unresolved)
     rec = _command(sub, "record", cmd_record)
     rec.add_argument("source", metavar="REPORT_OR_DB", help="a report to code (.txt, .html, .jsonl), or a store: an SQLite file or a URL")

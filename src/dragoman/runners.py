@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -35,9 +36,12 @@ from .stages import default_stages
 from .state import DocumentResult
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from spacy.language import Language
 
 CHUNK = 8  # documents per worker task: small enough to balance, large enough to batch the parser
+IN_FLIGHT_PER_PROCESS = 3  # chunks submitted ahead per worker: one running, the next ones waiting
 
 Runner = Callable[
     [Settings, Knowledge, "Language | None", Iterable[Document]],
@@ -118,12 +122,21 @@ def run_processes(
     nlp: Language | None,
     documents: Iterable[Document],
 ) -> Iterator[DocumentResult]:
+    """Chunks submitted from this thread (so `documents` is read where it was made: a
+    generator that asks the store what to skip stays on the store's thread), at most
+    IN_FLIGHT_PER_PROCESS per worker ahead of the oldest, whose results are yielded first."""
     ctx = mp.get_context("spawn")
+    window = IN_FLIGHT_PER_PROCESS * settings.n_process
     with ctx.Pool(
         settings.n_process, initializer=_init, initargs=(settings, knowledge)
     ) as pool:
-        for results in pool.imap(_code_chunk, chunks(documents, CHUNK)):
-            yield from results
+        pending: deque[AsyncResult[list[DocumentResult]]] = deque()
+        for chunk in chunks(documents, CHUNK):
+            pending.append(pool.apply_async(_code_chunk, (chunk,)))
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def lazy_runner(spec: str, *, extra: str) -> Runner:

@@ -3,7 +3,9 @@
     nlp = dragoman.load()                      # settings, knowledge and model, loaded once
     result = nlp("On 4 June Russia threatened Poland.", date="2023-06-05")
     for result in nlp.pipe(documents): ...     # the runner the settings name
-    summary = code_into(store, documents, nlp) # code and store, one transaction per document
+    summary = code_into(store, documents, nlp) # code and store, one transaction per document;
+                                               # what is stored and current is skipped (resume.py)
+    documents = nlp.read("corpus/")            # a file, a folder, a pattern or "-" (ingest/sources.py)
 
 and queries over a store (`events_page`, `document`, ...) that take the same
 `EventQuery` whatever the store; the diplomatic record of a store is
@@ -13,21 +15,22 @@ arguments or prints.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import count
-from pathlib import Path
+from itertools import chain, count
 from typing import TYPE_CHECKING
 
 from .config import Settings
-from .ingest import parse_text, read_path
+from .ingest import DEFAULT_FIELDS, Fields, Source, expand_inputs, parse_text, read_source
 from .ingest.ids import unique_ids
 from .knowledge import Knowledge, load_knowledge
 from .nlp import load_model
 from .prefilter import selector
 from .policy import Policy, load_policy
 from .records import Document
+from .resume import Resume, coding_stamp
 from .runners import Loaded, build_pipeline, runner
 from .state import DocumentResult
 from .store import EventQuery, EventStore
@@ -53,9 +56,18 @@ class Dragoman:
         self.nlp = nlp
         self.pipeline = build_pipeline(settings, knowledge)
         self._loaded: Loaded | None = None
+        self._stamp: str | None = None
 
     def __repr__(self) -> str:
         return f"<Dragoman coder={self.settings.coder!r} runner={self.settings.runner_name!r} knowledge={self.knowledge.fingerprint}>"
+
+    @property
+    def stamp(self) -> str:
+        """The coding stamp of this pipeline: what a stored document must have been coded with
+        to be current (see dragoman.resume)."""
+        if self._stamp is None:
+            self._stamp = coding_stamp(self.settings, self.knowledge)
+        return self._stamp
 
     def model(self) -> Language:
         """The spaCy model, loaded on first use (a multiprocess run never needs it here)."""
@@ -83,19 +95,42 @@ class Dragoman:
         return result
 
     def pipe(self, documents: Iterable[Document | str]) -> Iterator[DocumentResult]:
-        """Code documents (strings become documents "text-1", "text-2", ...), in input order."""
+        """Code documents (strings become documents "text-1", "text-2", ...), in input order.
+
+        Nothing is loaded or started (the model, worker processes) before the first document comes."""
         numbers = count(1)
         docs = (
             d if isinstance(d, Document) else parse_text(d, f"text-{next(numbers)}", tables=self.knowledge.ingest)
             for d in documents
         )
+        first = next(docs, None)
+        if first is None:
+            return
         spec = runner(self.settings.runner_name)
         nlp = self.model() if spec.needs_model else self.nlp
-        yield from spec.run(self.settings, self.knowledge, nlp, docs)
+        yield from spec.run(self.settings, self.knowledge, nlp, chain([first], docs))
 
-    def read(self, path: str | Path, on_warning: Callable[[str], None] = _ignore) -> Iterator[Document]:
-        """The documents of one file, read with this pipeline's ingest tables and size limit."""
-        return read_path(path, max_doc_chars=self.settings.max_doc_chars, on_warning=on_warning, tables=self.knowledge.ingest)
+    def read(
+        self,
+        path: str | os.PathLike[str],
+        on_warning: Callable[[str], None] = _ignore,
+        *,
+        fields: Fields = DEFAULT_FIELDS,
+        input_format: str | None = None,
+    ) -> Iterator[Document]:
+        """The documents of one input, read with this pipeline's ingest tables and size limit: a
+        file, a folder (every file in it, recursively), a pattern (`corpus/**/*.jsonl`) or "-"
+        (standard input); JSONL, CSV and Parquet rows through `fields` (see ingest/sources.py)."""
+        for source in expand_inputs([path], input_format=input_format, on_warning=on_warning):
+            yield from self.read_source(source, on_warning, fields=fields)
+
+    def read_source(
+        self, source: Source, on_warning: Callable[[str], None] = _ignore, *, fields: Fields = DEFAULT_FIELDS
+    ) -> Iterator[Document]:
+        """The documents of one Source (of `ingest.expand_inputs`)."""
+        return read_source(
+            source, fields=fields, max_doc_chars=self.settings.max_doc_chars, on_warning=on_warning, tables=self.knowledge.ingest
+        )
 
 
 def load(settings: Settings | None = None, *, model: bool | None = None) -> Dragoman:
@@ -120,9 +155,10 @@ def run(documents: Iterable[Document], settings: Settings | None = None) -> Iter
 
 @dataclass(slots=True)
 class CodingSummary:
-    documents: int = 0
+    documents: int = 0  # coded (and stored) in this run
     events: int = 0  # stored, the non-events included
     acts: int = 0  # events that happened (what `code` shows by default)
+    skipped: int = 0  # already stored and current (dragoman.resume): not coded again
     unresolved: Counter[str] = field(default_factory=Counter)
 
 
@@ -133,22 +169,43 @@ def code_into(
     *,
     on_result: Callable[[DocumentResult], None] | None = None,
     on_warning: Callable[[str], None] = _ignore,
+    on_skipped: Callable[[Document], None] | None = None,
+    recode: bool = False,
 ) -> CodingSummary:
     """Code documents and save each one into `store` (if given) as it comes; ids made unique.
 
     Each document is saved in one transaction, so an interrupted run leaves
     every stored document whole. `on_result` sees each result after it is saved.
+    A document the store already holds from the same input, coded with the same
+    stamp (`nlp.stamp`), is skipped before it is parsed, and `on_skipped` sees it
+    (without its text) in its place among the results; `recode=True` codes and
+    replaces every document (see dragoman.resume).
     """
     summary = CodingSummary()
-    for result in nlp.pipe(unique_ids(documents, on_warning)):
+
+    def skipped(document: Document) -> None:
+        summary.skipped += 1
+        if on_skipped is not None:
+            on_skipped(document)
+
+    stamp = nlp.stamp if store is not None else None
+    docs: Iterable[Document] = unique_ids(documents, on_warning)
+    resume = Resume(store, nlp.stamp, on_skipped=skipped) if store is not None and not recode else None
+    if resume is not None:
+        docs = resume.pending(docs)
+    for result in nlp.pipe(docs):
+        if resume is not None:
+            resume.before_result()
         if store is not None:
-            store.save(result.document, result.sentences, result.events, result.record)
+            store.save(result.document, result.sentences, result.events, result.record, coded_with=stamp)
         summary.documents += 1
         summary.events += len(result.events)
         summary.acts += len(result.acts())
         summary.unresolved.update(dict(result.unresolved))
         if on_result is not None:
             on_result(result)
+    if resume is not None:
+        resume.finish()
     return summary
 
 
