@@ -180,11 +180,11 @@ def test_a_document_with_its_events_overlaid(client):
     assert get(client, "/api/documents/doc-a?root=04")["overlay"][0]["event_ids"] == ["a6meet", "a7meet"]
 
 
-def test_the_record_is_empty_and_says_so(client):
-    data = get(client, "/api/record?doc=doc-a")
+def test_a_document_stored_without_a_record_says_so(client):
+    data = get(client, "/api/record?doc=doc-a")  # the hand-made store saves no record (see test_web_record.py for one)
     assert data["available"] is False
-    assert data["message"].startswith("no record in this store yet")
-    assert data["doc_id"] == "doc-a"
+    assert data["message"].startswith("no record stored for this document")
+    assert (data["doc_id"], data["documents"], data["next_cursor"]) == ("doc-a", [], None)
     assert [data[k] for k in ("communications", "demands", "deadlines", "channels", "positions")] == [[], [], [], [], []]
 
 

@@ -1,4 +1,4 @@
-"""The dashboard in a real browser (Chromium driven by Playwright) over the seed article's events.
+"""The dashboard in a real browser (Chromium driven by Playwright) over the seed article's events and record.
 
 The server is uvicorn in a thread on a free port, serving a store coded from
 ../shared/corpus/seed-article.txt; the tests skip, saying why, when Chromium
@@ -221,6 +221,30 @@ def test_zooming_the_chart_offers_that_period_as_a_filter(open_page, server):
     since, until = re.search(r"since=([\d-]+)&until=([\d-]+)", page.url).groups()
     dates = page.locator("li.event").evaluate_all("els => els.length")
     assert dates == api(server, f"/api/events?since={since}&until={until}")["total"]
+
+
+def test_the_record_shows_the_letter_and_leads_to_its_sentence(open_page, server):
+    from playwright.sync_api import expect
+
+    doc_id = api(server, "/api/record")["documents"][0]
+    letter = next(c for c in api(server, f"/api/record?doc={doc_id}")["communications"] if c["kind"] == "letter")
+    page = open_page(f"/record?doc={doc_id}")
+    row = page.locator(f"tr#r-{doc_id}-{letter['comm_id']}")
+    expect(row).to_be_visible()
+    expect(row.locator("td[data-label='Kind']")).to_have_text("letter")
+    expect(row.locator("td[data-label='From → to']")).to_contain_text(letter["sender"]["code"])
+    expect(row.locator("ol.states > li")).to_have_count(len(letter["states"]))
+    shot(page, "record-letter")
+    evidence = letter["states"][0]["evidence"]
+    number = evidence["sentence_index"] + 1
+    with page.expect_navigation():
+        row.locator("ol.states > li").first.locator("a.evidence-link").click()
+    assert page.url == f"{server}/documents/{doc_id}#sentence-{number}"
+    sentence = page.locator(f"#sentence-{number}")
+    expect(sentence).to_be_in_viewport()
+    assert sentence.text_content() == evidence["text"]
+    assert page.evaluate("document.querySelector(':target').id") == f"sentence-{number}"
+    shot(page, "record-sentence")
 
 
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["1280x800", "390x844"])

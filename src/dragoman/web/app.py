@@ -71,6 +71,7 @@ class ServerSettings:
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page, 1 to {MAX_PAGE}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_ROWS, description="skip this many rows first (or use cursor)")]
+RecordLimit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"documents per page (without doc), 1 to {MAX_PAGE}")]
 Cursor = Annotated[str | None, Query(max_length=2000, description="a page's next_cursor, unchanged")]
 Bin = Annotated[str, Query(pattern="^(day|week)$", description="day or week (weeks start on Monday)")]
 Turns = Annotated[int, Query(ge=0, le=50, description="how many escalations and de-escalations to name")]
@@ -121,7 +122,7 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
         title="dragoman",
         version=__version__,
         description="Coded events of diplomatic crises, read-only: events with their evidence, documents, "
-        "pairs of actors and their trajectories, actors, and (later) the diplomatic record.",
+        "pairs of actors and their trajectories, actors, and the diplomatic record (letters, demands, deadlines, channels, positions).",
         docs_url=None,  # the interactive docs pages load their scripts from a CDN: the schema is at /openapi.json
         redoc_url=None,
     )
@@ -170,10 +171,11 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
         with store() as s:
             return views.actors_view(s, cat, filters, limit=limit, offset=offset)
 
-    @api.get("/record", response_model=schemas.RecordOut, summary="The diplomatic record (not kept by this store yet)")
-    def api_record(filters: FiltersDep) -> Any:
+    @api.get("/record", response_model=schemas.RecordOut, summary="The diplomatic record: communications, demands and offers, deadlines, channels, positions",
+             description=schemas.RECORD_DESCRIPTION)  # fmt: skip
+    def api_record(filters: FiltersDep, limit: RecordLimit = 20, offset: Offset = 0, cursor: Cursor = None) -> Any:
         with store() as s:
-            return views.record_view(s, filters)
+            return views.record_view(s, cat, filters, limit=limit, offset=offset, cursor=cursor)
 
     app.include_router(api)
 
@@ -208,10 +210,11 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
         return html(pages.trajectory_page(data, pairs["dyads"], filters, cat, bin=bin, twin=twin, store_name=store_name))
 
     @app.get("/record", include_in_schema=False)
-    def record(request: Request, filters: FiltersDep) -> Response:
+    def record(request: Request, filters: FiltersDep, limit: RecordLimit = 20, offset: Offset = 0, cursor: Cursor = None) -> Response:
         with store() as s:
-            data = views.record_view(s, filters)
-        return html(pages.record_page(data, filters, cat, twin=_with_query("/api/record", request), store_name=store_name))
+            data = views.record_view(s, cat, filters, limit=limit, offset=offset, cursor=cursor)
+        return html(pages.record_page(data, filters, cat, limit=limit, default_limit=20, cursor=cursor,
+                                      twin=_with_query("/api/record", request), store_name=store_name))  # fmt: skip
 
     @app.get("/actors", include_in_schema=False)
     def actors(request: Request, filters: FiltersDep, limit: Limit = 200, offset: Offset = 0) -> Response:

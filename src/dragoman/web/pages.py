@@ -296,22 +296,321 @@ def trajectory_page(data: Mapping[str, Any] | None, pairs: Sequence[Mapping[str,
                 charts=True, store_name=store_name)  # fmt: skip
 
 
-def record_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, twin: str, store_name: str) -> Html:
-    holds = {
-        "communications": "letters, messages, replies, calls and visits, with sender, recipient, carrier and their dated states",
-        "demands": "demands and offers, each with its sourcing, topic, status and the communication it belongs to",
-        "deadlines": "deadlines anchored on their communication, and what happened when they passed",
-        "channels": "for each pair of parties: direct or indirect, the mediator, proposed and actual venues, over time",
-        "positions": "each party's stance on a demand or on talks, over time",
+# ---------------------------------------------------------------- the record
+
+RECORD_TITLES = {
+    "communications": "Communications",
+    "demands": "Demands and offers",
+    "deadlines": "Deadlines",
+    "channels": "Channels",
+    "positions": "Positions",
+}
+_RECORD_NONE = {
+    "communications": "No letter, message, reply or call in this record.",
+    "demands": "No demand, offer or threat in this record.",
+    "deadlines": "No deadline in this record.",
+    "channels": "No talks between parties in this record.",
+    "positions": "No stance of a party in this record.",
+}
+_PRECISION_WORDS = {"day": "to the day", "month": "to the month", "year": "to the year", "decade": "to the decade", "range": "a range"}
+_STANCE_CLASS = {"rejects": "no", "rejected": "no", "refused": "no", "accepts": "yes", "accepted": "yes", "agreed": "yes", "held": "yes"}
+
+
+def record_date(d: Mapping[str, Any] | None) -> str:
+    """How a record date reads in a table: "2025-03-07", "on or before 2025-03-07", "2025-03-21 to 2025-03-31", "2025-03 (month)"."""
+    if not d or not d.get("date"):
+        return "undated"
+    date, precision = d["date"], d.get("precision")
+    if precision == "range" and d.get("date_end"):
+        text = f"{date} to {d['date_end']}"
+    elif precision == "decade":
+        text = f"the {date}0s"
+    elif precision in ("month", "year"):
+        text = f"{date} ({precision})"
+    else:
+        text = date
+    flag = d.get("flag")
+    return {"on_or_before": f"on or before {text}", "on_or_after": f"on or after {text}"}.get(flag or "", text)
+
+
+def _rdate(d: Mapping[str, Any] | None) -> Html:
+    expression = (d or {}).get("expression")
+    return tag("span", {"class": "rdate", "title": f"\u201c{expression}\u201d" if expression else None}, record_date(d))
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _anchor(doc_id: str, item_id: str) -> str:
+    return f"r-{path_quote(doc_id)}-{item_id}"
+
+
+class _RecordLinks:
+    """Links inside the record page: to a row shown on it, to a sentence of a document, to an event."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        shown: set[str] = set()
+        for part, key in (("communications", "comm_id"), ("demands", "item_id"), ("deadlines", "deadline_id"), ("positions", "position_id")):
+            shown.update(_anchor(x["doc_id"], x[key]) for x in data[part])
+        self.shown = shown
+
+    def row(self, doc_id: str, item_id: str | None) -> Child:
+        """A reference (c1, d2, t1, p3): a link to its row when the page shows it, else the id alone."""
+        if not item_id:
+            return None
+        anchor = _anchor(doc_id, item_id)
+        return tag("a", {"href": f"#{anchor}", "class": "ref"}, item_id) if anchor in self.shown else tag("span", {"class": "ref"}, item_id)
+
+    def rows(self, doc_id: str, item_ids: Sequence[str]) -> Child:
+        return join(*[join(", " if n else None, self.row(doc_id, i)) for n, i in enumerate(item_ids)])
+
+    @staticmethod
+    def evidence(doc_id: str, ev: Mapping[str, Any] | None) -> Child:
+        """The sentence in its document (and its first event, when it has one): one click from the fact."""
+        if not ev:
+            return None
+        number = ev["sentence_index"] + 1
+        link = tag("a", {"href": f"/documents/{path_quote(doc_id)}#sentence-{number}", "class": "evidence-link", "title": ev["text"]},
+                   f"sentence {number}")  # fmt: skip
+        events = ev.get("events") or []
+        event = [" (", tag("a", {"href": f"/events/{path_quote(events[0])}", "title": "an event coded from this sentence"}, "event"), ")"] if events else None
+        return tag("span", {"class": "cite"}, link, event)
+
+    def evidences(self, doc_id: str, evs: Sequence[Mapping[str, Any]]) -> Child:
+        seen: dict[int, Mapping[str, Any]] = {}
+        for ev in evs:  # one link per sentence; the first with events speaks for it
+            index = ev["sentence_index"]
+            if index not in seen or (ev.get("events") and not seen[index].get("events")):
+                seen[index] = ev
+        ordered = [seen[i] for i in sorted(seen)]
+        return join(*[join(", " if n else None, self.evidence(doc_id, ev)) for n, ev in enumerate(ordered)])
+
+
+def _sourcing(doc_id: str, ev: Mapping[str, Any] | None, links: _RecordLinks) -> Html:
+    """On whose word, how firmly, which sources, and the link to the sentence."""
+    if not ev:
+        return tag("span", {"class": "muted"}, "no sentence kept")
+    said: list[Child] = []
+    att = ev.get("attribution")
+    if att:
+        said.append(join("according to ", " \u2192 ".join(att.get("chain") or [att["text"]])))
+    if ev.get("reliability"):
+        said.append(tag("span", {"class": "badge"}, ev["reliability"]))
+    cites = [c.get("outlet") or f"[{c['key']}]" for c in ev.get("citations") or ()]
+    if cites:
+        said.append("cites " + ", ".join(cites))
+    said.append(links.evidence(doc_id, ev))
+    return join(*[join(" · " if n else None, x) for n, x in enumerate(said)])
+
+
+_BLANK = "\u2014"
+
+
+def _cell(label: str, *children: Child, cls: str | None = None) -> Html:
+    """A cell with its column's name (shown beside it on a phone, where an empty cell is left out)."""
+    blank = all(c is None or c == "" or c == _BLANK for c in children)
+    return tag("td", {"data-label": label, "class": " ".join(x for x in (cls, "blank" if blank else None) if x) or None},
+               *(children if not blank else (_BLANK,)))  # fmt: skip
+
+
+def _id_cell(doc_id: str, item_id: str, many: bool) -> Html:
+    return tag("th", {"scope": "row", "data-label": "#"}, item_id,
+               [tag("br"), tag("a", {"href": f"/record?doc={path_quote(doc_id)}", "class": "doc"}, doc_id)] if many else None)  # fmt: skip
+
+
+def _pair(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> Html:
+    return join(_actor(a), tag("span", {"class": "arrow"}, " \u2192 "), _actor(b))
+
+
+def _status(value: str) -> Html:
+    return tag("span", {"class": f"status {_STANCE_CLASS.get(value, 'open')}"}, _words(value))
+
+
+def _table(cls: str, caption: Child, headings: Sequence[str], rows: Sequence[Html]) -> Html:
+    return tag("div", {"class": "scroll"}, tag("table", {"class": f"record {cls}"},
+               tag("caption", None, caption) if caption else None,
+               tag("thead", None, tag("tr", None, [tag("th", {"scope": "col"}, h) for h in headings])),
+               tag("tbody", None, rows)))  # fmt: skip
+
+
+def _communications(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bool) -> Html:
+    rows = []
+    for c in items:
+        doc = c["doc_id"]
+        states = [tag("li", None, _status(st["state"]), " ", _rdate(st["date"]),
+                      [" \u00b7 by ", _actor(st["by"])] if st.get("by") else None,
+                      [" \u00b7 says ", _actor(st["said_by"])] if st.get("said_by") else None,
+                      " \u00b7 ", links.evidence(doc, st["evidence"]))
+                  for st in c["states"]]  # fmt: skip
+        about: list[Child] = [tag("q", None, text) for text in c["content"]]
+        if c.get("answers"):
+            about.append(join("answers ", links.row(doc, c["answers"])))
+        if c["answered_by"]:
+            about.append(join("answered by ", links.rows(doc, c["answered_by"])))
+        if c["items"]:
+            about.append(join("carries ", links.rows(doc, c["items"])))
+        if c["deadlines"]:
+            about.append(join("sets ", links.rows(doc, c["deadlines"])))
+        rows.append(tag("tr", {"id": _anchor(doc, c["comm_id"])},
+                        _id_cell(doc, c["comm_id"], many),
+                        _cell("Kind", c["kind"]),
+                        _cell("From \u2192 to", _pair(c.get("sender"), c.get("recipient"))),
+                        _cell("Carried by", _actor(c["carrier"]) if c.get("carrier") else _BLANK),
+                        _cell("Date", _rdate(c["date"])),
+                        _cell("What became of it", tag("ol", {"class": "states"}, states) if states else tag("span", {"class": "muted"}, "nothing told")),
+                        _cell("Contents and links", join(*[join(tag("br") if n else None, x) for n, x in enumerate(about)])),
+                        _cell("Sentences", links.evidences(doc, c["evidence"]))))  # fmt: skip
+    return _table("communications", None, ["#", "Kind", "From \u2192 to", "Carried by", "Date", "What became of it", "Contents and links", "Sentences"], rows)
+
+
+def _demands(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bool) -> Html:
+    rows = []
+    for d in items:
+        doc = d["doc_id"]
+        status = join(_status(d["status"]), [" (", links.rows(doc, d["positions"]), ")"] if d["positions"] else None)
+        carried = join(links.row(doc, d.get("communication")) or "no communication", " \u00b7 ", _rdate(d["date"]),
+                       [" \u00b7 deadline ", links.row(doc, d["deadline"])] if d.get("deadline") else None)  # fmt: skip
+        rows.append(tag("tr", {"id": _anchor(doc, d["item_id"])},
+                        _id_cell(doc, d["item_id"], many),
+                        _cell("Kind", d["kind"], [tag("br"), tag("small", {"class": "code"}, "CAMEO ", d["cameo"])] if d.get("cameo") else None),
+                        _cell("Who \u2192 of whom", _pair(d.get("by"), d.get("of"))),
+                        _cell("What", d["text"], [tag("br"), tag("small", None, "condition: ", d["condition"])] if d.get("condition") else None),
+                        _cell("Topic", d.get("topic") or "\u2014"),
+                        _cell("Status", status),
+                        _cell("Carried in", carried),
+                        _cell("Sourcing", _sourcing(doc, d.get("evidence"), links))))  # fmt: skip
+    return _table("demands", None, ["#", "Kind", "Who \u2192 of whom", "What", "Topic", "Status", "Carried in", "Sourcing"], rows)
+
+
+def _outcome(o: Mapping[str, Any]) -> Html:
+    return join(tag("a", {"href": f"/events/{path_quote(o['event_id'])}"}, o["cameo"], " ", o["cameo_name"]), " ",
+                _pair(o.get("source"), o.get("target")), " ", _rdate(o["date"]))  # fmt: skip
+
+
+def _deadlines(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bool) -> Html:
+    rows = []
+    for t in items:
+        doc = t["doc_id"]
+        unit = t["unit"] + ("" if t["amount"] == 1 else "s")
+        due = t.get("due") or {}
+        passed: list[Child] = []
+        if t.get("passed"):
+            passed.append(join("passed ", _rdate(t["passed"])))
+        passed += [_outcome(o) for o in t["outcome"]]
+        sentences = [join("set: ", links.evidence(doc, t["evidence"])) if t.get("evidence") else None,
+                     join("passed: ", links.evidence(doc, t["passed_evidence"])) if t.get("passed_evidence") else None]  # fmt: skip
+        rows.append(tag("tr", {"id": _anchor(doc, t["deadline_id"])},
+                        _id_cell(doc, t["deadline_id"], many),
+                        _cell("Deadline", tag("q", None, t["expression"]), f" ({t['amount']} {unit})"),
+                        _cell("Set by \u2192 for", _pair(t.get("by"), t.get("of"))),
+                        _cell("Counted from", join(links.row(doc, t.get("communication")) or "the sentence's date", " \u00b7 ", _rdate(t["anchor"]))),
+                        _cell("Due", _rdate(due), [" ", tag("small", None, "(", _PRECISION_WORDS.get(due.get("precision") or "", due.get("precision")), ")")] if due.get("date") else None),
+                        _cell("For", links.row(doc, t.get("item")) or "\u2014"),
+                        _cell("When it passed", join(*[join(tag("br") if n else None, x) for n, x in enumerate(passed)]) if passed
+                              else tag("span", {"class": "muted"}, "the report does not say")),
+                        _cell("Sentences", join(*[join(tag("br") if n else None, x) for n, x in enumerate(x for x in sentences if x)]))))  # fmt: skip
+    return _table("deadlines", None, ["#", "Deadline", "Set by \u2192 for", "Counted from", "Due", "For", "When it passed", "Sentences"], rows)
+
+
+def _channel(ch: Mapping[str, Any], links: _RecordLinks, many: bool) -> Html:
+    doc = ch["doc_id"]
+    rows = []
+    for st in ch["steps"]:
+        notes: list[Child] = []
+        by = st.get("by") or {}
+        others = [a for a in st["participants"] if (a.get("text"), a.get("code")) != (by.get("text"), by.get("code"))]  # not the side named in By
+        if others:
+            names = [join(" and " if n == len(others) - 1 else ", " if n else None, _actor(a)) for n, a in enumerate(others)]
+            notes.append(join("between " if len(others) > 1 else "with ", *names))
+        if st.get("first_since"):
+            notes.append(f"the first {st.get('mode') or ''} contact {st['first_since']}".replace("  ", " "))
+        if st.get("condition"):
+            notes.append(join("condition: ", st["condition"]))
+        if st.get("communication"):
+            notes.append(join("in ", links.row(doc, st["communication"])))
+        mediator = _actor(st["mediator"]) if st.get("mediator") else (st.get("mediator_text") or "\u2014")
+        venue = st.get("venue")
+        venue_cell = ("proposed: " + venue if st["status"] == "proposed" else venue) if venue else "\u2014"
+        rows.append(tag("tr", None,
+                        tag("th", {"scope": "row", "data-label": "#"}, st["step_id"]),
+                        _cell("Date", _rdate(st["date"])),
+                        _cell("Step", _status(st["status"]), " ", st["what"]),
+                        _cell("Direct?", st.get("mode") or tag("span", {"class": "muted"}, "not said"), cls="nowrap"),
+                        _cell("By", _actor(st["by"]) if st.get("by") else tag("span", {"class": "muted"}, "both")),
+                        _cell("Mediator", mediator),
+                        _cell("Venue", venue_cell),
+                        _cell("Notes", join(*[join(tag("br") if n else None, x) for n, x in enumerate(notes)])),
+                        _cell("Sentences", links.evidences(doc, st["evidence"]))))  # fmt: skip
+    a, b = (list(ch["parties"]) + [None, None])[:2]
+    caption = join(_actor(a), " \u2194 ", _actor(b), tag("small", None, f" {len(ch['steps'])} steps" + (f" \u00b7 in {doc}" if many else "")))
+    return _table("channel", caption, ["#", "Date", "Step", "Direct?", "By", "Mediator", "Venue", "Notes", "Sentences"], rows)
+
+
+def _positions(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bool) -> Html:
+    rows = []
+    for p in items:
+        doc = p["doc_id"]
+        answers = [links.rows(doc, p["items"]) if p["items"] else None, join("in ", links.row(doc, p["communication"])) if p.get("communication") else None]
+        rows.append(tag("tr", {"id": _anchor(doc, p["position_id"])},
+                        _id_cell(doc, p["position_id"], many),
+                        _cell("Party", _actor(p.get("party"))),
+                        _cell("Stance", _status(p["stance"])),
+                        _cell("On", p["on"], [tag("br"), tag("small", None, "condition: ", p["condition"])] if p.get("condition") else None),
+                        _cell("Date", _rdate(p["date"])),
+                        _cell("Answers", join(*[join(" \u00b7 " if n else None, x) for n, x in enumerate(x for x in answers if x)]) or "\u2014"),
+                        _cell("Sourcing", _sourcing(doc, p.get("evidence"), links))))  # fmt: skip
+    return _table("positions", None, ["#", "Party", "Stance", "On", "Date", "Answers", "Sourcing"], rows)
+
+
+def _record_counts(data: Mapping[str, Any]) -> str:
+    steps = sum(len(ch["steps"]) for ch in data["channels"])
+    counts = [(len(data["communications"]), "communication"), (len(data["demands"]), "demand or offer"),
+              (len(data["deadlines"]), "deadline"), (len(data["channels"]), "channel"), (len(data["positions"]), "position")]  # fmt: skip
+    words = [f"{n} {word if n == 1 else {'demand or offer': 'demands and offers'}.get(word, word + 's')}" for n, word in counts]
+    if steps:
+        words[3] += f" ({steps} step{'s' if steps != 1 else ''} of talks)"
+    return ", ".join(words)
+
+
+def record_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, limit: int, default_limit: int, cursor: str | None, twin: str, store_name: str) -> Html:
+    form = _form("/record", filters, cat)
+    body: list[Child] = [tag("h1", None, "The diplomatic record", tag("small", None, f" {data['doc_id']}") if data.get("doc_id") else None)]
+    if not data["available"]:
+        body += [tag("p", {"class": "notice", "role": "status"}, data["message"][0].upper() + data["message"][1:] + "."),
+                 tag("p", None, "Every communication is still on the ", tag("a", {"href": "/timeline" + filters.query_string()}, "timeline"),
+                     " as events with their sentences.")]  # fmt: skip
+        return page(title="Record", tab="/record", filters=filters, body=body, twin=twin, form=form, store_name=store_name)
+    documents = data["documents"]
+    many = len(documents) > 1  # ids (c1, d2) are per document: name it beside each once there are several
+    keep = filters.without("doc")
+    if data.get("doc_id"):
+        lead: list[Child] = [_record_counts(data), ". Each row links to the sentence it was read from (",
+                             tag("a", {"href": f"/documents/{path_quote(data['doc_id'])}" + keep.query_string()}, "the document"), ")."]  # fmt: skip
+    else:
+        named = [tag("a", {"href": "/record" + keep.query_string(doc=d)}, d) for d in documents]
+        lead = [f"The records of {len(documents)} document{'s' if len(documents) != 1 else ''} on this page (",
+                join(*[join(", " if n else None, x) for n, x in enumerate(named)]), "): ", _record_counts(data),
+                ". Choose a document for its record alone; each row links to the sentence it was read from."]  # fmt: skip
+    body.append(tag("p", {"class": "summary"}, lead))
+    ignored = [name for name, on in (("CAMEO root", filters.root), ("modality", filters.modality), ("non-events", filters.all)) if on]
+    if ignored:
+        verb = "filters choose" if len(ignored) > 1 else "filter chooses"
+        body.append(tag("p", {"class": "muted"}, f"The {' and '.join(ignored)} {verb} events, not parts of the record: the record is shown whole."))
+    links = _RecordLinks(data)
+    tables = {
+        "communications": lambda: _communications(data["communications"], links, many),
+        "demands": lambda: _demands(data["demands"], links, many),
+        "deadlines": lambda: _deadlines(data["deadlines"], links, many),
+        "channels": lambda: join(*[_channel(ch, links, many) for ch in data["channels"]]),
+        "positions": lambda: _positions(data["positions"], links, many),
     }
-    sections = [tag("section", {"class": "record-part"}, tag("h2", None, part.capitalize()),
-                    tag("p", {"class": "muted"}, f"Will hold {holds[part]}. None stored.") if not data[part] else None)
-                for part in RECORD_PARTS]  # fmt: skip
-    body = [tag("h1", None, "The diplomatic record"),
-            tag("p", {"class": "notice", "role": "status"}, data["message"][0].upper() + data["message"][1:] + "."),
-            tag("p", None, "Until then, every communication is on the ", tag("a", {"href": "/timeline" + filters.query_string()}, "timeline"),
-                " as events with their sentences."), sections]  # fmt: skip
-    return page(title="Record", tab="/record", filters=filters, body=body, twin=twin, form=_form("/record", filters, cat), store_name=store_name)
+    for part in RECORD_PARTS:
+        filtered = " that the filters keep" if filters.actor or filters.since or filters.until else ""
+        content = tables[part]() if data[part] else tag("p", {"class": "muted"}, _RECORD_NONE[part].replace(" in this record.", f" in this record{filtered}."))
+        body.append(tag("section", {"class": "record-part", "id": part}, tag("h2", None, RECORD_TITLES[part]), content))
+    body.append(_pager("/record", filters, data, limit=limit, default_limit=default_limit, cursor=cursor))
+    return page(title="Record", tab="/record", filters=filters, body=body, twin=twin, form=form, store_name=store_name)
 
 
 def actors_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, twin: str, store_name: str) -> Html:
@@ -360,20 +659,22 @@ def documents_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *,
 
 
 def _document_text(data: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]]) -> Html:
+    """The text by blocks, each stored sentence a span (#sentence-N, N from 1), event triggers marked in it."""
     text: str = data["document"]["text"]
     marks = data["overlay"]
     blocks = data["blocks"] or [{"start": 0, "end": len(text), "kind": "paragraph", "section": None}]
-    out: list[Child] = []
-    i = 0
-    for block in blocks:
-        lo, hi = block["start"], block["end"]
+    sentences = sorted((s["start"], s["end"], s["index"]) for s in data.get("sentences") or ())
+    k = 0  # the next mark to draw
+
+    def marked(lo: int, hi: int) -> list[Child]:
+        nonlocal k
         pieces: list[Child] = []
         at = lo
-        while i < len(marks) and marks[i]["end"] <= hi:
-            m = marks[i]
-            i += 1
-            if m["start"] < at:
-                continue  # straddles a block edge
+        while k < len(marks) and marks[k]["start"] < hi:
+            m = marks[k]
+            k += 1
+            if m["start"] < at or m["end"] > hi:
+                continue  # straddles a block or sentence edge
             first = events[m["event_ids"][0]]
             title = "; ".join(f"{events[x]['cameo']} {events[x]['cameo_name']} ({events[x]['modality']})" for x in m["event_ids"])
             pieces.append(text[at : m["start"]])
@@ -381,6 +682,29 @@ def _document_text(data: Mapping[str, Any], events: Mapping[str, Mapping[str, An
                                     "title": title, "data-events": " ".join(m["event_ids"])}, text[m["start"] : m["end"]]))  # fmt: skip
             at = m["end"]
         pieces.append(text[at:hi])
+        return pieces
+
+    out: list[Child] = []
+    anchored: set[int] = set()
+    j = 0  # the first sentence that may still meet a block
+    for block in blocks:
+        lo, hi = block["start"], block["end"]
+        while j < len(sentences) and sentences[j][1] <= lo:
+            j += 1
+        pieces: list[Child] = []
+        at = lo
+        for s_lo, s_hi, index in sentences[j:]:
+            if s_lo >= hi:
+                break
+            a, b = max(s_lo, at), min(s_hi, hi)
+            if a >= b:
+                continue
+            pieces.append(marked(at, a))
+            anchor = None if index in anchored else f"sentence-{index + 1}"  # a sentence over two blocks: one anchor
+            anchored.add(index)
+            pieces.append(tag("span", {"class": "sentence", "id": anchor}, marked(a, b)))
+            at = b
+        pieces.append(marked(at, hi))
         name = {"heading": "h3", "list_item": "li"}.get(block["kind"], "p")
         out.append(tag(name, {"class": f"block {block['kind']}"}, pieces))
     return tag("div", {"class": "doc-text"}, out)

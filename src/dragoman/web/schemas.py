@@ -1,8 +1,9 @@
 """The JSON API's response shapes, for the OpenAPI schema at /openapi.json.
 
 `EventOut` is `Event.to_dict()` field for field (the record the README
-documents); a test checks the two never drift apart. The other models are
-the views' dicts (views.py). Responses are checked against these models
+documents), and the record's models (`CommunicationOut`, `ItemOut`, ...)
+are `Record.to_dict()`'s parts (docs/record.md); tests check that neither
+drifts apart. The other models are the views' dicts (views.py). Responses are checked against these models
 before they are sent, so the schema is what clients get.
 """
 
@@ -14,14 +15,25 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "ActorRowOut",
     "ActorsOut",
+    "ChannelOut",
+    "ChannelStepOut",
+    "CommStateOut",
+    "CommunicationOut",
     "DocumentOut",
     "DocumentsOut",
     "DyadOut",
     "DyadsOut",
     "EventDetailOut",
     "EventOut",
+    "EventRefOut",
     "EventsOut",
+    "ItemOut",
+    "PositionOut",
     "Problem",
+    "RECORD_DESCRIPTION",
+    "RecordDateOut",
+    "RecordDeadlineOut",
+    "RecordEvidenceOut",
     "RecordOut",
     "SeriesOut",
     "TimelineOut",
@@ -328,24 +340,201 @@ class MarkOut(_Model):
     event_ids: list[str]
 
 
+class SentenceSpanOut(_Model):
+    index: int = Field(description="the sentence's index, as events and the record's evidence number it (from 0)")
+    start: int = Field(description="offset into the document's text")
+    end: int
+
+
 class DocumentOut(_Model):
     filters: FiltersOut
     document: DocumentTextOut
     blocks: list[BlockOut]
+    sentences: list[SentenceSpanOut] = Field(description="where each stored sentence is; the page anchors sentence i at #sentence-{i+1}")
     references: list[ReferenceOut]
     overlay: list[MarkOut] = Field(description="trigger spans to mark in the text, in order, never overlapping")
     events: list[EventOut]
 
 
+# ---------------------------------------------------------------- the diplomatic record
+
+RECORD_DESCRIPTION = """The stored record (docs/record.md): what passed between the parties.
+
+With `doc`, one document's record; without it, the records of a page of documents by id
+(`limit` documents, then `cursor` = `next_cursor`), each part's items carrying their
+`doc_id`. `actor`, `since` and `until` narrow the parts as they narrow events (by code
+prefix or country; by date at the coarser precision; undated parts are left out once a
+period is given); `root`, `modality` and `all` choose events, not parts of the record.
+Every fact carries its `evidence`: the sentence (index and offsets into the document),
+the words it rests on, attribution, reliability, citations, and the ids of the
+sentence's events. `available` is false, with a `message`, for a document stored without
+a record (or a store with none)."""
+
+
+class _RecordModel(BaseModel):
+    """A part of the record as `Record.to_dict()` writes it (record/records.py).
+
+    Extra fields pass through: the record may gain a field before this schema
+    names it (a test checks the two agree), and a client should not lose it.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+
+class RecordDateOut(_RecordModel):
+    date: str | None = Field(description="ISO date at its precision: 2025-03-07, 2025-03, 2025, 201 (the 2010s)")
+    precision: str | None = Field(description="day, month, year, decade or range")
+    basis: str | None = Field(description='explicit, relative, inherited, ...; "communication": the date of the communication it belongs to')
+    date_end: str | None = Field(description="the end of a range")
+    expression: str | None = Field(description="the words it was read from")
+    anchor: str | None = Field(description="what a relative date counts from")
+    flag: str | None = Field(description='"on_or_before": had happened by then; "on_or_after": since then')
+
+
+class RecordEvidenceOut(_RecordModel):
+    sentence_index: int = Field(description="the sentence, as /documents/{doc_id} numbers them (from 0)")
+    span: list[int] = Field(description="[start, end] of the sentence in the document's text")
+    text: str = Field(description="the sentence")
+    trigger: str | None = Field(description="the words the fact rests on")
+    trigger_span: list[int] | None
+    attribution: AttributionOut | None = Field(description="on whose word the sentence reports it")
+    reliability: str | None = Field(description="unofficial, unconfirmed, ...")
+    citations: list[CitationOut]
+    events: list[str] = Field(description="ids of the sentence's events that say the same (see /api/events/{id})")
+
+
+class CommStateOut(_RecordModel):
+    state: str = Field(description="written, announced, sent, delivered, received, not_received, acknowledged, not_acknowledged, answered, not_answered, rejected, accepted")
+    date: RecordDateOut
+    by: ActorOut | None = Field(description="who did it (received: who received it)")
+    said_by: ActorOut | None = Field(description="who says so")
+    evidence: RecordEvidenceOut
+
+
+class CommunicationOut(_RecordModel):
+    """A letter, message, note, reply, ultimatum, invitation or call, and what became of it."""
+
+    doc_id: str
+    comm_id: str = Field(description="c1, c2, ...: unique within its document")
+    kind: str
+    sender: ActorOut | None
+    recipient: ActorOut | None
+    carrier: ActorOut | None = Field(description="who carried or passed it on (a mediator, an envoy)")
+    date: RecordDateOut = Field(description="when written, sent or first made known")
+    states: list[CommStateOut] = Field(description="its lifecycle, in date order")
+    answers: str | None = Field(description="the comm_id it answers")
+    answered_by: list[str]
+    content: list[str] = Field(description="what the report says it says, in its words")
+    items: list[str] = Field(description="the item_ids of the demands, offers and threats it carries")
+    deadlines: list[str] = Field(description="the deadline_ids it sets")
+    evidence: list[RecordEvidenceOut] = Field(description="every sentence that mentions it")
+
+
+class ItemOut(_RecordModel):
+    """A demand, offer or threat, dated by the communication that carries it."""
+
+    doc_id: str
+    item_id: str = Field(description="d1, d2, ...")
+    kind: str = Field(description="demand, offer or threat")
+    text: str = Field(description="in the report's words")
+    topic: str | None
+    cameo: str | None = Field(description="the code of the item's event")
+    by: ActorOut | None = Field(description="who demands (offers, threatens)")
+    of: ActorOut | None = Field(description="of whom")
+    communication: str | None = Field(description="the comm_id that carries it")
+    date: RecordDateOut
+    condition: str | None
+    status: str = Field(description="open, rejected, accepted or conditional: the addressee's latest stance")
+    positions: list[str] = Field(description="the position_ids the status rests on")
+    deadline: str | None = Field(description="the deadline_id that sets a time for it")
+    evidence: RecordEvidenceOut | None
+
+
+class EventRefOut(_RecordModel):
+    event_id: str
+    cameo: str
+    cameo_name: str
+    source: ActorOut | None
+    target: ActorOut | None
+    date: RecordDateOut
+    modality: str
+    sentence_index: int
+
+
+class RecordDeadlineOut(_RecordModel):
+    """A deadline anchored on its communication, and what happened when it passed."""
+
+    doc_id: str
+    deadline_id: str = Field(description="t1, t2, ...")
+    expression: str = Field(description='"within 2 months", "a 72-hour ultimatum"')
+    amount: int
+    unit: str = Field(description="hour, day, week, month, year")
+    anchor: RecordDateOut = Field(description="what it counts from: its communication's date")
+    due: RecordDateOut = Field(description="anchor + amount units, at the anchor's precision")
+    communication: str | None
+    item: str | None = Field(description="the item_id it sets a time for")
+    by: ActorOut | None
+    of: ActorOut | None
+    passed: RecordDateOut | None = Field(description="when the text says it passed")
+    outcome: list[EventRefOut] = Field(description="what happened when it passed, where the text says")
+    evidence: RecordEvidenceOut | None
+    passed_evidence: RecordEvidenceOut | None
+
+
+class ChannelStepOut(_RecordModel):
+    step_id: str = Field(description="s1, s2, ...")
+    date: RecordDateOut
+    status: str = Field(description="proposed, refused, ready, agreed, held, mediated, continued, ended")
+    what: str = Field(description="talks, ceasefire, deal, agreement, ...")
+    mode: str | None = Field(description="direct, indirect, or null when not said")
+    by: ActorOut | None = Field(description="whose step (who refused, proposed); null when both")
+    participants: list[ActorOut]
+    mediator: ActorOut | None
+    mediator_text: str | None
+    venue: str | None = Field(description="proposed (status proposed) or where they were held")
+    first_since: str | None = Field(description='"since 2013" for "the first direct meeting since 2013"')
+    condition: str | None
+    communication: str | None
+    evidence: list[RecordEvidenceOut]
+
+
+class ChannelOut(_RecordModel):
+    """The talks between one pair of parties (keyed by country), step by step."""
+
+    doc_id: str
+    channel_id: str = Field(description='the two parties\' keys, sorted: "IRN-USA"')
+    parties: list[ActorOut]
+    steps: list[ChannelStepOut] = Field(description="in date order")
+
+
+class PositionOut(_RecordModel):
+    """A party's stance on a demand, a communication or talks, at one time."""
+
+    doc_id: str
+    position_id: str = Field(description="p1, p2, ...")
+    party: ActorOut
+    on: str = Field(description='"direct talks", "the ultimatum", "arbitration", ...')
+    stance: str = Field(description="rejects, conditional or accepts")
+    date: RecordDateOut
+    condition: str | None
+    items: list[str] = Field(description="the item_ids it answers")
+    communication: str | None
+    evidence: RecordEvidenceOut | None
+
+
 class RecordOut(_Model):
-    """The diplomatic record; not kept by this store yet, so `available` is false and every list empty."""
+    """The diplomatic record of one document, or of a page of documents (see the endpoint's description)."""
 
     filters: FiltersOut
-    available: bool
-    message: str
-    doc_id: str | None
-    communications: list[dict[str, object]]
-    demands: list[dict[str, object]]
-    deadlines: list[dict[str, object]]
-    channels: list[dict[str, object]]
-    positions: list[dict[str, object]]
+    limit: int = Field(description="documents per page (without doc)")
+    offset: int
+    available: bool = Field(description="false when the document (or the store) has no stored record")
+    message: str | None = Field(description="why there is no record, when available is false")
+    doc_id: str | None = Field(description="the document asked for, or null for a page of documents")
+    documents: list[str] = Field(description="the documents whose records this page holds")
+    communications: list[CommunicationOut] = Field(description="letters, messages, replies, calls: sender, recipient, carrier, and their dated states")
+    demands: list[ItemOut] = Field(description="demands, offers and threats: who of whom, topic, status, the communication that carries them")
+    deadlines: list[RecordDeadlineOut] = Field(description="deadlines anchored on their communication: due date, and what happened when they passed")
+    channels: list[ChannelOut] = Field(description="each pair's talks over time: direct or indirect, mediator, venues")
+    positions: list[PositionOut] = Field(description="each party's stances (rejects, conditional, accepts) on demands and talks")
+    next_cursor: str | None = Field(description="pass as cursor= for the next page of documents; null on the last page")

@@ -17,10 +17,11 @@ from ..analyse import actor_table, date_groups, day_counts, dyad_series, dyads, 
 from ..coding.lexicon import load_cameo
 from ..errors import DragomanError
 from ..policy import Policy, load_policy
+from ..record.service import record_of
 from ..records import Event
 from ..store import EventQuery, EventStore, PageRequest
 from .params import BadParameter, Filters, NotFound, actor_key
-from .record import empty_record
+from .record import narrow_record
 
 __all__ = [
     "Catalogue",
@@ -266,6 +267,7 @@ def document_view(store: EventStore, cat: Catalogue, doc_id: str, filters: Filte
         "filters": _filters_dict(filters),
         "document": {"doc_id": d.doc_id, "title": d.title, "date": d.date, "url": d.url, "outlet": d.outlet, "text": d.text},
         "blocks": [{"start": b.start, "end": b.end, "kind": b.kind, "section": b.section} for b in d.blocks],
+        "sentences": [{"index": s.index, "start": s.start, "end": s.end} for s in stored.sentences],
         "references": [
             {"key": r.key, "outlet": r.outlet, "title": r.title, "published": r.published, "language": r.language, "url": r.url}
             for r in d.references
@@ -294,6 +296,19 @@ def overlay(events: Sequence[Event], text_length: int) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- the record
 
 
-def record_view(store: EventStore, filters: Filters) -> dict[str, Any]:
+def record_view(store: EventStore, cat: Catalogue, filters: Filters, *, limit: int, offset: int = 0, cursor: str | None = None) -> dict[str, Any]:
+    """The stored record of one document (`doc`), else of a page of documents by id, narrowed by the filters.
+
+    `record_of`'s dict (docs/record.md), its parts narrowed by actor and period
+    as web/record.py says; the CAMEO root and the modality choose events, not
+    parts of the record, so they are only checked here.
+    """
     check_filters(store, filters)
-    return empty_record(filters.doc) | {"filters": _filters_dict(filters)}
+    query = filters.query(cat.policy)  # a malformed date or an unknown modality is a 400 here too
+    try:
+        request = PageRequest(offset=offset, limit=limit, cursor=cursor)
+    except DragomanError as exc:
+        raise BadParameter(str(exc)) from exc
+    record = record_of(store, filters.doc, request)
+    narrowed = narrow_record(record, actor=filters.actor, since=query.since, until=query.until)
+    return {"filters": _filters_dict(filters), "limit": limit, "offset": offset} | narrowed
