@@ -1,7 +1,8 @@
 """Throughput of the whole pipeline against spaCy parsing alone, on one corpus, in one run.
 
     python bench/throughput.py [CORPUS.jsonl] [--limit N] [--times K] [--n-process N]
-                               [--phases parse1,parse2,full,nofilter] [--baseline OTHER/src]
+                               [--phases parse1,parse2,shipped1,shipped2,full,nofilter]
+                               [--baseline OTHER/src]
 
 Each phase runs in a fresh child process, so that one phase's peak memory does
 not hide another's (ru_maxrss only ever grows):
@@ -11,6 +12,9 @@ not hide another's (ru_maxrss only ever grows):
                  that makes this baseline faster, not slower) and `nlp.pipe`
                  over the texts dragoman would parse (each document's blocks),
                  with n_process 1 and 2. The faster of the two is "spaCy's best".
+  shipped1, shipped2  the same with the model exactly as spaCy ships it, its
+                 named-entity recognizer included (what a user of spaCy gets
+                 from `spacy.load`); the faster is "spaCy's best as shipped".
                  Texts are read before the clock starts; loading is not timed.
   full           dragoman: reading the corpus, the pre-filter, parsing, coding,
                  with --n-process workers (default 2); knowledge and model are
@@ -48,7 +52,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news-2004-2005.jsonl"
 WORD = re.compile(r"\w+")
-PHASES = ("parse1", "parse2", "full", "nofilter", "baseline")
+PHASES = ("parse1", "parse2", "shipped1", "shipped2", "full", "nofilter", "baseline")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -59,7 +63,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--n-process", type=int, default=2, help="dragoman's worker processes (default 2)")
     ap.add_argument("--batch-size", type=int, default=None, help="texts per nlp.pipe batch (default: Settings' default)")
     ap.add_argument("--model", default=None, help="spaCy model (default: the pipeline's default)")
-    ap.add_argument("--phases", default="parse1,parse2,full", help=f"comma-separated, in order, among {', '.join(PHASES[:4])}")
+    ap.add_argument("--phases", default="parse1,parse2,full", help=f"comma-separated, in order, among {', '.join(PHASES[:6])}")
     ap.add_argument("--repeat", type=int, default=1, help="alternate the phases N times and keep each one's fastest run")
     ap.add_argument("--baseline", metavar="SRC", help="also run the full phase with dragoman imported from this src/ folder")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON here")
@@ -109,7 +113,7 @@ def peak_rss_mib() -> float:
 # ---------------------------------------------------------------- phases
 
 
-def phase_parse(args: argparse.Namespace, n_process: int) -> dict[str, Any]:
+def phase_parse(args: argparse.Namespace, n_process: int, shipped: bool = False) -> dict[str, Any]:
     import spacy
 
     from dragoman.config import Settings
@@ -123,14 +127,14 @@ def phase_parse(args: argparse.Namespace, n_process: int) -> dict[str, Any]:
     batch_size = args.batch_size or Settings().batch_size
     name = model_name(args.model)
     t_load = time.perf_counter()
-    nlp = spacy.load(name, exclude=["ner"])
+    nlp = spacy.load(name) if shipped else spacy.load(name, exclude=["ner"])
     t0 = time.perf_counter()
     sentences = 0
     for parsed in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         sentences += sum(1 for _ in parsed.sents)
     t1 = time.perf_counter()
     return {
-        "phase": f"parse{n_process}",
+        "phase": f"{'shipped' if shipped else 'parse'}{n_process}",
         "model": f"{name} {'+'.join(nlp.pipe_names)}",
         "documents": documents,
         "sentences": sentences,
@@ -190,8 +194,8 @@ def phase_full(args: argparse.Namespace, prefilter: bool) -> dict[str, Any]:
 
 
 def run_phase_here(args: argparse.Namespace) -> None:
-    if args.phase in ("parse1", "parse2"):
-        result = phase_parse(args, int(args.phase[-1]))
+    if args.phase in ("parse1", "parse2", "shipped1", "shipped2"):
+        result = phase_parse(args, int(args.phase[-1]), shipped=args.phase.startswith("shipped"))
     else:
         result = phase_full(args, prefilter=args.phase != "nofilter")
         result["phase"] = args.phase
@@ -235,14 +239,15 @@ def print_table(results: dict[str, dict[str, Any] | str], args: argparse.Namespa
             extra += [f"{r['events']} events"] if r["events"] is not None else []
             extra += [r["note"]] if r["note"] else []
             print(f"  {phase}: {'; '.join(extra)}")
-    parses = [r for k, r in results.items() if k.startswith("parse") and isinstance(r, dict)]
-    best = max(parses, key=lambda r: r["sentences"] / max(r["seconds"], 1e-9), default=None)
-    for phase in ("full", "nofilter", "baseline"):
-        r = results.get(phase)
-        if best is not None and isinstance(r, dict) and r["seconds"] > 0:
-            sents = (r["sentences"] / r["seconds"]) / (best["sentences"] / best["seconds"])
-            words = (r["words"] / r["seconds"]) / (best["words"] / best["seconds"])
-            print(f"{phase} / spaCy's best parse ({best['phase']}): {sents:.2f}x sentences/s, {words:.2f}x words/s")
+    for prefix, what in (("parse", "spaCy's best parse"), ("shipped", "spaCy's best parse as shipped")):
+        parses = [r for k, r in results.items() if k.startswith(prefix) and isinstance(r, dict)]
+        best = max(parses, key=lambda r: r["sentences"] / max(r["seconds"], 1e-9), default=None)
+        for phase in ("full", "nofilter", "baseline"):
+            r = results.get(phase)
+            if best is not None and isinstance(r, dict) and r["seconds"] > 0:
+                sents = (r["sentences"] / r["seconds"]) / (best["sentences"] / best["seconds"])
+                words = (r["words"] / r["seconds"]) / (best["words"] / best["seconds"])
+                print(f"{phase} / {what} ({best['phase']}): {sents:.2f}x sentences/s, {words:.2f}x words/s")
     full, nofilter, base = results.get("full"), results.get("nofilter"), results.get("baseline")
     if isinstance(full, dict) and isinstance(nofilter, dict):
         print(f"full / nofilter: {nofilter['seconds'] / max(full['seconds'], 1e-9):.2f}x; events {full['events']} vs {nofilter['events']}")
@@ -260,9 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus} (give a JSONL path as the first argument)", file=sys.stderr)
         return 2
     phases = [p.strip() for p in args.phases.split(",") if p.strip()]
-    unknown = set(phases) - set(PHASES[:4])
+    unknown = set(phases) - set(PHASES[:6])
     if unknown:
-        print(f"unknown phase(s): {', '.join(sorted(unknown))}; use {', '.join(PHASES[:4])}", file=sys.stderr)
+        print(f"unknown phase(s): {', '.join(sorted(unknown))}; use {', '.join(PHASES[:6])}", file=sys.stderr)
         return 2
     if args.baseline:
         if not Path(args.baseline, "dragoman").is_dir():

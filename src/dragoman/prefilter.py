@@ -4,9 +4,11 @@ Parsing is most of the cost of coding, and most sentences of the news code
 nothing. Before parsing, each piece of a document is cut into sentences by a
 cheap rule (`split_sentences`), and a sentence is parsed when it
 
-* names someone: a capitalised word after the first, or an actor or agent
-  name of the dictionaries in any case ("the government", "Tehran") -- even
-  with no event cue, since a later "he" or "Mr Okafor" may need the name; or
+* names someone: a capitalised word after the first, a capitalised first word
+  that is not one of the model's stop words ("Krasner refused ...", not "The
+  talks ..."), or an actor or agent name of the dictionaries in any case ("the
+  government", "Tehran") -- even with no event cue, since a later "he" or "Mr
+  Okafor" may need the name; or
 * refers to someone named before (a pronoun, "the two sides": policy.yaml
   `prefilter.pronouns`) and holds an event cue: a verb, noun or adjective of
   the verb dictionaries (every layer: the user's, dragoman's, PETRARCH's), in
@@ -108,6 +110,7 @@ class Prefilter:
     pronouns: frozenset[str]
     titles: frozenset[str]  # person titles: "Mr." ends no sentence
     discards: Any  # knowledge.discards: a story it discards is not parsed
+    stop_words: frozenset[str] = frozenset()  # the model's: a capitalised first word among them names no one
 
     def vocabulary(self, words: list[str]) -> set[str]:
         """The sentence's words lower-cased, with every lemma each could be an inflection of."""
@@ -140,8 +143,11 @@ class Prefilter:
         return any(n in self.pronouns for n in norms) and self.has_cue(self.vocabulary(words))
 
     def has_name(self, words: list[str], norms: list[str]) -> bool:
-        """A capitalised word after the first, or a dictionary name (any case)."""
+        """A capitalised word after the first, a capitalised first word that is no stop word
+        (without the model's stop words, any capitalised first word), or a dictionary name (any case)."""
         if any(w[0].isupper() for w in words[1:]):
+            return True
+        if words[0][0].isupper() and words[0].lower() not in self.stop_words:
             return True
         phrases, longest = self.actor_phrases, self.longest
         return any(tuple(norms[i : i + n]) in phrases for i in range(len(norms)) for n in range(1, longest + 1))
@@ -199,8 +205,11 @@ def requirements(pattern: Pattern) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(w.split()[0].lower() for w in alternatives if w.strip()) for alternatives in needs)
 
 
-def build_prefilter(knowledge: Knowledge, irregular: dict[str, tuple[str, ...]]) -> Prefilter:
-    """The pre-filter of this knowledge; `irregular` maps irregular forms to lemmas (`model_irregulars`)."""
+def build_prefilter(
+    knowledge: Knowledge, irregular: dict[str, tuple[str, ...]], stop_words: frozenset[str] = frozenset()
+) -> Prefilter:
+    """The pre-filter of this knowledge; `irregular` maps irregular forms to lemmas (`model_irregulars`),
+    `stop_words` are the model's language's (`model_stop_words`)."""
     lexicon = knowledge.lexicon
     cues: set[str] = set()
     conditional: dict[str, set[tuple[frozenset[str], ...]]] = {}
@@ -233,6 +242,7 @@ def build_prefilter(knowledge: Knowledge, irregular: dict[str, tuple[str, ...]])
         knowledge.policy.prefilter.pronouns,
         titles,
         knowledge.discards,
+        stop_words,
     )
 
 
@@ -253,6 +263,12 @@ def model_irregulars(nlp: Any) -> dict[str, tuple[str, ...]]:
     return {form: tuple(sorted(lemmas)) for form, lemmas in out.items()}
 
 
+def model_stop_words(nlp: Any) -> frozenset[str]:
+    """The stop words of the model's language (spaCy's list: "the", "it", "however", ...), lower-cased."""
+    words = getattr(getattr(nlp, "Defaults", None), "stop_words", None) or ()
+    return frozenset(w.lower() for w in words)
+
+
 def selector(knowledge: Knowledge, nlp: Any) -> Any:
     """The `select` argument of nlp.parse_documents for this knowledge and model."""
-    return build_prefilter(knowledge, model_irregulars(nlp)).plan
+    return build_prefilter(knowledge, model_irregulars(nlp), model_stop_words(nlp)).plan
