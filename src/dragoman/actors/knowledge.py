@@ -368,6 +368,8 @@ class _Builder:
         self.file = 0  # the number of the file being read: a name a later file claims is taken from earlier ones
         self.fuzzy = True  # whether the file's people and bodies are looked for by near misses
         self.exact_only: set[str] = set()  # entities matched only as written
+        self.imported = False  # whether the file being read is Phoenix's knowledge (built in or the user's)
+        self.state_rank: dict[str, int] = {}  # state key -> how its shown name was set (see _state)
 
     # -- helpers
     def _where(self, path: str, entry: Any, what: str) -> str:
@@ -409,6 +411,7 @@ class _Builder:
         if note:
             self.problems.append(note)
         kind = dictionary_format(text)
+        self.imported = not fuzzy or kind == "petrarch"  # Phoenix's knowledge, built in or the user's
         if kind == "yaml":
             self.add_data(path, parse_actor_yaml(path, text))
         elif kind == "jsonl":
@@ -459,8 +462,14 @@ class _Builder:
         where = self._where(path, entry, f"state {code}")
         roles = tuple(_state_role(where, i, r) for i, r in enumerate(_as_list(path, entry, "roles")))
         held = self.entities.get(key)
-        if held is None:
-            self.entities[key] = Entity(key=canonical, kind="state", code=code, country=code, sector=None, roles=roles, source=where)
+        # the name a state is shown by: an explicit `name` (a later one wins), else the first
+        # name of the first file that is not an import (dragoman's states.yaml, not Phoenix's
+        # "Leipzig" for DEU), else the import's; dated roles read before stay unless given anew
+        rank = 2 if entry.get("name") else (0 if self.imported else 1)
+        if held is None or rank == 2 or rank > self.state_rank.get(key, 0):
+            self.entities[key] = Entity(key=canonical, kind="state", code=code, country=code, sector=None,
+                                        roles=roles or (held.roles if held else ()), source=where)  # fmt: skip
+            self.state_rank[key] = rank
         elif roles and not held.roles:
             self.entities[key] = replace(held, roles=roles)
         for alias in [canonical, *names]:
