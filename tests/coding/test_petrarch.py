@@ -112,3 +112,35 @@ def test_the_shipped_conversion_is_what_the_script_makes(shared_file):
     shipped = (root / "src" / "dragoman" / "data" / "petrarch" / "cameo_verbs.yaml").read_text(encoding="utf-8")
     assert text == shipped, "run python tools/convert_petrarch.py and commit its output"
     assert "Copyright (c) 2015 Open Event Data Alliance" in shipped and problems == 14
+
+
+MONEY = """\
+# a synonym set whose members have two words, written for this test
+&MONEY
++SWISS FRANCS
++GOLD BARS
++DOLLARS
+
+--- REMIT   [070]  ---
+REMIT
+- * &MONEY                      [071]
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("On 4 June 2023, Kenya will remit two million swiss francs to Chad.", "071"),  # a two-word member, word by word
+        ("On 4 June 2023, Kenya remitted gold bars to Chad.", "071"),
+        ("On 4 June 2023, Kenya remitted dollars to Chad.", "071"),  # a one-word member, as before
+        ("On 4 June 2023, Kenya remitted the swiss offer to Chad.", "070"),  # half a phrase is not the phrase
+    ],
+)
+def test_a_synonym_sets_phrase_is_found_in_the_objects_phrase(tmp_path, sentence, code):
+    import dragoman
+    from dragoman.config import Settings
+
+    path = tmp_path / "money.verbs"
+    path.write_text(MONEY, encoding="utf-8")
+    nlp = dragoman.load(Settings(verb_files=(str(path),)))
+    assert [(e.source.code, e.cameo, e.target and e.target.code) for e in nlp(sentence).events] == [("KEN", code, "TCD")]

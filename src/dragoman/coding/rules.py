@@ -537,6 +537,14 @@ class _Seen:
             self._obj_phrase = self._forms(t for t in obj.subtree if t.i <= obj.i) if obj is not None else set()
         return self._obj_phrase
 
+    def _obj_phrase_has(self, words: frozenset[str]) -> bool:
+        """A member with spaces ("swiss francs") word by word in the object's phrase up to its head."""
+        obj = self.obj
+        if obj is None or not _phrases(words):
+            return False
+        tokens = [(t.lemma_.lower(), t.lower_) for t in obj.subtree if t.i <= obj.i]
+        return _in_order(tokens, (SeqItem(words),))
+
     def object_ends_with(self, phrases: tuple[tuple[str, ...], ...]) -> bool:
         """A phrase ("swiss francs") ends at the object's head."""
         if self._tail is None:
@@ -573,7 +581,7 @@ class _Seen:
             return False
         if p.pre and not all(self.pre_words() & words or _in_order(self._pre_tokens(), (SeqItem(words),)) for words in p.pre):
             return False
-        if p.obj_mods and not all(self.obj_phrase() & words for words in p.obj_mods):
+        if p.obj_mods and not all(self.obj_phrase() & words or self._obj_phrase_has(words) for words in p.obj_mods):
             return False
         if p.all_words and not all(self.clause() & words for words in p.all_words):
             return False
