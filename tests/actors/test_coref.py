@@ -100,3 +100,24 @@ def test_unresolved_counts():
     actors = [unresolved("Max Zork"), unresolved("Max Zork"), unresolved("Ann Quux"), None,
               Actor(text="Iran", name="Iran", code="IRN", country="IRN")]
     assert unresolved_counts(actors) == [("Max Zork", 2), ("Ann Quux", 1)]
+
+
+def _seen(sentence: int, token: int, name: str):
+    from dragoman.actors.coref import Seen
+
+    actor = Actor(text=name, name=name, code="KEN", country="KEN")
+    return Seen(actor, token, sentence, "subj", False, False, True, frozenset({name.lower()}))
+
+
+def test_what_a_description_looks_back_over_is_the_nearest_first_and_bounded():
+    from dragoman.actors.coref import RECALLED, _recent, _window
+
+    memory = Salience(seen=[_seen(i // 3, i % 3, f"n{i}") for i in range(3 * (RECALLED // 3 + 10))])  # three a sentence
+    last_sentence = memory.seen[-1].sentence
+    # nearest first, nothing at or after the asking token, and no further back than RECALLED mentions
+    found = list(_recent(memory, last_sentence, 1))
+    assert found[0] is memory.seen[-3] and memory.seen[-2] not in found and memory.seen[-1] not in found
+    assert len(found) == RECALLED - 2 and memory.seen[0] not in found
+    # a pronoun's window: every mention from that sentence on, in reading order
+    assert _window(memory, last_sentence - 1) == memory.seen[-6:]
+    assert _window(memory, last_sentence + 1) == []

@@ -33,9 +33,12 @@ from ..records import Actor
 from .knowledge import ActorKnowledge, norm_word
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from spacy.tokens import Span, Token
+
+RECALLED = 1_000  # mentions a description ("the minister", "the two sides") looks back over at most (a news report holds a few hundred)
+
 
 @dataclass(frozen=True, slots=True)
 class Seen:
@@ -102,7 +105,7 @@ class Coreference:
         return self._as_pronoun(found, token, sentence_index) if found else None
 
     def _they(self, memory: Salience, token: Token, sentence_index: int) -> Seen | Actor | None:
-        same = [s for s in memory.seen if s.sentence == sentence_index and s.token_index < token.i]
+        same = [s for s in _window(memory, sentence_index) if s.sentence == sentence_index and s.token_index < token.i]
         groups = [s for s in same if not s.person]
         if groups:
             return groups[-1]
@@ -116,9 +119,11 @@ class Coreference:
     def _nearest(
         self, memory: Salience, token: Token, sentence_index: int, ok: Callable[[Seen], bool], prefer_subject: bool
     ) -> Seen | None:
-        for back in range(0, self.knowledge.vocab.coreference.lookback + 1):
+        lookback = self.knowledge.vocab.coreference.lookback
+        window = _window(memory, sentence_index - lookback)
+        for back in range(0, lookback + 1):
             sent = sentence_index - back
-            pool = [s for s in memory.seen if s.sentence == sent and ok(s) and (back > 0 or s.token_index < token.i)]
+            pool = [s for s in window if s.sentence == sent and ok(s) and (back > 0 or s.token_index < token.i)]
             if not pool:
                 continue
             if prefer_subject:
@@ -147,20 +152,23 @@ class Coreference:
     def resolve_definite(self, memory: Salience, span: Span, sentence_index: int) -> Actor | None:
         """"the country", "the aide", "the minister", "the group" -> an earlier actor."""
         head = norm_word(span.root.lemma_ or span.root.text)
-        before = [s for s in memory.seen if _before(s, sentence_index, span.root.i)]
         words = self.knowledge.vocab.coreference
         found: Seen | None = None
+
+        def before() -> Iterator[Seen]:
+            return _recent(memory, sentence_index, span.root.i)
+
         if head in words.state_nouns:
-            found = next((s for s in reversed(before) if s.state), None)
+            found = next((s for s in before() if s.state), None)
             if found is None and head in words.government_nouns:
-                found = next((s for s in reversed(before) if s.actor.sector == "GOV"), None)
+                found = next((s for s in before() if s.actor.sector == "GOV"), None)
         elif head in words.org_nouns:
-            found = next((s for s in reversed(before) if not s.person and not s.state), None)
+            found = next((s for s in before() if not s.person and not s.state), None)
         else:
-            found = next((s for s in reversed(before) if head in s.words), None)
+            found = next((s for s in before() if head in s.words), None)
             if found is None and head in self.knowledge.person_titles:
                 sector = next((c.sector for c in self.knowledge.lexicon.get((head,), ()) if c.kind == "sector"), None)
-                found = next((s for s in reversed(before) if s.person and s.actor.sector == sector), None)
+                found = next((s for s in before() if s.person and s.actor.sector == sector), None)
         if found is None:
             return None
         actor = self._as_pronoun(found, span.root, sentence_index)
@@ -172,8 +180,7 @@ class Coreference:
         words had the phrase's head noun, or None."""
         head = norm_word(span.root.text)
         lemma = norm_word(span.root.lemma_ or span.root.text)
-        before = [s for s in memory.seen if _before(s, sentence_index, span.root.i)]
-        found = next((s for s in reversed(before) if head in s.words or lemma in s.words), None)
+        found = next((s for s in _recent(memory, sentence_index, span.root.i) if head in s.words or lemma in s.words), None)
         if found is None:
             return None
         actor = self._as_pronoun(found, span.root, sentence_index)
@@ -189,7 +196,7 @@ class Coreference:
         want_people = bool(words & vocab.coreference.people_words)
         picked: list[Seen] = []
         countries: set[str] = set()
-        for s in reversed([s for s in memory.seen if _before(s, sentence_index, span.start)]):
+        for s in _recent(memory, sentence_index, span.start):
             if s.role == "other" or (want_people and not s.person):
                 continue
             key = s.actor.code if s.actor.country in vocab.codes.non_state else s.actor.country
@@ -206,6 +213,26 @@ class Coreference:
                   start=span.start_char, end=span.end_char, basis="description", confidence=0.7)
             for s in reversed(picked)
         )
+
+
+def _recent(memory: Salience, sentence_index: int, token_index: int) -> Iterator[Seen]:
+    """What was seen before (sentence_index, token_index), nearest first, the last RECALLED
+    mentions at most: a description looks back that far, so a long document stays linear."""
+    seen = memory.seen
+    for k in range(len(seen) - 1, max(-1, len(seen) - 1 - RECALLED), -1):
+        if _before(seen[k], sentence_index, token_index):
+            yield seen[k]
+
+
+def _window(memory: Salience, first_sentence: int) -> list[Seen]:
+    """The mentions seen from `first_sentence` on, in reading order. The mentions stage
+    observes sentence by sentence, so `seen` is in sentence order: the scan stops at the
+    first mention before it."""
+    seen = memory.seen
+    k = len(seen)
+    while k > 0 and seen[k - 1].sentence >= first_sentence:
+        k -= 1
+    return seen[k:]
 
 
 def _before(seen: Seen, sentence_index: int, token_index: int) -> bool:
