@@ -28,6 +28,7 @@ class Grammar:
     relative_pronouns: frozenset[str]
     reciprocal_objects: frozenset[str]
     particles: frozenset[str]
+    channel_prepositions: frozenset[str]
     negating_determiners: frozenset[str]
     negating_preconjunctions: frozenset[str]
     negators: frozenset[str]

@@ -173,6 +173,8 @@ def _statement(
     about = None
     for c in comp:
         for t in c.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in g.channel_prepositions:
+                continue  # "sent its reply through Oman": the channel, not what is commented on
             if t.pos_ != "PRON" and sx.nominal(t) and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "attr"):
                 a = actor_of(t)
                 if a is not None and a.code and a.country != speaker.country:
