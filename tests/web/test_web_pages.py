@@ -161,3 +161,12 @@ def test_an_event_page_has_the_evidence_open(client):
 )
 def test_highlights_never_overlap(event, expected):
     assert [(h["kind"], h["start"], h["end"], h["text"]) for h in highlights(event)] == expected
+
+
+def test_a_pronoun_without_a_name_is_shown_as_the_texts_words_with_its_code():
+    from dragoman.web.pages import _actor
+
+    shown = _actor({"text": "they", "name": None, "code": "KENGOV", "basis": "pronoun"})
+    assert "\u201cthey\u201d" in shown and "KENGOV" in shown
+    named = _actor({"text": "he", "name": "Chidi Okafor", "code": "NGAGOV", "basis": "pronoun"})
+    assert "Chidi Okafor" in named and "\u201che\u201d" not in named
