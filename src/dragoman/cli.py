@@ -20,6 +20,7 @@ from .config import Settings
 from .errors import DragomanError, UsageError
 from .formats import FORMATS, PROFILE_FORMATS, EventWriter, show_actor
 from .happenings.commands import add_commands as add_happening_commands
+from .argtypes import whole_number
 from .version import __version__
 from .web.commands import add_commands as add_web_commands
 
@@ -118,28 +119,11 @@ def _quiet_stdout() -> None:
 
 
 def _count(what: str, most: int = 2**62) -> Callable[[str], int]:
-    """An argparse type: a whole number from 1 to `most`."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of {what}") from None
-        if not 1 <= value <= most:
-            raise argparse.ArgumentTypeError(f"{text} is out of range: give 1 to {most:,} {what}")
-        return value
-
-    return parse
+    """An argparse type: a whole number of `what` from 1 to `most`."""
+    return whole_number(1, most, not_a=f"a whole number of {what}", out_of_range=f"give 1 to {most:,} {what}")
 
 
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 0 <= value <= 1_000_000_000:
-        raise argparse.ArgumentTypeError(f"{text} is out of range: give 0 to 1,000,000,000")
-    return value
+_limit = whole_number(0, 1_000_000_000)
 
 
 # ---------------------------------------------------------------- reading inputs

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from ..argtypes import whole_number
 from .records import Happening, HappeningQuery
 
 __all__ = ["add_commands", "cmd_happenings", "write_happenings"]
@@ -130,30 +131,9 @@ def _table(happenings: Sequence[Happening], out: TextIO, *, reports: bool) -> No
                 )
 
 
-def _min_reports(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number of reports"
-        ) from None
-    if not 2 <= value <= 1_000_000_000:
-        raise argparse.ArgumentTypeError(
-            f"{text} is out of range: a happening has 2 to 1,000,000,000 reports"
-        )
-    return value
-
-
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 0 <= value <= 1_000_000_000:
-        raise argparse.ArgumentTypeError(
-            f"{text} is out of range: give 0 to 1,000,000,000"
-        )
-    return value
+_min_reports = whole_number(2, 1_000_000_000, not_a="a whole number of reports",
+                            out_of_range="a happening has 2 to 1,000,000,000 reports")  # fmt: skip
+_limit = whole_number(0, 1_000_000_000)
 
 
 def add_commands(sub: Any, command: Callable[..., Any]) -> None:

@@ -9,13 +9,12 @@ Everything here is frozen plain data that turns into JSON (`to_dict`) and back
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StoreError
+from ..filters import check_actor_and_dates
 
 __all__ = [
     "GroupingStamp",
@@ -26,7 +25,6 @@ __all__ = [
 ]
 
 # As the store's EventQuery: an ISO date at any precision (decade, year, month, day).
-_PARTIAL_DATE = re.compile(r"[0-9]{3}|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +144,7 @@ class HappeningQuery:
     limit: int | None = None
 
     def __post_init__(self) -> None:
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                _check_date(name, value)
-        if self.actor is not None and not self.actor:
-            raise StoreError(
-                "actor must not be empty: use a code such as IRN or USAGOV"
-            )
+        check_actor_and_dates(self.actor, self.since, self.until)
         if type(self.min_reports) is not int or not 2 <= self.min_reports <= 10**9:
             raise StoreError(
                 f"min_reports={self.min_reports!r} must be a whole number from 2 (a happening has two reports)"
@@ -189,23 +180,6 @@ class HappeningQuery:
             ):
                 return False
         return True
-
-
-def _check_date(name: str, value: str) -> None:
-    if not isinstance(value, str) or _PARTIAL_DATE.fullmatch(value) is None:
-        raise StoreError(
-            f"{name}={value!r} is not an ISO date: use e.g. 2025, 2025-03 or 2025-03-30"
-        )
-    parts = value.split("-")
-    if len(parts[0]) == 4:
-        try:
-            datetime.date(
-                int(parts[0]),
-                int(parts[1]) if len(parts) > 1 else 1,
-                int(parts[2]) if len(parts) > 2 else 1,
-            )
-        except ValueError as exc:
-            raise StoreError(f"{name}={value!r} is not a real date ({exc})") from exc
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime
 import hashlib
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
 from ..errors import StoreError
+from ..filters import check_actor_and_dates
 from ..happenings.records import GroupingStamp, Happening, HappeningQuery
 from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
@@ -61,7 +60,6 @@ MAX_ROWS = 1_000_000_000
 
 # An ISO date at any precision the dating stage produces: decade ("201"), year,
 # month or day. [0-9], not \d, which also matches other scripts' digits.
-_PARTIAL_DATE = re.compile(r"(?P<year>[0-9]{3,4})(-(?P<month>[0-9]{2})(-(?P<day>[0-9]{2}))?)?")
 
 # (undated, date or "", doc_id, sentence_index, event_id): the order of every store.
 EventKey = tuple[bool, str, str, int, str]
@@ -141,21 +139,6 @@ def _check_count(name: str, value: object, *, smallest: int) -> None:
         raise StoreError(f"{name}={value} must be between {smallest} and {MAX_ROWS:_}")
 
 
-def _check_date(name: str, value: str) -> None:
-    match = _PARTIAL_DATE.fullmatch(value) if isinstance(value, str) else None
-    if match is None:
-        raise StoreError(f"{name}={value!r} is not an ISO date: use e.g. 2025, 2025-03 or 2025-03-30")
-    year, month, day = match.group("year"), match.group("month"), match.group("day")
-    if len(year) == 3:
-        if month is not None:
-            raise StoreError(f"{name}={value!r}: a decade ({year}) has no month; use e.g. {year}0-03")
-        return
-    try:
-        datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        raise StoreError(f"{name}={value!r} is not a real date ({exc})") from exc
-
-
 # ---------------------------------------------------------------- queries
 
 
@@ -202,12 +185,7 @@ class EventQuery:
     cursor: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                _check_date(name, value)
-        if self.actor is not None and not self.actor:
-            raise StoreError("actor must not be empty: use a code such as IRN or USAGOV")
+        check_actor_and_dates(self.actor, self.since, self.until)
         excluded = self.exclude_modalities
         if not isinstance(excluded, (frozenset, set, list, tuple)) or not all(isinstance(m, str) for m in excluded):
             raise StoreError(f"exclude_modalities={excluded!r} must be a set of modality names such as {{'negated'}}")

@@ -21,7 +21,7 @@ from ..happenings.records import (
     HappeningQuery,
     happening_from_dict,
 )
-from .sql import Dialect
+from .sql import Dialect, actor_and_dates
 
 __all__ = [
     "DELETE_HAPPENINGS",
@@ -63,11 +63,6 @@ DELETE_HAPPENINGS = (
 )
 
 _ORDER = "undated, sort_date, happening_id"
-_SINCE = (
-    "substr(coalesce(date_end, date), 1, length({since}))"
-    " >= substr({since}, 1, length(coalesce(date_end, date)))"
-)
-_UNTIL = "substr(date, 1, length({until})) <= substr({until}, 1, length(date))"
 _ACTOR = "(substr(source_code, 1, length({actor})) = {actor} OR substr(target_code, 1, length({actor})) = {actor})"
 
 
@@ -104,19 +99,9 @@ def happenings_select(
     query: HappeningQuery, dialect: Dialect
 ) -> tuple[str, dict[str, Any]]:
     """SELECT record of the happenings the query keeps, undated last, by date and id, at most its limit."""
-    clauses = ["reports >= {min_reports}"]
-    params: dict[str, Any] = {"min_reports": query.min_reports}
-    if query.actor is not None:
-        clauses.append(_ACTOR)
-        params["actor"] = query.actor
-    if query.since is not None or query.until is not None:
-        clauses.append("date IS NOT NULL AND date <> ''")
-    if query.since is not None:
-        clauses.append(_SINCE)
-        params["since"] = query.since
-    if query.until is not None:
-        clauses.append(_UNTIL)
-        params["until"] = query.until
+    clauses, params = actor_and_dates(_ACTOR, query.actor, query.since, query.until)
+    clauses.insert(0, "reports >= {min_reports}")
+    params["min_reports"] = query.min_reports
     sql = (
         "SELECT record FROM happenings WHERE "
         + " AND ".join(clauses)

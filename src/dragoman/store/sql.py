@@ -56,6 +56,7 @@ __all__ = [
     "SQLITE",
     "Dialect",
     "Migration",
+    "actor_and_dates",
     "check_doc_ids",
     "check_schema_version",
     "codings_select",
@@ -74,8 +75,7 @@ __all__ = [
     "reference_rows",
     "sentence_from_row",
     "sentence_row",
-    "too_new",
-]
+    "too_new",]
 
 _PACKAGE = __name__.rpartition(".")[0]  # the migrations live in this package's data
 
@@ -182,20 +182,29 @@ _AFTER = f"({SORT_KEY}) > ({{after_undated}}, {{after_date}}, {{after_doc}}, {{a
 _EXACT = {"modality": "modality", "basis": "date_basis", "root": "root", "doc_id": "doc_id"}
 
 
-def _where(query: EventQuery, after: EventKey | None) -> tuple[str, dict[str, Any]]:
+def actor_and_dates(
+    actor_clause: str, actor: str | None, since: str | None, until: str | None
+) -> tuple[list[str], dict[str, Any]]:
+    """The clauses and parameters of an actor filter (`actor_clause`, reading {actor}) and a
+    date range compared at the coarser precision; a date range leaves the undated out."""
     clauses: list[str] = []
     params: dict[str, Any] = {}
-    if query.actor is not None:
-        clauses.append(_ACTOR)
-        params["actor"] = query.actor
-    if query.since is not None or query.until is not None:
+    if actor is not None:
+        clauses.append(actor_clause)
+        params["actor"] = actor
+    if since is not None or until is not None:
         clauses.append("date IS NOT NULL AND date <> ''")
-    if query.since is not None:
+    if since is not None:
         clauses.append(_SINCE)
-        params["since"] = query.since
-    if query.until is not None:
+        params["since"] = since
+    if until is not None:
         clauses.append(_UNTIL)
-        params["until"] = query.until
+        params["until"] = until
+    return clauses, params
+
+
+def _where(query: EventQuery, after: EventKey | None) -> tuple[str, dict[str, Any]]:
+    clauses, params = actor_and_dates(_ACTOR, query.actor, query.since, query.until)
     for field_name, column in _EXACT.items():
         value = getattr(query, field_name)
         if value is not None:

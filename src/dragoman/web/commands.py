@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from ..argtypes import whole_number
 from ..errors import DragomanError, UsageError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -126,24 +127,8 @@ def cmd_plot(args: argparse.Namespace) -> int:
     return 0
 
 
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{text} is out of range: give 1 to 65535")
-    return value
-
-
-def _per_minute(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of requests") from None
-    if not 0 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError(f"{text} is out of range: give 0 (no limit) to 1,000,000")
-    return value
+_port = whole_number(1, 65535, not_a="a port number", out_of_range="give 1 to 65535")
+_per_minute = whole_number(0, 1_000_000, not_a="a whole number of requests", out_of_range="give 0 (no limit) to 1,000,000")
 
 
 def add_commands(sub: Any, command: Callable[..., Any]) -> None:
