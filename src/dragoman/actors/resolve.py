@@ -90,7 +90,12 @@ def span_words(span: Span, articles: frozenset[str]) -> tuple[list[Word], int]:
             norm = norm_word(text)
             if norm:
                 words.append(Word(text, norm, proper, pos))
-    return words, span.root.i - span.start
+    root = span.root
+    if root.pos_ == "DET":
+        # two words of the span hang outside it ("the European Union (EU)", headed by the short
+        # form): the head is the last of them, never the article
+        root = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t][-1]
+    return words, root.i - span.start
 
 
 def resolve_span(span: Span, knowledge: ActorKnowledge, date: str | None = None, place: Span | None = None) -> Actor | None:

@@ -51,6 +51,9 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted(set(out), key=lambda t: t.i)
 
 
+_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The words of the noun phrase headed by `head`, without clauses or conjuncts."""
     keep: list[Token] = []
@@ -58,6 +61,9 @@ def phrase_tokens(head: Token) -> list[Token]:
     def walk(t: Token) -> None:
         keep.append(t)
         for c in t.children:
+            if c.dep_ in ("conj", "cc") and t.dep_ in _MODIFIERS and c.i < head.i and t.head.i == head.i:
+                walk(c)  # "Danish and Finnish diplomats": coordinated modifiers are in the phrase
+                continue
             if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"):
                 continue
             if c.dep_ == "prep" and c.lower_ not in ("of",):
@@ -74,6 +80,12 @@ def phrase_tokens(head: Token) -> list[Token]:
         start -= 1
     while end < len(keep) - 1 and keep[end + 1].i == keep[end].i + 1:
         end += 1
+    if start > 0 and head.i >= 2 and head.doc[head.i - 1].text == "(" and keep[start - 1].i == head.i - 2:
+        # "the European Union (EU)" parsed with the bracketed short form as its head: the name
+        # before the bracket is the phrase (the short form alone may be in no dictionary)
+        end = start = start - 1
+        while start > 0 and keep[start - 1].i == keep[start].i - 1:
+            start -= 1
     run = keep[start : end + 1]
     while run and run[0].is_punct:
         run = run[1:]
