@@ -1,73 +1,88 @@
-"""Where the time goes inside the coding stages (parsing excluded), on a corpus sample.
+"""Where the time goes: parsing against each declared stage of the pipeline, on a corpus sample.
 
-    python bench/profile_stages.py [CORPUS.jsonl] [--limit N]
+    python bench/profile_stages.py [CORPUS.jsonl] [--limit N] [--no-prefilter]
 
-Parses the sample first, then times code_document over the parsed documents
-under cProfile and prints the share of the coding time each stage takes, and
-the share of the whole pipeline (parse + coding) that each takes: shares come
-from the profile, seconds from a second, unprofiled pass.
+One process, the default settings. The sample is read first; then it is parsed
+(the pre-filter deciding what to parse, as in a run) and every stage's `run` /
+`run_document` is timed with a wall clock around each call (no profiler: it
+would slow Python code and not spaCy's, and shift the shares). Prints seconds
+and shares per stage, the parse first.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import pstats
+import itertools
 import time
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news-2004-2005.jsonl"
-STAGES = {
-    "actors (mentions, resolution, coreference)": "read_sentence",
-    "events (coder)": "code_sentence",
-    "dates": "date_sentence",
-    "voice": "read_voice",
-    "event records": "_event",
-}
+
+
+class Timed:
+    """A stage with a clock around its run / run_document; everything else is the stage's."""
+
+    def __init__(self, stage: Any, totals: dict[str, float]) -> None:
+        self._stage, self._totals = stage, totals
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stage, name)
+
+    def run(self, work: Any, state: Any) -> None:
+        t0 = time.perf_counter()
+        self._stage.run(work, state)
+        self._totals[self._stage.name] += time.perf_counter() - t0
+
+    def run_document(self, state: Any) -> None:
+        t0 = time.perf_counter()
+        self._stage.run_document(state)
+        self._totals[self._stage.name] += time.perf_counter() - t0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--no-prefilter", action="store_true", help="parse every sentence")
     args = parser.parse_args()
-
-    import itertools
 
     from dragoman.config import Settings
     from dragoman.ingest import read_path
-    from dragoman.nlp import load_model, parse_documents
-    from dragoman.pipeline import code_document, load
+    from dragoman.knowledge import load_knowledge
+    from dragoman.nlp import parse_documents
+    from dragoman.runners import load_pipeline
 
-    knowledge = load(Settings())
-    nlp = load_model()
+    settings = Settings(prefilter=not args.no_prefilter)
+    loaded = load_pipeline(settings, load_knowledge(settings))
     documents = list(itertools.islice(read_path(args.corpus), args.limit))
+    totals: dict[str, float] = defaultdict(float)
+    pipeline = loaded.pipeline
+    for stages in (pipeline._before, pipeline._per_sentence, pipeline._unparsed, pipeline._after):
+        stages[:] = [Timed(stage, totals) for stage in stages]  # the pipeline's own lists, for this bench
+
     t0 = time.perf_counter()
-    parsed = list(parse_documents(nlp, documents))
+    parsed = list(parse_documents(loaded.nlp, documents, batch_size=loaded.batch_size, select=loaded.select))
     parse_seconds = time.perf_counter() - t0
-
+    sentences = events = 0
     t0 = time.perf_counter()
-    for p in parsed:
-        code_document(p, knowledge)
-    coding_seconds = time.perf_counter() - t0  # unprofiled: cProfile slows Python code, not spaCy's
+    for one in parsed:
+        result = loaded.pipeline.code(one)
+        sentences += len(result.sentences)
+        events += len(result.events)
+    coding_seconds = time.perf_counter() - t0
 
-    profile = cProfile.Profile()
-    profile.enable()
-    for p in parsed:
-        code_document(p, knowledge)
-    profile.disable()
-
-    stats = pstats.Stats(profile)
-    cumulative = {}
-    for (_, _, name), row in stats.stats.items():  # type: ignore[attr-defined]
-        cumulative[name] = cumulative.get(name, 0.0) + row[3]
-    total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
-    print(f"{len(documents)} documents: parse {parse_seconds:.1f}s, coding {coding_seconds:.1f}s "
-          f"(coding = {coding_seconds / (parse_seconds + coding_seconds):.0%} of the pipeline)")
-    for label, func in STAGES.items():
-        share = cumulative.get(func, 0.0) / total if total else 0.0
-        print(f"  {label:<45} {share:6.1%} of coding, {share * coding_seconds / (parse_seconds + coding_seconds):6.1%} of the pipeline")
+    whole = parse_seconds + coding_seconds
+    print(f"{len(documents)} documents, {sentences} sentences, {events} events; one process, "
+          f"pre-filter {'off' if args.no_prefilter else 'on'}")
+    print(f"{'':<28}{'seconds':>9}{'of coding':>11}{'of all':>9}")
+    print(f"{'parse (spaCy, pre-filter)':<28}{parse_seconds:>9.2f}{'':>11}{parse_seconds / whole:>9.1%}")
+    print(f"{'coding, all stages':<28}{coding_seconds:>9.2f}{'':>11}{coding_seconds / whole:>9.1%}")
+    for name, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<26}{seconds:>9.2f}{seconds / coding_seconds:>11.1%}{seconds / whole:>9.1%}")
+    print(f"sentences/s: parse alone {sentences / parse_seconds:.0f}, whole {sentences / whole:.0f}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Throughput of the whole pipeline against spaCy parsing alone, on one corpus, in one run.
 
     python bench/throughput.py [CORPUS.jsonl] [--limit N] [--times K] [--n-process N]
-                               [--phases parse1,parse2,shipped1,shipped2,full,nofilter]
+                               [--phases parse1,parse2,shipped1,shipped2,own1,own2,full,nofilter]
                                [--baseline OTHER/src]
 
 Each phase runs in a fresh child process, so that one phase's peak memory does
@@ -16,6 +16,12 @@ not hide another's (ru_maxrss only ever grows):
                  named-entity recognizer included (what a user of spaCy gets
                  from `spacy.load`); the faster is "spaCy's best as shipped".
                  Texts are read before the clock starts; loading is not timed.
+  own1, own2     dragoman's own parse alone, coding nothing: the model as
+                 `dragoman.nlp.load_model` loads it (cached attributes, matrix
+                 products through numpy's BLAS, one BLAS thread per process
+                 with 2) and `nlp.pipe` over every text, no pre-filter. The
+                 strictest baseline: what dragoman would cost if coding were
+                 free and nothing were left unparsed.
   full           dragoman: reading the corpus, the pre-filter, parsing, coding,
                  with --n-process workers (default 2); knowledge and model are
                  loaded before the clock starts (workers load theirs inside it,
@@ -52,7 +58,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news-2004-2005.jsonl"
 WORD = re.compile(r"\w+")
-PHASES = ("parse1", "parse2", "shipped1", "shipped2", "full", "nofilter", "baseline")
+PHASES = ("parse1", "parse2", "shipped1", "shipped2", "own1", "own2", "full", "nofilter", "baseline")
+CHOOSABLE = PHASES[:-1]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -63,7 +70,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--n-process", type=int, default=2, help="dragoman's worker processes (default 2)")
     ap.add_argument("--batch-size", type=int, default=None, help="texts per nlp.pipe batch (default: Settings' default)")
     ap.add_argument("--model", default=None, help="spaCy model (default: the pipeline's default)")
-    ap.add_argument("--phases", default="parse1,parse2,full", help=f"comma-separated, in order, among {', '.join(PHASES[:6])}")
+    ap.add_argument("--phases", default="parse1,parse2,full", help=f"comma-separated, in order, among {', '.join(CHOOSABLE)}")
     ap.add_argument("--repeat", type=int, default=1, help="alternate the phases N times and keep each one's fastest run")
     ap.add_argument("--baseline", metavar="SRC", help="also run the full phase with dragoman imported from this src/ folder")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON here")
@@ -113,7 +120,7 @@ def peak_rss_mib() -> float:
 # ---------------------------------------------------------------- phases
 
 
-def phase_parse(args: argparse.Namespace, n_process: int, shipped: bool = False) -> dict[str, Any]:
+def phase_parse(args: argparse.Namespace, n_process: int, kind: str) -> dict[str, Any]:
     import spacy
 
     from dragoman.config import Settings
@@ -127,14 +134,22 @@ def phase_parse(args: argparse.Namespace, n_process: int, shipped: bool = False)
     batch_size = args.batch_size or Settings().batch_size
     name = model_name(args.model)
     t_load = time.perf_counter()
-    nlp = spacy.load(name) if shipped else spacy.load(name, exclude=["ner"])
+    if kind == "own":
+        from dragoman.nlp import load_model
+        from dragoman.nlp.ops import blas_threads
+
+        nlp = load_model(name)
+        if n_process > 1:
+            blas_threads(1)  # as dragoman's workers do (spaCy's workers are forked: they inherit it)
+    else:
+        nlp = spacy.load(name) if kind == "shipped" else spacy.load(name, exclude=["ner"])
     t0 = time.perf_counter()
     sentences = 0
     for parsed in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         sentences += sum(1 for _ in parsed.sents)
     t1 = time.perf_counter()
     return {
-        "phase": f"{'shipped' if shipped else 'parse'}{n_process}",
+        "phase": f"{kind}{n_process}",
         "model": f"{name} {'+'.join(nlp.pipe_names)}",
         "documents": documents,
         "sentences": sentences,
@@ -194,8 +209,8 @@ def phase_full(args: argparse.Namespace, prefilter: bool) -> dict[str, Any]:
 
 
 def run_phase_here(args: argparse.Namespace) -> None:
-    if args.phase in ("parse1", "parse2", "shipped1", "shipped2"):
-        result = phase_parse(args, int(args.phase[-1]), shipped=args.phase.startswith("shipped"))
+    if args.phase[:-1] in ("parse", "shipped", "own"):
+        result = phase_parse(args, int(args.phase[-1]), kind=args.phase[:-1])
     else:
         result = phase_full(args, prefilter=args.phase != "nofilter")
         result["phase"] = args.phase
@@ -239,7 +254,8 @@ def print_table(results: dict[str, dict[str, Any] | str], args: argparse.Namespa
             extra += [f"{r['events']} events"] if r["events"] is not None else []
             extra += [r["note"]] if r["note"] else []
             print(f"  {phase}: {'; '.join(extra)}")
-    for prefix, what in (("parse", "spaCy's best parse"), ("shipped", "spaCy's best parse as shipped")):
+    baselines = (("parse", "spaCy's best parse"), ("shipped", "spaCy's best parse as shipped"), ("own", "dragoman's own parse alone"))
+    for prefix, what in baselines:
         parses = [r for k, r in results.items() if k.startswith(prefix) and isinstance(r, dict)]
         best = max(parses, key=lambda r: r["sentences"] / max(r["seconds"], 1e-9), default=None)
         for phase in ("full", "nofilter", "baseline"):
@@ -265,9 +281,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus} (give a JSONL path as the first argument)", file=sys.stderr)
         return 2
     phases = [p.strip() for p in args.phases.split(",") if p.strip()]
-    unknown = set(phases) - set(PHASES[:6])
+    unknown = set(phases) - set(CHOOSABLE)
     if unknown:
-        print(f"unknown phase(s): {', '.join(sorted(unknown))}; use {', '.join(PHASES[:6])}", file=sys.stderr)
+        print(f"unknown phase(s): {', '.join(sorted(unknown))}; use {', '.join(CHOOSABLE)}", file=sys.stderr)
         return 2
     if args.baseline:
         if not Path(args.baseline, "dragoman").is_dir():

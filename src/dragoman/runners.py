@@ -102,6 +102,9 @@ _worker: list[Loaded] = []  # set once in each worker process by _init; the pare
 
 
 def _init(settings: Settings, knowledge: Knowledge) -> None:
+    from .nlp.ops import blas_threads  # imports thinc: only workers need it
+
+    blas_threads(1)  # n_process workers share the cores: one BLAS thread each, not one per core each
     _worker.append(load_pipeline(settings, knowledge))
 
 
