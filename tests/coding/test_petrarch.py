@@ -144,3 +144,67 @@ def test_a_synonym_sets_phrase_is_found_in_the_objects_phrase(tmp_path, sentence
     path.write_text(MONEY, encoding="utf-8")
     nlp = dragoman.load(Settings(verb_files=(str(path),)))
     assert [(e.source.code, e.cameo, e.target and e.target.code) for e in nlp(sentence).events] == [("KEN", code, "TCD")]
+
+
+GRAMMAR_DICTIONARY = """\
+# verbs in PETRARCH's format, written for these tests of how patterns meet the grammar
+--- POSTPONE   [014]  ---
+POSTPONE
+- % HAVE *                      [191]
+
+--- GREET   [042]  ---
+GREET
+
+--- SUPPLY   [070]  ---
+SUPPLY
+
+--- REPORT   [020]  ---
+REPORT
+"""
+GRAMMAR_ACTORS = """# actors in PETRARCH's format, written for these tests
+KENYA [KEN]
+UGANDA [UGA]
++UGANDAN
+TANZANIA [TZA]
+"""
+
+
+@pytest.fixture(scope="module")
+def grammar_coder(tmp_path_factory):
+    """These dictionaries alone (--no-builtin), as a user moving from PETRARCH codes with them."""
+    import dragoman
+    from dragoman.config import Settings
+
+    folder = tmp_path_factory.mktemp("dictionaries")
+    (folder / "grammar.verbs").write_text(GRAMMAR_DICTIONARY, encoding="utf-8")
+    (folder / "grammar.actors").write_text(GRAMMAR_ACTORS, encoding="utf-8")
+    settings = Settings(verb_files=(str(folder / "grammar.verbs"),), actor_files=(str(folder / "grammar.actors"),), builtin=False)
+    return dragoman.load(settings)
+
+
+def _coded(result):
+    return sorted((e.source.code, e.cameo, e.target and e.target.code, e.modality) for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "%" before the verb: the parties of a compound subject, each with the other
+        ("Kenya and Uganda have postponed their summit.", [("KEN", "191", "UGA", "asserted"), ("UGA", "191", "KEN", "asserted")]),
+        # one party is not the compound pattern's sentence: the verb's own code
+        ("Kenya has postponed the summit.", [("KEN", "014", None, "asserted")]),
+    ],
+)
+def test_a_compound_pattern_codes_the_parties_with_each_other(grammar_coder, sentence, expected):
+    assert _coded(grammar_coder(sentence)) == expected
+
+
+def test_an_object_names_its_owner_before_a_later_phrase(grammar_coder):
+    # the elders' country is the target, not the country of the tour
+    assert _coded(grammar_coder("Kenya greeted Ugandan elders during a tour of Tanzania.")) == [("KEN", "042", "UGA", "asserted")]
+
+
+def test_a_verb_that_reports_a_text_is_never_a_request(grammar_coder):
+    # a dictionary codes "report" as an appeal (02); what the agency reported is still the act
+    got = _coded(grammar_coder("Kenya will supply Tanzania with maize, the agency reported."))
+    assert got == [("KEN", "070", "TZA", "planned")]

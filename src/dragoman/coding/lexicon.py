@@ -38,6 +38,7 @@ from .petrarch import DISCARD, isolated_kind, read_petrarch_verbs
 PATTERN_KEYS = {
     "code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated", "needs_target",
     "reverse_code", "reverse_only", "obj_mods", "pre", "all_words", "particle", "preps", "source", "pre_seq", "post_seq",
+    "compound",
 }  # fmt: skip
 KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
 TARGET_PATHS = {
@@ -104,6 +105,7 @@ class Pattern:
     pre_seq: tuple[SeqItem, ...] = ()  # words in this order before the verb, the last nearest it
     post_seq: tuple[SeqItem, ...] = ()  # words in this order after it
     covers_negation: bool = False  # its words before the verb hold a negation ("did n't"): not negated
+    compound: bool = False  # only for a compound subject, whose parties it codes with each other ("% * [030]")
     origin: str = ""
     obj_phrases: tuple[tuple[str, ...], ...] = ()  # the phrases among `obj` ("swiss francs"), matched at the object's end  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
 
@@ -256,6 +258,7 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
         covers_negation=any(
             reading.negators & {part for w in words for part in w.split()} for words in (*pre, *(i.words for i in pre_seq))
         ),
+        compound=bool(raw.get("compound", False)),
         origin=origin,
         obj_phrases=tuple(tuple(w.split()) for w in sorted(_words(raw.get("obj"), where, lists) or ()) if " " in w),
     )

@@ -314,6 +314,8 @@ def _pattern(
         if kind == "marker":
             if value == "+":
                 target.append("subj")
+            elif value == "%":
+                out["compound"] = True  # "% * [030]": the parties of a compound subject, with each other
             continue
         if kind == "group":
             problems.append((number, raw, "a (preposition) before the verb is not read"))

@@ -170,7 +170,13 @@ class RuleCoder:
             return []
         out: list[Draft] = []
         symmetric = pattern.kind == "symmetric"
-        if symmetric and len(sources) >= 2:
+        if pattern.compound:
+            # "% HAVE * [191]": a pattern for a compound subject, whose parties it codes with each
+            # other; with one party it is not this pattern's sentence
+            if len({s.code for s in sources}) < 2:
+                return None
+            out = [self._draft(work, tok, pattern, a, b, reciprocal=True) for a in sources for b in sources if a.code != b.code]
+        elif symmetric and len(sources) >= 2:
             place = self._place(tok, actors)
             for a in sources:
                 for b in sources:
@@ -378,6 +384,9 @@ class RuleCoder:
         if path.startswith("obj.prep:"):
             return sx.prep_objects(obj, path[9:], g) if obj is not None else []
         heads = [h for o in sx.children(trigger, "dobj", "dative", "iobj") for h in sx.conjuncts(o)]
+        # an object that names no one by its head names its owner first ("met Eriadori leaders
+        # during a visit to Gondor": the leaders' country, before any name in a later phrase)
+        heads += [m for o in list(heads) for m in o.children if m.dep_ in _OWNERS and m.i < o.i]
         passive = sx.is_passive(trigger)
         for prep in trigger.children:
             if prep.dep_ in ("prep", "dative") and not (passive and prep.lower_ == "by"):  # a passive's "by" is its source
@@ -451,6 +460,7 @@ class RuleCoder:
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+_OWNERS = frozenset({"compound", "amod", "nmod", "poss"})
 _NAMES = frozenset({"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "pobj"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
 

@@ -57,8 +57,10 @@ def clause_modality(
             return "denied", None  # "denied directing the group": said not to have happened
         if governing.get(lemma) == "threat":
             return "threatened", None  # the threatened act is not itself an event
-        if governing.get(lemma) == "request":
-            return "hypothetical", None  # asked for, not done
+        if governing.get(lemma) == "request" and lemma not in g.report_verbs:
+            # asked for, not done; a verb that reports a text ("AFP reported") reports the act,
+            # whatever code a dictionary gives the verb itself
+            return "hypothetical", None
     if sx.negated(trigger, g) and not negation_covered:
         return "negated", None
     aux = sx.auxiliaries(trigger)
