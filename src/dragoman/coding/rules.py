@@ -260,6 +260,7 @@ class RuleCoder:
                     continue
                 a = actors.actor_of(c)
                 if a is not None and a.code:
+                    a = self._placed_like(h, c, a, actors)
                     out.append(a)
                     out.extend(self._spread(c, a, actors))
                 else:
@@ -288,7 +289,9 @@ class RuleCoder:
         Osgiliath and Gondor", "Eriadori and Calenardhon leaders" are three and two."""
         if not actor.sector or not actor.country or actor.code != actor.country + actor.sector:
             return []
-        owners = [o for p in sx.children(head, "prep") if p.lower_ == "of" for o in sx.children(p, "pobj")]
+        # "the ambassadors of ...", and the places that placed the sector ("officials in Kenya and Uganda")
+        preps = {"of"} | actors.knowledge.vocab.resolution.place_preps
+        owners = [o for p in sx.children(head, "prep") if p.lower_ in preps for o in sx.children(p, "pobj")]
         owners += [m for m in head.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
         out: list[Actor] = []
         for owner in owners:
@@ -298,6 +301,21 @@ class RuleCoder:
                     continue
                 out.append(replace(found, code=found.country + actor.sector, sector=actor.sector, basis="context", confidence=min(0.8, found.confidence)))
         return out
+
+    def _placed_like(self, first: Token, conj: Token, actor: Actor, actors: SentenceMentions) -> Actor:
+        """ "Lawmakers in Kenya and Uganda" parsed with Uganda coordinated with the lawmakers, not with
+        Kenya: a bare state coordinated with a sector that a place preposition placed is that sector
+        in that state too (UGALEG), as if the parse had coordinated the places."""
+        if conj.i == first.i or conj.pos_ != "PROPN" or actor.sector or not actor.country or actor.code != actor.country:
+            return actor
+        placed = actors.actor_of(first)
+        if placed is None or not placed.sector or not placed.country or placed.code != placed.country + placed.sector:
+            return actor
+        preps = actors.knowledge.vocab.resolution.place_preps
+        places = [o for p in sx.children(first, "prep") if p.lower_ in preps for o in sx.children(p, "pobj")]
+        if not any((a := actors.actor_of(o)) is not None and a.country == placed.country and a.code == a.country for o in places):
+            return actor
+        return replace(actor, code=actor.country + placed.sector, sector=placed.sector, basis="context", confidence=min(0.8, actor.confidence))
 
     def _targets(
         self, trigger: Token, pattern: Pattern, actors: SentenceMentions, source: Actor
