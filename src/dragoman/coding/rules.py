@@ -253,7 +253,7 @@ class RuleCoder:
             heads = sx.subjects(verb, self.grammar)
         out: list[Actor] = []
         for h in heads:
-            for c in sx.conjuncts(h):
+            for c in self._members(h, actors):
                 group = actors.group_of(c)
                 if pattern.kind == "symmetric" and len(group) >= 2:
                     out.extend(group)  # "they met": both parties, when "they" can stand for a pair
@@ -266,6 +266,19 @@ class RuleCoder:
                 else:
                     out.extend(group)
         return out
+
+    def _members(self, head: Token, actors: SentenceMentions) -> list[Token]:
+        """The conjuncts of a list, with a name the parser made an apposition inside it ("Ghana, the
+        tiny Togo, and Benin"): an apposition renames its head, so a name of another state
+        beside a coordination is one more member, not the head's second name."""
+        members = sx.conjuncts(head)
+        countries = {a.country for a in map(actors.actor_of, members) if a is not None and a.country}
+        listed = [
+            p for m in members for p in m.children
+            if p.dep_ == "appos" and (p.pos_ == "PROPN" or p.is_title) and _in_list(m, p)
+            and (a := actors.actor_of(p)) is not None and a.code and a.country not in countries
+        ]  # fmt: skip
+        return sorted(members + listed, key=lambda t: t.i) if listed else members
 
     def _unnamed_speaker(self, work: SentenceWork, tok: Token) -> Actor | None:
         """Who says it, when no dictionary knows them ("the agency reported", "analysts said"): the
@@ -326,7 +339,7 @@ class RuleCoder:
         for path in pattern.target:
             heads: list[Token] = []
             if path == "dobj":
-                heads = [h for o in sx.children(trigger, "dobj") for h in sx.conjuncts(o)]
+                heads = [h for o in sx.children(trigger, "dobj") for h in self._members(o, actors)]
                 if sx.is_passive(trigger) and not pattern.passive_patient_source:
                     heads += [h for o in sx.children(trigger, "nsubjpass") for h in sx.conjuncts(o)]
             elif path == "dative":
@@ -481,6 +494,11 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 _OWNERS = frozenset({"compound", "amod", "nmod", "poss"})
 _NAMES = frozenset({"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "pobj"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
+
+
+def _in_list(head: Token, appos: Token) -> bool:
+    """Whether a coordination runs through the head or its apposition ("A, the B, and C")."""
+    return any(c.dep_ in ("cc", "conj") for t in (head, appos) for c in t.children)
 
 
 def _phrase_tokens(trigger: Token) -> list[Token]:
