@@ -352,11 +352,14 @@ class RuleCoder:
                 heads = sx.prep_objects(obj, path[9:], g) if obj is not None else []
             elif path == "obj.poss":
                 # the object's owner: "Trump's threats", "the US complaint", "an Iranian proposal",
-                # "the plan proposed by Saudi Arabia"
+                # "the plan proposed by Saudi Arabia", "the arrest of two reporters by Ruritania"
                 obj = sx.first_object(trigger)
                 if obj is not None:
                     heads = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
                     heads += [g for a in sx.children(obj, "acl") for ag in sx.children(a, "agent") for g in sx.children(ag, "pobj")]
+                    # the agent of the act the object names, also where the parser hung it on
+                    # the act's "of" ("the arrest of two reporters by X")
+                    heads += [b for o in [obj, *sx.prep_objects(obj, "of", g)] for b in sx.prep_objects(o, "by", g)]
             elif path == "ccomp.nsubj":
                 # "warned that Iran would respond if the United States struck": the one warned
                 # is a subject in the warning that is not on the warner's own side
