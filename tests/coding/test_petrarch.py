@@ -160,6 +160,10 @@ SUPPLY
 
 --- REPORT   [020]  ---
 REPORT
+
+--- CELEBRATE   [051]  ---
+CELEBRATE
+- * HOLIDAY IN ^ +              [046]
 """
 GRAMMAR_ACTORS = """# actors in PETRARCH's format, written for these tests
 KENYA [KEN]
@@ -208,3 +212,14 @@ def test_a_verb_that_reports_a_text_is_never_a_request(grammar_coder):
     # a dictionary codes "report" as an appeal (02); what the agency reported is still the act
     got = _coded(grammar_coder("Kenya will supply Tanzania with maize, the agency reported."))
     assert got == [("KEN", "070", "TZA", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Kenya celebrated the holiday in Tanzania with the leaders of Uganda.", "UGA"),  # "^" skips the place
+        ("Kenya celebrated the holiday in Tanzania.", "TZA"),  # nothing after it: the place it is
+    ],
+)
+def test_a_skipped_phrase_gives_way_to_the_name_after_it(grammar_coder, sentence, target):
+    assert _coded(grammar_coder(sentence)) == [("KEN", "046", target, "asserted")]

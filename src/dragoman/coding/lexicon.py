@@ -45,7 +45,7 @@ TARGET_PATHS = {
     "dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "args",
     "any", "owner",
 }  # fmt: skip
-TARGET_PREFIXES = ("prep:", "obj.prep:")
+TARGET_PREFIXES = ("prep:", "obj.prep:", "after:")
 SILENT = "---"  # a pattern that codes nothing: a match stops the search ("face a run-off" is no event)
 # word lists the statement stage reads: a comment's negative words, military words, threat cues
 REQUIRED_WORD_LISTS = ("negative", "military", "threat_cues")

@@ -333,22 +333,31 @@ def _pattern(
     words: list[Any] = []
     preps: list[dict[str, Any]] = []
     last_prep: str | None = None
+    skipped: str | None = None  # the preposition whose object a "^" just skipped ("IN ^ +")
     for kind, value in post:
         if kind == "marker":
             if value in ("+", "$"):
                 paths = target if value == "+" else source
-                if last_prep is not None:
+                if skipped is not None:
+                    # "* IFTAR IN ^ +": the name after the place, else (none named) the place's
+                    paths.extend([f"after:{skipped}", f"prep:{skipped}", f"obj.prep:{skipped}"])
+                elif last_prep is not None:
                     paths.extend([f"prep:{last_prep}", f"obj.prep:{last_prep}"])
                 elif obj is None:
                     paths.extend(["dobj", "dative"])
                 else:
                     paths.append("after_obj")  # "* MONEY $": the actor named after the object
+            elif value != "^":
+                skipped = None
             continue
+        skipped = None
         if kind == "group":
             prep, inner = value
             cond: dict[str, Any] = {"prep": prep}
             nouns = [v for k, v in inner if k in ("noun", "joined")]
             marks = [v for k, v in inner if k == "marker"]
+            if marks == ["^"] and not nouns:
+                skipped = prep.split("/")[0]
             if nouns:
                 cond["words"] = _alternatives(nouns[0][-1])
                 if len(nouns[0]) > 1:

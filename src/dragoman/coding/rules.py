@@ -350,6 +350,8 @@ class RuleCoder:
             elif path.startswith("obj.prep:"):
                 obj = sx.first_object(trigger)
                 heads = sx.prep_objects(obj, path[9:], g) if obj is not None else []
+            elif path.startswith("after:"):
+                heads = self._first_named(self._after_skipped(trigger, path[6:]), actors, source)
             elif path == "obj.poss":
                 # the object's owner: "Trump's threats", "the US complaint", "an Iranian proposal",
                 # "the plan proposed by Saudi Arabia", "the arrest of two reporters by Ruritania"
@@ -433,6 +435,16 @@ class RuleCoder:
         # outside the clauses that hang off it (a time clause, a relative clause, a second verb)
         heads += [t for t in _phrase_tokens(trigger) if (t.dep_ in _NAMES and sx.nominal(t)) or t.pos_ == "PROPN"]
         return heads
+
+    def _after_skipped(self, trigger: Token, prep: str) -> list[Token]:
+        """The names after the object of the verb's (or its object's) preposition, in reading order:
+        a dictionary's "IN ^ +" skips that phrase (a place) for the one after it."""
+        obj = sx.first_object(trigger)
+        spots = sx.prep_objects(trigger, prep, self.grammar) + (sx.prep_objects(obj, prep, self.grammar) if obj is not None else [])
+        if not spots:
+            return []
+        end = max(t.i for t in spots[0].subtree)
+        return [t for t in _phrase_tokens(trigger) if t.i > end and t.dep_ in ("pobj", "dobj", "conj", "appos") and sx.nominal(t)]
 
     def _first_named(self, heads: list[Token], actors: SentenceMentions, source: Actor) -> list[Token]:
         """The first of many candidate heads that names an actor other than the source, with the
