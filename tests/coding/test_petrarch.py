@@ -161,6 +161,10 @@ SUPPLY
 --- REPORT   [020]  ---
 REPORT
 
+--- SIGN   [---]  ---
+SIGN
+- * ACCORD                      [081]
+
 --- CELEBRATE   [051]  ---
 CELEBRATE
 - * HOLIDAY IN ^ +              [046]
@@ -223,3 +227,9 @@ def test_a_verb_that_reports_a_text_is_never_a_request(grammar_coder):
 )
 def test_a_skipped_phrase_gives_way_to_the_name_after_it(grammar_coder, sentence, target):
     assert _coded(grammar_coder(sentence)) == [("KEN", "046", target, "asserted")]
+
+
+def test_a_verb_phrase_names_its_target_in_an_infinitive_of_purpose(grammar_coder):
+    # nothing after "accord" names the other party but the supply it is for
+    got = _coded(grammar_coder("Kenya signed an accord on Monday to supply Uganda with maize."))
+    assert ("KEN", "081", "UGA", "asserted") in got

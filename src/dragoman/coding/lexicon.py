@@ -43,7 +43,7 @@ PATTERN_KEYS = {
 KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
 TARGET_PATHS = {
     "dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "args",
-    "any", "owner",
+    "any", "owner", "purpose",
 }  # fmt: skip
 TARGET_PREFIXES = ("prep:", "obj.prep:", "after:")
 SILENT = "---"  # a pattern that codes nothing: a match stops the search ("face a run-off" is no event)

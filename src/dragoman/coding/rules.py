@@ -380,6 +380,8 @@ class RuleCoder:
                 heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
             elif path in ("subj", "after_obj", "args", "any"):
                 heads = self._first_named(self._path_heads(trigger, path), actors, source)
+            elif path == "purpose":
+                heads = self._first_named(self._purpose_args(trigger), actors, source)
             elif path == "loc":
                 obj = sx.first_object(trigger)
                 for prep in ("in", "at", "into", "to"):
@@ -434,6 +436,19 @@ class RuleCoder:
         # then, as PETRARCH reads a verb phrase, any name after the verb ("an anti-Gondor parade"),
         # outside the clauses that hang off it (a time clause, a relative clause, a second verb)
         heads += [t for t in _phrase_tokens(trigger) if (t.dep_ in _NAMES and sx.nominal(t)) or t.pos_ == "PROPN"]
+        return heads + self._purpose_args(trigger)
+
+    def _purpose_args(self, trigger: Token) -> list[Token]:
+        """The arguments of an infinitive of purpose on the verb or its object, in reading order:
+        "signed an accord to supply Chile with gas" names the other party by the supply."""
+        obj = sx.first_object(trigger)
+        clauses = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp")]
+        clauses += [c for c in obj.children if c.dep_ == "acl"] if obj is not None else []
+        heads: list[Token] = []
+        for verb in sorted(clauses, key=lambda t: t.i):
+            if verb.pos_ != "VERB" or verb.i < trigger.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue
+            heads += self._path_heads(verb, "args")
         return heads
 
     def _after_skipped(self, trigger: Token, prep: str) -> list[Token]:
