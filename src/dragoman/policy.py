@@ -42,7 +42,7 @@ class PolicyRoots:
     planned_act: str
     threat: str
     request: frozenset[str]
-    mutual: frozenset[str]
+    mutual: frozenset[str]  # roots or codes: a code of the act starts with one of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,6 @@ class Policy:
     def all_roots(self) -> dict[str, str]:
         roots = {f"roots.{name}": getattr(self.roots, name) for name in ("needs_target_or_place", "planned_act", "threat")}
         roots.update({f"roots.request[{r}]": r for r in sorted(self.roots.request)})
-        roots.update({f"roots.mutual[{r}]": r for r in sorted(self.roots.mutual)})
         roots["sport.drop_from_root"] = self.sport.drop_from_root
         roots["force.from_root"] = self.force.from_root
         return roots
@@ -124,6 +123,9 @@ def load_policy(path: str | Path | None = None) -> tuple[Policy, bytes]:
     for where, root in policy.all_roots().items():
         if len(root) != 2 or not root.isdigit():
             raise KnowledgeError(f"{path}: {where}: {root!r} is not a CAMEO root (two digits, e.g. \"13\")")
+    for code in sorted(policy.roots.mutual):
+        if len(code) not in (2, 3) or not code.isdigit():
+            raise KnowledgeError(f"{path}: roots.mutual[{code}]: {code!r} is not a CAMEO root or code (\"06\", \"057\")")
     for sector in policy.domestic_sectors:
         if len(sector) != 3 or not sector.isalpha() or not sector.isupper():
             raise KnowledgeError(f"{path}: domestic_sectors: {sector!r} is not a sector code (three capital letters)")

@@ -165,6 +165,12 @@ REPORT
 SIGN
 - * ACCORD                      [081]
 
+--- RESTORE   [050]  ---
+RESTORE
+
+--- PRAISE   [051]  ---
+PRAISE
+
 --- CELEBRATE   [051]  ---
 CELEBRATE
 - * HOLIDAY IN ^ +              [046]
@@ -233,3 +239,16 @@ def test_a_verb_phrase_names_its_target_in_an_infinitive_of_purpose(grammar_code
     # nothing after "accord" names the other party but the supply it is for
     got = _coded(grammar_coder("Kenya signed an accord on Monday to supply Uganda with maize."))
     assert ("KEN", "081", "UGA", "asserted") in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # cooperation with no one else named is the parties' with each other (policy roots.mutual)
+        ("Kenya and Uganda restored ties on Monday.", [("KEN", "050", "UGA", "asserted"), ("UGA", "050", "KEN", "asserted")]),
+        # praise of a thing is not praise of each other
+        ("Kenya and Uganda praised the accord.", [("KEN", "051", None, "asserted"), ("UGA", "051", None, "asserted")]),
+    ],
+)
+def test_a_compound_subjects_cooperation_is_mutual_its_praise_is_not(grammar_coder, sentence, expected):
+    assert _coded(grammar_coder(sentence)) == expected

@@ -217,7 +217,7 @@ class RuleCoder:
         return self._reversed(work, tok, pattern, out)
 
     def _mutual(self, tok: Token, pattern: Pattern, actors: SentenceMentions, sources: list[Actor]) -> bool:
-        if len({s.code for s in sources}) < 2 or pattern.code[:2] not in self.mutual_roots or pattern.needs_target:
+        if len({s.code for s in sources}) < 2 or not pattern.code.startswith(tuple(self.mutual_roots)) or pattern.needs_target:
             return False
         return all(not self._targets(tok, pattern, actors, s)[0] for s in sources)
 

@@ -1,0 +1,25 @@
+"""The CAMEO policy file is validated on load: a value that is no CAMEO root or code is an error
+naming the key, never a rule silently switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.errors import KnowledgeError
+from dragoman.policy import data_file, load_policy
+
+
+def test_mutual_cooperation_takes_roots_and_codes():
+    policy = load_policy()[0]
+    assert {"03", "050", "057"} <= policy.roots.mutual and "05" not in policy.roots.mutual
+
+
+@pytest.mark.parametrize("bad", ['"5"', '"0571"', '"x5"'])
+def test_a_mutual_entry_that_is_no_root_or_code_is_named(tmp_path, bad):
+    text = data_file("policy.yaml").read_text(encoding="utf-8")
+    start = text.index("  mutual: [")
+    end = text.index("]", start) + 1
+    path = tmp_path / "policy.yaml"
+    path.write_text(text[:start] + f"  mutual: [{bad}]" + text[end:], encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"roots\.mutual"):
+        load_policy(path)
