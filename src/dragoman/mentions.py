@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # dependency labels of the tokens that can be an event's argument (parser facts, not words)
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "attr", "appos", "npadvmod", "oprd"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+UNPLACED = "---"  # the country part of a code whose country nothing gives (PETRARCH's, "---COP")
 
 
 @dataclass(slots=True)
@@ -54,6 +55,23 @@ class SentenceMentions:
             self.actors[token.i] = _at(actor, self.offset) if actor is not None and actor.code else None
             return self.actors[token.i]
         return None
+
+    def unplaced(self, token: Token, sectors: frozenset[str]) -> Actor | None:
+        """ "Police", "the rebels" with nothing that gives their country: the sector alone, coded
+        UNPLACED + sector (PETRARCH's "---COP"), when it is one of `sectors` and the phrase is no
+        individual's ("the minister" is someone named elsewhere, "lawyer Ann Ode" someone named),
+        has no owner or apposition (those name whose it is) and is not some of a kind ("some
+        police"). None for anything else."""
+        found = self.actors.get(token.i)
+        if found is None or found.code or found.sector not in sectors or found.name or token.pos_ != "NOUN":
+            return None  # a name ("lawyer David Oblon") is someone, whatever no dictionary knows of them
+        one = token.tag_ not in ("NNS", "NNPS")  # "the rebel" is someone; "rebels" are a body
+        if (one and _person_title(token, self.knowledge)) or any(c.dep_ in ("poss", "appos") for c in token.children):
+            return None
+        generic = self.knowledge.vocab.mentions.generic_determiners
+        if any(c.lower_ in generic for c in token.children if c.dep_ in ("det", "amod", "nummod")):
+            return None  # "some police", "many rebels": some of a kind, not one body
+        return replace(found, code=UNPLACED + (found.sector or ""), country=None, basis="sector", confidence=0.4)
 
     def place_of(self, token: Token) -> Actor | None:
         return self.places.get(token.i)

@@ -80,6 +80,7 @@ class Policy:
     force: ForcePolicy
     attribution_only: AttributionPolicy
     domestic_sectors: frozenset[str]
+    unplaced_sectors: frozenset[str]
     sport: SportPolicy
     prefilter: PrefilterPolicy
 
@@ -126,9 +127,10 @@ def load_policy(path: str | Path | None = None) -> tuple[Policy, bytes]:
     for code in sorted(policy.roots.mutual):
         if len(code) not in (2, 3) or not code.isdigit():
             raise KnowledgeError(f"{path}: roots.mutual[{code}]: {code!r} is not a CAMEO root or code (\"06\", \"057\")")
-    for sector in policy.domestic_sectors:
-        if len(sector) != 3 or not sector.isalpha() or not sector.isupper():
-            raise KnowledgeError(f"{path}: domestic_sectors: {sector!r} is not a sector code (three capital letters)")
+    for key in ("domestic_sectors", "unplaced_sectors"):
+        for sector in getattr(policy, key):
+            if len(sector) != 3 or not sector.isalpha() or not sector.isupper():
+                raise KnowledgeError(f"{path}: {key}: {sector!r} is not a sector code (three capital letters)")
     try:
         re.compile(policy.sport.score_pattern)
     except re.error as exc:

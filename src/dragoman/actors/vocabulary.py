@@ -41,6 +41,7 @@ class MentionWords:
     government_words: frozenset[str]
     definite_skip: frozenset[str]
     definite_determiners: frozenset[str]
+    generic_determiners: frozenset[str]
     pair_reach: int
     honorifics: frozenset[str]
 

@@ -45,6 +45,7 @@ class RuleCoder:
     domestic_sectors: frozenset[str]
     international: frozenset[str]  # bodies (IGO, NGO) whose targets never become domestic
     mutual_roots: frozenset[str]  # cooperation a compound subject's parties do with each other
+    unplaced_sectors: frozenset[str]  # policy: sectors coded without a country when nothing places them
     name: str = "rules"
     version: str = f"dragoman-{__version__}"
 
@@ -60,6 +61,7 @@ class RuleCoder:
             policy.domestic_sectors,
             knowledge.actors.vocab.codes.international,
             policy.roots.mutual,
+            policy.unplaced_sectors,
         )
 
     @property
@@ -263,9 +265,17 @@ class RuleCoder:
                     a = self._placed_like(h, c, a, actors)
                     out.append(a)
                     out.extend(self._spread(c, a, actors))
-                else:
+                elif group:
                     out.extend(group)
+                elif pattern.kind != "statement" and not self._reports(verb):
+                    # "Police fired tear gas": a body nothing places acts as its sector alone
+                    out.extend(u for u in [actors.unplaced(c, self.unplaced_sectors)] if u is not None)
         return out
+
+    def _reports(self, verb: Token) -> bool:
+        """The verb reports a clause ("officials said the talks had failed", "..., an official
+        said"): its subject is whose word the clause is, not a party to it."""
+        return verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in verb.children)
 
     def _members(self, head: Token, actors: SentenceMentions) -> list[Token]:
         """The conjuncts of a list, with a name the parser made an apposition inside it ("Ghana, the
@@ -398,6 +408,9 @@ class RuleCoder:
                 if a is None:
                     continue
                 d = self._domestic(a, source)
+                if not d.code and source.country is None:
+                    # an unplaced source's target is unplaced too ("police fired on protesters")
+                    d = actors.unplaced(h, self.unplaced_sectors) or d
                 if d.code and d.text != source.text and d.code != source.code:
                     found_actors += [d, *self._spread(h, d, actors)]  # "Eriadori and Calenardhon leaders": two
             if found_actors:
@@ -466,6 +479,8 @@ class RuleCoder:
         heads coordinated with it: one target, or one list of targets, never a mix of readings."""
         for head in heads:
             found = actors.actor_of(head)
+            if found is not None and not found.code and source.country is None:
+                found = actors.unplaced(head, self.unplaced_sectors)  # an unplaced source's target may be too
             if found is not None and found.code and found.code != source.code:
                 return [h for h in sx.conjuncts(head)]
         return []
