@@ -171,6 +171,10 @@ RESTORE
 --- PRAISE   [051]  ---
 PRAISE
 
+--- EXCLUDE   [1721]  ---
+EXCLUDE
++CORDON_OFF
+
 --- CELEBRATE   [051]  ---
 CELEBRATE
 - * HOLIDAY IN ^ +              [046]
@@ -252,3 +256,19 @@ def test_a_verb_phrase_names_its_target_in_an_infinitive_of_purpose(grammar_code
 )
 def test_a_compound_subjects_cooperation_is_mutual_its_praise_is_not(grammar_coder, sentence, expected):
     assert _coded(grammar_coder(sentence)) == expected
+
+
+def test_a_verb_the_model_lemmatises_wrongly_is_found_by_its_regular_ending(grammar_coder):
+    # the model's lemma of "cordoned" is "cordone": the dictionary's CORDON is found all the same
+    got = _coded(grammar_coder("Kenya cordoned off the roads leading into Uganda."))
+    assert got == [("KEN", "1721", "UGA", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("form", "base"),
+    [("cordoned", "cordon"), ("tried", "try"), ("shelling", "shell"), ("bans", "ban"), ("voted", "vote"), ("stopped", "stop")],
+)
+def test_a_regular_forms_bases_include_its_verb(form, base):
+    from dragoman.coding.rules import _regular_bases
+
+    assert base in _regular_bases(form)

@@ -81,6 +81,11 @@ class RuleCoder:
                 # ("LEFT", the departure, beside "LEAVE"): that entry first
                 lemma, form = tok.lemma_.lower(), tok.lower_
                 entries = [lexicon.entry("verbs", form) if form != lemma else None, lexicon.entry("verbs", lemma)]
+                if entries == [None, None]:
+                    # the model's lemma may be wrong for a rare verb ("cordoned" -> "cordone"): the
+                    # verbs its regular endings could come from
+                    bases = (lexicon.entry("verbs", base) for base in _regular_bases(form))
+                    entries = [next((e for e in bases if e is not None), None)]
             elif tok.pos_ == "ADJ":
                 entries = [lexicon.entry("adjectives", tok.lower_)]
             elif tok.pos_ == "NOUN" and tok.dep_ in NOMINAL_DEPS:
@@ -539,6 +544,21 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 _OWNERS = frozenset({"compound", "amod", "nmod", "poss"})
 _NAMES = frozenset({"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "pobj"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
+
+
+def _regular_bases(form: str) -> list[str]:
+    """The bases a regular English verb form may come from, likeliest first: "cordoned" -> cordon,
+    cordone; "stopped" -> stopp, stop; "tried" -> try; "shelling" -> shell, shelle; "bans" -> ban."""
+    for ending in ("ing", "ed", "es", "s"):
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            stem = form[: -len(ending)]
+            bases = [stem, stem + "e"] if ending in ("ing", "ed") else [stem]
+            if ending in ("ed", "es") and stem.endswith("i"):
+                bases.insert(0, stem[:-1] + "y")  # "tried", "tries" -> try
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.append(stem[:-1])  # "stopped", "shelling" (when "shell" is not the verb)
+            return bases
+    return []
 
 
 def _in_list(head: Token, appos: Token) -> bool:
