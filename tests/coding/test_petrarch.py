@@ -266,7 +266,7 @@ def test_a_verb_the_model_lemmatises_wrongly_is_found_by_its_regular_ending(gram
 
 @pytest.mark.parametrize(
     ("form", "base"),
-    [("cordoned", "cordon"), ("tried", "try"), ("shelling", "shell"), ("bans", "ban"), ("voted", "vote"), ("stopped", "stop")],
+    [("cordoned", "cordon"), ("tried", "try"), ("shelling", "shell"), ("bans", "ban"), ("voted", "vote"), ("stopped", "stop"), ("closes", "close"), ("watches", "watch")],
 )
 def test_a_regular_forms_bases_include_its_verb(form, base):
     from dragoman.coding.rules import _regular_bases

@@ -552,7 +552,7 @@ def _regular_bases(form: str) -> list[str]:
     for ending in ("ing", "ed", "es", "s"):
         if form.endswith(ending) and len(form) > len(ending) + 2:
             stem = form[: -len(ending)]
-            bases = [stem, stem + "e"] if ending in ("ing", "ed") else [stem]
+            bases = [stem, stem + "e"] if ending != "s" else [stem]  # "closes" -> close, "watches" -> watch
             if ending in ("ed", "es") and stem.endswith("i"):
                 bases.insert(0, stem[:-1] + "y")  # "tried", "tries" -> try
             if len(stem) > 2 and stem[-1] == stem[-2]:
