@@ -244,6 +244,11 @@ class MentionReader:
             if tok.lower_ not in words.pronouns or _expletive(tok):
                 return None
             return self.coref.resolve_pronoun(memory.salience, tok, index)
+        if tok.lower_ in words.quantity_nouns:
+            # "thousands of workers", "dozens of soldiers": the people counted
+            counted = [o for p in sx.children(tok, "prep") if p.lower_ == "of" for o in sx.children(p, "pobj")]
+            if counted:
+                return self._resolve(memory, counted[0], index, date)
         span = sx.phrase_span(tok)
         actor = resolve_span(span, self.knowledge, date) if self._may_name(span) else None
         again = self._named_again(memory, tok, span, actor)

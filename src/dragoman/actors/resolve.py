@@ -327,6 +327,8 @@ def _base_actor(
         owner = _modifier(matches, exclude=None)
         if owner is not None:
             return _entity_actor(knowledge, owner.cues[0], date, former, base)
+        if sector_match is not None and owned is not None:
+            return owned  # "a rebel camp": the sector's, whose country the context may give (a description)
     # "his counterpart, Ariel Sharon": an unknown head word, a known name in apposition
     named = [m for m in matches if m.first > head and m.cues[0].kind in ("person", "org")]
     if named:

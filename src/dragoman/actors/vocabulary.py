@@ -42,6 +42,7 @@ class MentionWords:
     definite_skip: frozenset[str]
     definite_determiners: frozenset[str]
     generic_determiners: frozenset[str]
+    quantity_nouns: frozenset[str]
     pair_reach: int
     honorifics: frozenset[str]
 
