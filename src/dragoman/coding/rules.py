@@ -274,8 +274,20 @@ class RuleCoder:
                     out.extend(group)
                 elif pattern.kind != "statement" and not self._reports(verb):
                     # "Police fired tear gas": a body nothing places acts as its sector alone
-                    out.extend(u for u in [actors.unplaced(c, self.unplaced_sectors)] if u is not None)
+                    unplaced = actors.unplaced(c, self.unplaced_sectors)
+                    if unplaced is not None:
+                        out.append(self._placed_where(trigger, unplaced, actors))
         return out
+
+    def _placed_where(self, trigger: Token, actor: Actor, actors: SentenceMentions) -> Actor:
+        """An unplaced body acting in a state the sentence names is that state's ("Police arrested
+        him in Minsk": BLRCOP), unless its sector is often abroad ("troops in Mali" may be anyone's)."""
+        if actor.sector in actors.knowledge.vocab.resolution.abroad_sectors:
+            return actor
+        place = self._place(trigger, actors) or self._place_in_clause(trigger, actors)
+        if place is None or not place.country or place.country in self.international:
+            return actor
+        return replace(actor, code=place.country + (actor.sector or ""), country=place.country, basis="context", confidence=0.6)
 
     def _reports(self, verb: Token) -> bool:
         """The verb reports a clause ("officials said the talks had failed", "..., an official
@@ -414,8 +426,10 @@ class RuleCoder:
                     continue
                 d = self._domestic(a, source)
                 if not d.code and source.country is None:
-                    # an unplaced source's target is unplaced too ("police fired on protesters")
-                    d = actors.unplaced(h, self.unplaced_sectors) or d
+                    # an unplaced source's target is unplaced too ("police fired on protesters"),
+                    # or of the state where it happened ("... on protesters in Caracas")
+                    unplaced = actors.unplaced(h, self.unplaced_sectors)
+                    d = self._placed_where(trigger, unplaced, actors) if unplaced is not None else d
                 if d.code and d.text != source.text and d.code != source.code:
                     found_actors += [d, *self._spread(h, d, actors)]  # "Eriadori and Calenardhon leaders": two
             if found_actors:
@@ -503,6 +517,14 @@ class RuleCoder:
         if actor.code or actor.sector not in self.domestic_sectors or not source.country or source.country in self.international:
             return actor
         return replace(actor, code=source.country + actor.sector, country=source.country, basis="context", confidence=0.6)
+
+    def _place_in_clause(self, trigger: Token, actors: SentenceMentions) -> Actor | None:
+        """The first state named by "in" or "at" among the trigger's own phrases ("fired tear gas at
+        protesters in Caracas"), not inside a clause hanging off it."""
+        for t in _phrase_tokens(trigger):
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and (found := actors.place_of(t)) is not None:
+                return found
+        return None
 
     def _place(self, tok: Token, actors: SentenceMentions) -> Actor | None:
         """The country where an act took place ("in Oman", "in Muscat"), if the sentence names one;
