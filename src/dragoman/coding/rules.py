@@ -427,7 +427,8 @@ class RuleCoder:
                 d = self._domestic(a, source)
                 if not d.code and source.country is None:
                     # an unplaced source's target is unplaced too ("police fired on protesters"),
-                    # or of the state where it happened ("... on protesters in Caracas")
+                    # or of the state where it happened ("... on protesters in Caracas"); not a
+                    # placed source's (tried: "joining forces", "gather intelligence" became targets)
                     unplaced = actors.unplaced(h, self.unplaced_sectors)
                     d = self._placed_where(trigger, unplaced, actors) if unplaced is not None else d
                 if d.code and d.text != source.text and d.code != source.code:
@@ -534,7 +535,7 @@ class RuleCoder:
         if obj is not None:
             heads.append(obj)  # "held talks in Muscat"
         for verb in heads:
-            for prep in ("in", "at"):
+            for prep in ("in", "at", "near"):
                 for place in sx.prep_objects(verb, prep, self.grammar):
                     found = actors.place_of(place)
                     if found is not None:
