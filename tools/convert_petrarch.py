@@ -100,7 +100,8 @@ NOTICE = """\
 #
 # dragoman's choices for the built-in layer (not PETRARCH's): an act coded by this
 # dictionary needs a target (`needs_target: true` below: "X flew", "X served" alone are
-# no events; statements, intents, refusals, threats and comments are exempt), and the
+# no events; statements, intents, refusals, threats and comments are exempt, and so are
+# protests, `targetless_roots`: "thousands marched through the city" is one), and the
 # target is looked for in the object, then the objects of the prepositions on the verb
 # or the object (and theirs), then a place (`default_target`); not, as PETRARCH does, in
 # any name after the verb (a user's own PETRARCH file is read that way: path "any").
@@ -126,7 +127,7 @@ def convert(source: Path) -> tuple[str, int]:
         problems=len(problems),
         problem_lines="\n".join(f"#   line {line}: {reason}: {text.strip()[:60]}" for line, text, reason in problems) or "#   none",
     )
-    lexicon = {"needs_target": True, "default_target": ["dobj", "dative", "args", "loc"], **lexicon}
+    lexicon = {"needs_target": True, "targetless_roots": ["14"], "default_target": ["dobj", "dative", "args", "loc"], **lexicon}
     body = yaml.safe_dump(lexicon, allow_unicode=True, sort_keys=False, width=160, default_flow_style=None)
     return header + "\n" + body, len(problems)
 

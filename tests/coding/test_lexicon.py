@@ -63,3 +63,23 @@ def test_a_good_small_lexicon_loads(tmp_path):
 def test_a_lexicon_without_the_word_lists_the_stages_read_is_refused(tmp_path):
     with pytest.raises(KnowledgeError, match=r"word_lists: missing \['threat_cues'\]"):
         _lexicon(tmp_path, "verbs:\n  warn: [{code: '130'}]\n", lists="word_lists:\n  negative: [x]\n  military: [y]\n")
+
+
+def test_targetless_roots_exempt_protests_from_the_needs_target_default(tmp_path):
+    body = "needs_target: true\ntargetless_roots: ['14']\nverbs:\n  march: [{code: '140'}]\n  shell: [{code: '190'}]\n  picket: [{code: '141', needs_target: true}]\n"
+    lexicon = _lexicon(tmp_path, body)
+    (march,), (shell,), (picket,) = lexicon.own_verbs["march"], lexicon.own_verbs["shell"], lexicon.own_verbs["picket"]
+    assert (march.needs_target, march.intransitive) == (False, True)
+    assert (shell.needs_target, shell.intransitive) == (True, False)
+    assert (picket.needs_target, picket.intransitive) == (True, False)  # a pattern that says wins
+
+
+def test_the_imported_dictionary_exempts_protests():
+    (march,) = [p for p in load_lexicon().verbs["march"] if p.origin.startswith("cameo_verbs.yaml") and p.code == "140"][:1]
+    assert not march.needs_target and march.intransitive
+
+
+@pytest.mark.parametrize("value", ["14", "['x4']", "[14]"])
+def test_targetless_roots_that_are_no_roots_are_named(tmp_path, value):
+    with pytest.raises(KnowledgeError, match="targetless_roots"):
+        _lexicon(tmp_path, f"needs_target: true\ntargetless_roots: {value}\nverbs:\n  march: [{{code: '140'}}]\n")

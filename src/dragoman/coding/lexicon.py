@@ -94,6 +94,7 @@ class Pattern:
     passive_patient_source: bool = False
     when_negated: str | None = None  # code of the refusal when the verb is negated ("cannot support")
     needs_target: bool = False  # no event unless a target is found
+    intransitive: bool = False  # exempt from needs_target as a protest: with no target, only an intransitive use codes
     reverse_code: str | None = None  # also an event back, target to source ("visit" 042, "host" 043)
     reverse_only: bool = False  # only the event back ("appeared before the court": the court -> them)
     obj_mods: tuple[frozenset[str], ...] = ()  # a word of each in the object's phrase ({FINANCIAL AID})
@@ -192,6 +193,7 @@ class _Reading:
     default_target: tuple[str, ...]
     needs_target: bool = False  # the file's default for patterns that do not say
     negators: frozenset[str] = frozenset()  # words of negation (grammar.yaml)
+    targetless_roots: frozenset[str] = frozenset()  # roots exempt from the needs_target default (protests)
 
 
 def _check_code(code: str, where: str, reading: _Reading, problems: list[str]) -> None:
@@ -244,7 +246,10 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
         kind=kind,
         passive_patient_source=passive == "patient",
         when_negated=str(when_negated) if when_negated is not None else None,
-        needs_target=bool(raw.get("needs_target", reading.needs_target and _targeted_kind(kind, code))),
+        needs_target=bool(
+            raw.get("needs_target", reading.needs_target and _targeted_kind(kind, code) and code[:2] not in reading.targetless_roots)
+        ),
+        intransitive="needs_target" not in raw and reading.needs_target and code[:2] in reading.targetless_roots,
         reverse_code=str(reverse) if reverse is not None else None,
         reverse_only=bool(raw.get("reverse_only", False)),
         obj_mods=_each(raw.get("obj_mods"), f"{where}: obj_mods", lists),
@@ -444,8 +449,11 @@ def read_lexicon_file(path: str | Path, cameo: dict[str, CameoCode], grammar: Gr
     needs = raw.get("needs_target", False)
     if not isinstance(needs, bool):
         raise KnowledgeError(f"{where}: needs_target must be true or false")
+    targetless = raw.get("targetless_roots") or []
+    if not isinstance(targetless, list) or not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in targetless):
+        raise KnowledgeError(f"{where}: targetless_roots must be a list of CAMEO roots, quoted (\"14\")")
     negators = frozenset(grammar.negators)
-    reading = _Reading(where, _word_lists(raw.get("word_lists"), where), cameo, strict, default, needs, negators)
+    reading = _Reading(where, _word_lists(raw.get("word_lists"), where), cameo, strict, default, needs, negators, frozenset(targetless))
     label = Path(where).name
     verbs = _merge([_entries(raw.get("verbs") or {}, "verbs", label, reading, problems), _block_entries(raw.get("blocks") or [], label, reading, problems)])
     adjectives = _entries(raw.get("adjectives") or {}, "adjectives", label, reading, problems)
@@ -457,7 +465,7 @@ def _looks_like_yaml(text: str) -> bool:
     """dragoman YAML: its first line that is not a comment opens one of the lexicon's sections."""
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
-            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|nouns|intent_codes|refusal_codes|default_target|needs_target)\s*:", line))
+            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|nouns|intent_codes|refusal_codes|default_target|needs_target|targetless_roots)\s*:", line))
     return False
 
 

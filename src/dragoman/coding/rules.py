@@ -215,6 +215,8 @@ class RuleCoder:
                     # unless it is what someone intends ("willing to negotiate")
                 if not targets and pattern.needs_target:
                     continue
+                if not targets and pattern.intransitive and sx.children(tok, "dobj", "ccomp"):
+                    continue  # "demonstrated that it works", "demonstrating a phone": showing, not protesting
                 parties: list[Actor | None] = list(targets) or [None]  # no target: one event without one
                 for target in parties:
                     out.append(self._draft(work, tok, pattern, source, target, location=location))
