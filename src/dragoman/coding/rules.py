@@ -630,6 +630,7 @@ class _Seen:
         self._obj_phrase: set[str] | None = None
         self._tail: list[tuple[str, str]] | None = None
         self._pre_seq: list[tuple[str, str]] | None = None
+        self._pre_forms: set[str] | None = None
         self._post_seq: list[tuple[str, str]] | None = None
         self.verb = verb
 
@@ -715,7 +716,7 @@ class _Seen:
     def holds(self, p: Pattern) -> bool:
         if p.particle and not all(w in self.child_words() for w in p.particle):
             return False
-        if p.pre and not all(self.pre_words() & words or _in_order(self._pre_tokens(), (SeqItem(words),)) for words in p.pre):
+        if p.pre and not all(self._pre_has(words) for words in p.pre):
             return False
         if p.obj_mods and not all(self.obj_phrase() & words or self._obj_phrase_has(words) for words in p.obj_mods):
             return False
@@ -726,6 +727,16 @@ class _Seen:
         if p.post_seq and not _in_order(self._post_tokens(), p.post_seq):
             return False
         return all(self.prep_holds(cond) for cond in p.preps)
+
+    def _pre_has(self, words: frozenset[str]) -> bool:
+        """One of the words in the subject or before the verb; a member with spaces as a phrase."""
+        if self.pre_words() & words:
+            return True
+        if not _phrases(words):  # single words: any of them among the tokens before the verb
+            if self._pre_forms is None:
+                self._pre_forms = {w for pair in self._pre_tokens() for w in pair}
+            return not self._pre_forms.isdisjoint(words)
+        return _in_order(self._pre_tokens(), (SeqItem(words),))
 
     def _pre_tokens(self) -> list[tuple[str, str]]:
         if self._pre_seq is None:

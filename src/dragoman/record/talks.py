@@ -41,6 +41,11 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
     notes: list[TalkNote] = []
     for tok in view.span:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN":
+            if lemma not in w.nouns and lemma not in w.agreements:
+                continue  # (cheap tests first: most words are none of these)
+        elif tok.pos_ != "VERB" or not (lemma in w.verbs or lemma in w.mediator_verbs or lemma in w.relay_verbs or w.status_of(lemma) == "proposed"):
+            continue
         if sx.inside_condition(tok, view.grammar):
             continue  # "in case of no negotiations": the antecedent of a condition
         if tok.pos_ == "NOUN" and (lemma in w.nouns or lemma in w.agreements):
