@@ -170,3 +170,5 @@ def test_a_pronoun_without_a_name_is_shown_as_the_texts_words_with_its_code():
     assert "\u201cthey\u201d" in shown and "KENGOV" in shown
     named = _actor({"text": "he", "name": "Chidi Okafor", "code": "NGAGOV", "basis": "pronoun"})
     assert "Chidi Okafor" in named and "\u201che\u201d" not in named
+    unplaced = _actor({"text": "Riot police", "name": None, "code": "---COP", "country": None, "basis": "sector"})
+    assert "\u201cRiot police\u201d" in unplaced and "---COP" in unplaced

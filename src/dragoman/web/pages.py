@@ -51,8 +51,8 @@ def _actor(actor: Mapping[str, Any] | None) -> Html:
     if not actor:
         return tag("span", {"class": "who none"}, "—")
     label = actor.get("name") or actor.get("text") or "?"
-    if not actor.get("name") and actor.get("basis") in ("pronoun", "description") and actor.get("text"):
-        label = f"\u201c{actor['text']}\u201d"  # "they", "the two sides": the text's words, who is in the code
+    if not actor.get("name") and actor.get("basis") in ("pronoun", "description", "sector") and actor.get("text"):
+        label = f"\u201c{actor['text']}\u201d"  # "they", "the two sides", "police": the text's words, who is in the code
     code = actor.get("code")
     return tag("span", {"class": "who" + ("" if code else " unresolved"), "title": actor.get("text")},
                label, " ", tag("small", None, code or "?"))  # fmt: skip
