@@ -9,7 +9,6 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from dragoman.config import DEFAULT_MODELS  # noqa: E402
 from dragoman.nlp.attributes import NAME, REPLACED, install  # noqa: E402
 
 # Every kind of pattern the ruler has: multi-token ones ("gon na", "let 's", "y' all", "c'm on",
@@ -31,19 +30,9 @@ def _signature(doc):
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
 
 
-def _model_name():
-    for name in DEFAULT_MODELS:
-        try:
-            spacy.load(name, exclude=["ner", "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
-            return name
-        except OSError:
-            continue
-    pytest.skip(f"no spaCy model installed ({' or '.join(DEFAULT_MODELS)})")
-
-
 @pytest.fixture(scope="module")
-def models():
-    name = _model_name()
+def models(model_name):
+    name = model_name
     own = spacy.load(name, exclude=["ner"])
     cached = install(spacy.load(name, exclude=["ner"]))
     return own, cached
@@ -82,16 +71,16 @@ def test_news_gets_the_models_own_attributes(models, shared_file):
     _same(*models, texts)
 
 
-def test_a_pipeline_without_the_two_is_left_alone(models):
+def test_a_pipeline_without_the_two_is_left_alone(models, model_name):
     own, _ = models
     bare = spacy.blank("en")
     assert install(bare).pipe_names == []
-    keeps = spacy.load(_model_name(), exclude=["ner", "lemmatizer"])
+    keeps = spacy.load(model_name, exclude=["ner", "lemmatizer"])
     assert install(keeps).pipe_names == [n for n in own.pipe_names if n != "lemmatizer"]
 
 
-def test_a_pattern_it_cannot_read_keeps_the_models_components():
-    nlp = spacy.load(_model_name(), exclude=["ner"])
+def test_a_pattern_it_cannot_read_keeps_the_models_components(model_name):
+    nlp = spacy.load(model_name, exclude=["ner"])
     nlp.get_pipe("attribute_ruler").add([[{"LENGTH": 3}]], {"LEMMA": "three"})  # LENGTH: not read here
     assert install(nlp).pipe_names[-2:] == list(REPLACED)
     assert nlp("The cat sat.")[1].lemma_ == "three"

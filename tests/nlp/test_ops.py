@@ -12,24 +12,13 @@ numpy = pytest.importorskip("numpy")
 
 from thinc.api import NumpyOps  # noqa: E402
 
-from dragoman.config import DEFAULT_MODELS  # noqa: E402
 from dragoman.nlp import load_model  # noqa: E402
 from dragoman.nlp.ops import BlasOps, blas_threads, install  # noqa: E402
 
 
-def _model_name():
-    for name in DEFAULT_MODELS:
-        try:
-            spacy.load(name, exclude=["ner", "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
-            return name
-        except OSError:
-            continue
-    pytest.skip(f"no spaCy model installed ({' or '.join(DEFAULT_MODELS)})")
-
-
 @pytest.fixture(scope="module")
-def models():
-    name = _model_name()
+def models(model_name):
+    name = model_name
     return spacy.load(name, exclude=["ner"]), install(spacy.load(name, exclude=["ner"]))
 
 
