@@ -65,5 +65,5 @@ def test_news_parses_as_the_model_parses_it(models, shared_file):
 def test_one_blas_thread_parses_the_same(models):
     own, fast = models
     text = "The envoy said on Monday that Oman had passed the letter to Tehran, which rejected its demands."
-    blas_threads(1)
-    assert _signature(fast(text)) == _signature(own(text))
+    with blas_threads(1):  # undone after the block: the rest of the session keeps its threads
+        assert _signature(fast(text)) == _signature(own(text))

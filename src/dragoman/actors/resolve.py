@@ -320,14 +320,15 @@ def _base_actor(
             return _entity_actor(knowledge, owner.cues[0], date, former, base)
     if head_word.norm in vocab.facility_nouns:
         sector_match = next((m for m in matches if m.cues[0].kind == "sector"), None)
-        if sector_match is not None:
-            owned = _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="description")
-            if owned is not None and owned.code:
-                return owned
+        owned = None if sector_match is None else _titled(
+            knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="description"
+        )
+        if owned is not None and owned.code:
+            return owned
         owner = _modifier(matches, exclude=None)
         if owner is not None:
             return _entity_actor(knowledge, owner.cues[0], date, former, base)
-        if sector_match is not None and owned is not None:
+        if owned is not None:
             return owned  # "a rebel camp": the sector's, whose country the context may give (a description)
     # "his counterpart, Ariel Sharon": an unknown head word, a known name in apposition
     named = [m for m in matches if m.first > head and m.cues[0].kind in ("person", "org")]

@@ -236,6 +236,7 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
     lists = reading.lists
     pre = _each(raw.get("pre"), f"{where}: pre", lists)
     pre_seq = _sequence(raw.get("pre_seq"), f"{where}: pre_seq", lists)
+    exempt = reading.needs_target and code[:2] in reading.targetless_roots  # a protest: the default spares it
     return Pattern(
         code=code,
         obj=_words(raw.get("obj"), where, lists),
@@ -246,10 +247,8 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
         kind=kind,
         passive_patient_source=passive == "patient",
         when_negated=str(when_negated) if when_negated is not None else None,
-        needs_target=bool(
-            raw.get("needs_target", reading.needs_target and _targeted_kind(kind, code) and code[:2] not in reading.targetless_roots)
-        ),
-        intransitive="needs_target" not in raw and reading.needs_target and code[:2] in reading.targetless_roots,
+        needs_target=bool(raw.get("needs_target", reading.needs_target and _targeted_kind(kind, code) and not exempt)),
+        intransitive="needs_target" not in raw and exempt,
         reverse_code=str(reverse) if reverse is not None else None,
         reverse_only=bool(raw.get("reverse_only", False)),
         obj_mods=_each(raw.get("obj_mods"), f"{where}: obj_mods", lists),

@@ -332,8 +332,7 @@ class RuleCoder:
         if not actor.sector or not actor.country or actor.code != actor.country + actor.sector:
             return []
         # "the ambassadors of ...", and the places that placed the sector ("officials in Kenya and Uganda")
-        preps = {"of"} | actors.knowledge.vocab.resolution.place_preps
-        owners = [o for p in sx.children(head, "prep") if p.lower_ in preps for o in sx.children(p, "pobj")]
+        owners = _prep_objects(head, {"of"} | actors.knowledge.vocab.resolution.place_preps)
         owners += [m for m in head.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
         out: list[Actor] = []
         for owner in owners:
@@ -353,8 +352,7 @@ class RuleCoder:
         placed = actors.actor_of(first)
         if placed is None or not placed.sector or not placed.country or placed.code != placed.country + placed.sector:
             return actor
-        preps = actors.knowledge.vocab.resolution.place_preps
-        places = [o for p in sx.children(first, "prep") if p.lower_ in preps for o in sx.children(p, "pobj")]
+        places = _prep_objects(first, actors.knowledge.vocab.resolution.place_preps)
         if not any((a := actors.actor_of(o)) is not None and a.country == placed.country and a.code == a.country for o in places):
             return actor
         return replace(actor, code=actor.country + placed.sector, sector=placed.sector, basis="context", confidence=min(0.8, actor.confidence))
@@ -584,6 +582,11 @@ def _regular_bases(form: str) -> list[str]:
                 bases.append(stem[:-1])  # "stopped", "shelling" (when "shell" is not the verb)
             return bases
     return []
+
+
+def _prep_objects(head: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """The objects of the head's prepositions among `preps` ("officials in Kenya", "the ambassadors of Ghana")."""
+    return [o for p in sx.children(head, "prep") if p.lower_ in preps for o in sx.children(p, "pobj")]
 
 
 def _in_list(head: Token, appos: Token) -> bool:

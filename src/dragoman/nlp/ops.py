@@ -57,8 +57,9 @@ def install(nlp: Language) -> Language:
     return nlp
 
 
-def blas_threads(n: int) -> None:
-    """Cap the BLAS threads of this process at n (threadpoolctl; for the rest of the process)."""
+def blas_threads(n: int) -> Any:
+    """Cap the BLAS threads of this process at n (threadpoolctl): for the rest of the process, or,
+    used as a context manager (`with blas_threads(1):`), until the block ends."""
     from threadpoolctl import threadpool_limits
 
-    threadpool_limits(limits=n, user_api="blas")
+    return threadpool_limits(limits=n, user_api="blas")

@@ -48,7 +48,7 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
             continue
         if sx.inside_condition(tok, view.grammar):
             continue  # "in case of no negotiations": the antecedent of a condition
-        if tok.pos_ == "NOUN" and (lemma in w.nouns or lemma in w.agreements):
+        if tok.pos_ == "NOUN":
             note = _talk(view, tok, words, comms, "talks" if lemma in w.nouns else lemma)
         elif tok.pos_ == "VERB" and lemma in w.verbs:
             if any(o.lemma_.lower() in words.items.demand_nouns for o in sx.children(tok, "dobj")):
