@@ -109,6 +109,12 @@ class Pattern:
     compound: bool = False  # only for a compound subject, whose parties it codes with each other ("% * [030]")
     origin: str = ""
     obj_phrases: tuple[tuple[str, ...], ...] = ()  # the phrases among `obj` ("swiss francs"), matched at the object's end  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
+    # Words the sentence must hold for the conditions to hold at all: one of each set (see
+    # `required_words`); worked out once, so a coder can skip a pattern with one set test per condition.
+    required: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "required", required_words(self))
 
     @property
     def silent(self) -> bool:
@@ -121,6 +127,37 @@ class Pattern:
             self.obj is not None or self.subj is not None or self.prep or self.words is not None or self.obj_mods
             or self.pre or self.all_words or self.preps or self.pre_seq or self.post_seq
         )  # fmt: skip
+
+
+def required_words(p: Pattern) -> tuple[frozenset[str], ...]:
+    """A necessary condition of the pattern's conditions, as words: for each condition, the words one
+    of which the sentence must hold (a lemma or a lower-case form) for it to hold. A member with
+    spaces ("swiss francs") stands for its first word. It says nothing of where the words stand:
+    a pattern that passes it may still fail; one that fails it cannot match."""
+    sets: list[frozenset[str] | None] = []
+    if p.prep:
+        sets.append(frozenset({p.prep}))
+    for words in (p.subj, p.words):
+        if words is not None:
+            sets.append(_first_words(words))
+    if p.obj is not None:
+        sets.append(_first_words(p.obj | {" ".join(parts) for parts in p.obj_phrases}))
+    sets.extend(frozenset({w}) for w in p.particle)
+    for group in (p.pre, p.obj_mods, p.all_words):
+        sets.extend(_first_words(words) for words in group)
+    sets.extend(_first_words(item.words) for item in p.pre_seq + p.post_seq)
+    for cond in p.preps:
+        sets.append(cond.prep)
+        if cond.words is not None:
+            sets.append(_first_words(cond.words))
+        sets.extend(_first_words(mod) for mod in cond.mods)
+    return tuple(s for s in sets if s is not None)
+
+
+def _first_words(words: frozenset[str]) -> frozenset[str] | None:
+    """The first word of each member; None (no requirement) if a member has no word at all."""
+    firsts = [member.split()[0] if member.split() else None for member in words]
+    return None if not firsts or None in firsts else frozenset(w for w in firsts if w is not None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from .lexicon import Lexicon, Pattern, PatternIndex, PrepCond, SeqItem
 from .petrarch import DISCARD
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,7 @@ class RuleCoder:
         drafts: list[Draft] = []
         statements: list[Draft] = []
         lexicon = self.lexicon
+        forms: frozenset[str] | None = None  # every word form of the sentence, once a trigger needs them
         for tok in work.span:
             entries: list[tuple[tuple[Pattern, ...], PatternIndex] | None]
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ != "be" or tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
@@ -97,7 +98,9 @@ class RuleCoder:
             found = [e for e in entries if e is not None]
             if not found:
                 continue
-            for pattern in self._matching(tok, found):
+            if forms is None:
+                forms = sentence_forms(work.span)
+            for pattern in self._matching(tok, found, forms):
                 if pattern.code == DISCARD:
                     return []  # a dictionary says: do not code this sentence
                 if pattern.silent:
@@ -117,31 +120,38 @@ class RuleCoder:
 
     # ------------------------------------------------------------ matching
 
-    def _matching(self, trigger: Token, entries: list[tuple[tuple[Pattern, ...], PatternIndex]]) -> Iterator[Pattern]:
+    def _matching(
+        self, trigger: Token, entries: list[tuple[tuple[Pattern, ...], PatternIndex]], forms: frozenset[str]
+    ) -> Iterator[Pattern]:
         """The trigger's patterns whose conditions hold, in the lexicon's order. The index says
-        which patterns can match the trigger's object words at all; only those are checked."""
+        which patterns can match the trigger's object words at all, and a pattern whose required
+        words (`Pattern.required`) are not all in the sentence's `forms` cannot match: only the
+        others are checked."""
         verb = sx.clause_head(trigger)
         obj = sx.first_object(trigger) if trigger.pos_ != "ADJ" else None
-        lemmas: set[str] | None = None
         seen = _Seen(trigger, verb, obj, self.grammar)
         words = seen.object_words()
         for patterns, index in entries:
             for i in index.candidates(words):
                 p = patterns[i]
-                if p.prep and not sx.has_prep(trigger, p.prep):
+                if p.required and not all(not forms.isdisjoint(needed) for needed in p.required):
                     continue
-                if p.subj is not None and not any(t.lemma_.lower() in p.subj for t in sx.subjects(verb, self.grammar)):
-                    continue
-                if p.obj is not None and not (p.obj & words) and not (p.obj_phrases and seen.object_ends_with(p.obj_phrases)):
-                    continue
-                if p.words is not None:
-                    if lemmas is None:
-                        lemmas = set(sx.clause_lemmas(trigger)) | ({verb.lemma_} if verb is not trigger else set())
-                    if not (lemmas & p.words):
-                        continue
-                if (p.particle or p.pre or p.obj_mods or p.preps or p.all_words or p.pre_seq or p.post_seq) and not seen.holds(p):
-                    continue
-                yield p
+                if self._holds(p, seen, words):
+                    yield p
+
+    def _holds(self, p: Pattern, seen: _Seen, words: set[str]) -> bool:
+        """Whether the pattern's conditions hold of the trigger `seen` reads (`words`: its object words)."""
+        if p.prep and not sx.has_prep(seen.trigger, p.prep):
+            return False
+        if p.subj is not None and not any(t.lemma_.lower() in p.subj for t in sx.subjects(seen.verb, self.grammar)):
+            return False
+        if p.obj is not None and not (p.obj & words) and not (p.obj_phrases and seen.object_ends_with(p.obj_phrases)):
+            return False
+        if p.words is not None and not (seen.lemmas() & p.words):
+            return False
+        if p.particle or p.pre or p.obj_mods or p.preps or p.all_words or p.pre_seq or p.post_seq:
+            return seen.holds(p)
+        return True
 
     def _draft(
         self, work: SentenceWork, tok: Token, pattern: Pattern, source: Actor | None, target: Actor | None, **fields: object
@@ -620,6 +630,12 @@ def _nested_objects(token: Token, depth: int) -> list[Token]:
     return out
 
 
+def sentence_forms(sent: Span) -> frozenset[str]:
+    """Every form a pattern's condition may compare a word of the sentence with: its lemma (as
+    the model gives it, and in lower case) and its lower-case text."""
+    return frozenset(w for t in sent for w in (t.lemma_, t.lemma_.lower(), t.lower_))
+
+
 class _Seen:
     """What a dictionary pattern asks of a trigger, read off the parse once per trigger."""
 
@@ -635,6 +651,7 @@ class _Seen:
         self._pre_seq: list[tuple[str, str]] | None = None
         self._pre_forms: set[str] | None = None
         self._post_seq: list[tuple[str, str]] | None = None
+        self._lemmas: set[str] | None = None
         self.verb = verb
 
     @staticmethod
@@ -651,6 +668,13 @@ class _Seen:
         if self.obj is not None:
             heads.append(self.obj)
         return self._forms(heads)
+
+    def lemmas(self) -> set[str]:
+        """The lemmas of the trigger's clause (its subjects left out), and of its clause's verb."""
+        if self._lemmas is None:
+            verb = self.verb
+            self._lemmas = set(sx.clause_lemmas(self.trigger)) | ({verb.lemma_} if verb is not self.trigger else set())
+        return self._lemmas
 
     def child_words(self) -> set[str]:
         if self._child_words is None:
