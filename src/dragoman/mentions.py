@@ -13,6 +13,7 @@ knew): plain data that pickles.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -104,8 +105,11 @@ class MentionReader:
     def __post_init__(self) -> None:
         object.__setattr__(self, "coref", Coreference(self.knowledge))
 
-    def read_sentence(self, memory: MentionMemory, sent: Span, index: int, date: str | None, offset: int = 0) -> SentenceMentions:
-        """Resolve the sentence's mentions; `offset` turns the parser's block offsets into document offsets."""
+    def read_sentence(
+        self, memory: MentionMemory, sent: Span | Sequence[Token], index: int, date: str | None, offset: int = 0
+    ) -> SentenceMentions:
+        """Resolve the sentence's mentions (a sentence span, or its tokens); `offset` turns the parser's
+        block offsets into document offsets."""
         words = self.knowledge.vocab.mentions
         actors: dict[int, Actor | None] = {}
         places: dict[int, Actor | None] = {}

@@ -145,12 +145,13 @@ class Pipeline:
         position = 0  # the sentence's place in its block, across the block's pieces
         for block, following in _with_next(parsed.blocks):
             spans = list(block.doc.sents)
+            tokens = list(block.doc)  # one Token object per word, shared by every stage (spaCy makes a new one per access)
             last_piece = following is None or following.block_index != block.block_index
             stages = self._per_sentence if block.parsed else self._unparsed
             for k, sent in enumerate(spans):
                 next_start = block.block.start + spans[k + 1].start_char if k + 1 < len(spans) else block.block.end + 1
                 last = last_piece and k == len(spans) - 1
-                work = SentenceWork(sent, block.block_index, block.block, block.block.start, position, last, next_start, block.parsed)
+                work = SentenceWork(sent, tokens[sent.start : sent.end], block.block_index, block.block, block.block.start, position, last, next_start, block.parsed)
                 for stage in stages:
                     stage.run(work, state)
                 position = 0 if last else position + 1

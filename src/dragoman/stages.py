@@ -22,7 +22,7 @@ from .coding.voice import Voice, read_voice
 from .discards import Discards
 from .knowledge import Knowledge
 from .mentions import MentionReader
-from .nlp import block_text
+from .nlp import block_text, tokens_text
 from .pipeline import Stage
 from .record.stages import record_stages
 from .records import Attribution, Citation, DateValue, Document, Event, Sentence
@@ -82,13 +82,13 @@ class SegmentStage:
     name: str = "segment"
     scope: ClassVar[str] = "sentence"
     runs_unparsed: ClassVar[bool] = True  # reads the text alone: runs on sentences the pre-filter left unparsed
-    reads: ClassVar[frozenset[str]] = _names("span", "block", "block_index", "offset", "next_start", "doc.document")
+    reads: ClassVar[frozenset[str]] = _names("span", "tokens", "block", "block_index", "offset", "next_start", "doc.document")
     writes: ClassVar[frozenset[str]] = _names("sentence", "doc.sentences")
 
     def run(self, work: SentenceWork, state: DocumentState) -> None:
         document = state.document
         start = work.offset + work.span.start_char
-        end = start + len(work.span.text.rstrip())  # blanked footnote markers are not the sentence's
+        end = start + len(tokens_text(work.tokens).rstrip())  # blanked footnote markers are not the sentence's
         keys = tuple(dict.fromkeys(m.key for m in document.markers if start <= m.start < work.next_start))
         sentence = Sentence(
             document.doc_id, len(state.sentences), start, end, document.text[start:end], work.block_index, work.block.section, keys
@@ -180,12 +180,12 @@ class MentionsStage:
     reader: MentionReader
     name: str = "mentions"
     scope: ClassVar[str] = "sentence"
-    reads: ClassVar[frozenset[str]] = _names("span", "sentence", "dates", "offset", "doc.mentions")
+    reads: ClassVar[frozenset[str]] = _names("tokens", "sentence", "dates", "offset", "doc.mentions")
     writes: ClassVar[frozenset[str]] = _names("mentions", "doc.mentions")
 
     def run(self, work: SentenceWork, state: DocumentState) -> None:
         assert work.sentence is not None and work.dates is not None
-        work.mentions = self.reader.read_sentence(state.mentions, work.span, work.sentence.index, work.dates.main.date, work.offset)
+        work.mentions = self.reader.read_sentence(state.mentions, work.tokens, work.sentence.index, work.dates.main.date, work.offset)
 
 
 # ---------------------------------------------------------------- coding
@@ -197,7 +197,7 @@ class CoderStage:
 
     coder: Coder
     scope: ClassVar[str] = "sentence"
-    reads: ClassVar[frozenset[str]] = _names("span", "mentions", "offset")
+    reads: ClassVar[frozenset[str]] = _names("span", "tokens", "mentions", "offset")
     writes: ClassVar[frozenset[str]] = _names("drafts")
 
     @property
@@ -305,12 +305,12 @@ class VoiceStage:
     knowledge: Knowledge
     name: str = "voice"
     scope: ClassVar[str] = "sentence"
-    reads: ClassVar[frozenset[str]] = _names("span", "mentions")
+    reads: ClassVar[frozenset[str]] = _names("tokens", "mentions")
     writes: ClassVar[frozenset[str]] = _names("voice")
 
     def run(self, work: SentenceWork, state: DocumentState) -> None:
         assert work.mentions is not None
-        work.voice = read_voice(work.span, work.mentions.actor_of, self.knowledge.grammar)
+        work.voice = read_voice(work.tokens, work.mentions.actor_of, self.knowledge.grammar)
 
 
 @dataclass(frozen=True, slots=True)

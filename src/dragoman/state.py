@@ -28,7 +28,9 @@ from .records import Actor, Block, Citation, Document, Event, Sentence
 from .time import DocumentClock, SentenceDates
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span, Token
 
 
 @dataclass(slots=True)
@@ -59,6 +61,7 @@ class SentenceWork:
 
     # given
     span: Span  # the spaCy sentence; its character offsets are the block's
+    tokens: Sequence[Token]  # its tokens, made once: a stage that reads every word iterates these, not `span`
     block_index: int
     block: Block
     offset: int  # where the parsed block starts in the document: span offsets + offset = document offsets
@@ -77,7 +80,7 @@ class SentenceWork:
 
 
 GIVEN_DOCUMENT = frozenset({"document", "clock", "mentions", "messages", "list_context", "lead_in", "block_kind", "record_notes", "record_memory"})
-GIVEN_SENTENCE = frozenset({"span", "block_index", "block", "offset", "position", "last_in_block", "next_start", "parsed"})
+GIVEN_SENTENCE = frozenset({"span", "tokens", "block_index", "block", "offset", "position", "last_in_block", "next_start", "parsed"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from .lexicon import Lexicon, Pattern, PatternIndex, PrepCond, SeqItem
 from .petrarch import DISCARD
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ class RuleCoder:
         statements: list[Draft] = []
         lexicon = self.lexicon
         forms: frozenset[str] | None = None  # every word form of the sentence, once a trigger needs them
-        for tok in work.span:
+        for tok in work.tokens:
             entries: list[tuple[tuple[Pattern, ...], PatternIndex] | None]
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ != "be" or tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
                 # "be" only as a main verb ("are on standby"); a dictionary may list a form itself
@@ -99,7 +99,7 @@ class RuleCoder:
             if not found:
                 continue
             if forms is None:
-                forms = sentence_forms(work.span)
+                forms = sentence_forms(work.tokens)
             for pattern in self._matching(tok, found, forms):
                 if pattern.code == DISCARD:
                     return []  # a dictionary says: do not code this sentence
@@ -630,7 +630,7 @@ def _nested_objects(token: Token, depth: int) -> list[Token]:
     return out
 
 
-def sentence_forms(sent: Span) -> frozenset[str]:
+def sentence_forms(sent: Iterable[Token]) -> frozenset[str]:
     """Every form a pattern's condition may compare a word of the sentence with: its lemma (as
     the model gives it, and in lower case) and its lower-case text."""
     return frozenset(w for t in sent for w in (t.lemma_, t.lemma_.lower(), t.lower_))

@@ -7,16 +7,17 @@ event, this decides what holds for the whole sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import tokens_text
 from ..records import Actor, Attribution
 from . import syntax as sx
 from .grammar import Grammar
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +26,10 @@ class Voice:
     reliability: str | None = None
 
 
-def read_voice(sent: Span, actor_of: Callable[[Token], Actor | None], g: Grammar) -> Voice:
-    """The attribution ("according to ...", "reported by ...") and reliability words of a sentence."""
-    if not g.may_have_voice(sent.text):
+def read_voice(sent: Sequence[Token], actor_of: Callable[[Token], Actor | None], g: Grammar) -> Voice:
+    """The attribution ("according to ...", "reported by ...") and reliability words of a sentence
+    (its tokens)."""
+    if not g.may_have_voice(tokens_text(sent)):
         return Voice()
     chain: list[tuple[str, Actor | None]] = []
     reliability = None

@@ -24,7 +24,7 @@ from .pieces import BATCH_CHARS, cut_pieces, has_word
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Components we do not use: leaving them out is faster, and nothing reads them.
 UNUSED_PIPES = ("ner",)
@@ -120,6 +120,13 @@ def block_text(document: Document, block: Block) -> str:
         for i in range(max(m.start, block.start) - block.start, min(m.end, block.end) - block.start):
             chars[i] = " "
     return "".join(chars)
+
+
+def tokens_text(tokens: Sequence[Token]) -> str:
+    """The text of consecutive tokens as `Span.text` gives it (the last one's trailing space left
+    out), read off the tokens themselves: no new Token objects, as a Span would make."""
+    text = "".join([t.text_with_ws for t in tokens])
+    return text[:-1] if tokens and tokens[-1].whitespace_ else text
 
 
 def parseable_blocks(document: Document) -> list[tuple[int, Block]]:

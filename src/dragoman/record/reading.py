@@ -70,7 +70,7 @@ def read_communications(view: SentenceView, words: RecordWords, keys: KeyCounter
     w = words.communications
     found: list[Found] = []
     inner: set[int] = set()  # "a reply to the letter": the letter is what the reply answers
-    for tok in view.span:
+    for tok in view.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in w.nouns and tok.tag_ != "NNS":
             found.append(_noun(view, tok, w, keys, inner))
@@ -367,7 +367,7 @@ def _list_item(view: SentenceView, words: RecordWords, keys: KeyCounter, list_co
     w = words.items
     ctx = view.list_context
     assert ctx is not None
-    tokens = list(view.span)
+    tokens = list(view.tokens)
     kind, cameo = "demand", None
     source_side = ctx.source.country if ctx.source is not None else None
     for _, event in view.pairs:
@@ -389,7 +389,7 @@ def _list_item(view: SentenceView, words: RecordWords, keys: KeyCounter, list_co
 
 def _case(view: SentenceView) -> str | None:
     """ "In case of no negotiations": a condition written as a noun phrase."""
-    for tok in view.span:
+    for tok in view.tokens:
         if tok.lemma_.lower() in view.grammar.condition_nouns and tok.dep_ == "pobj":
             return text_of(tok.head.subtree)
     return None
@@ -461,7 +461,7 @@ def read_deadlines(
     implied: list[CommNote] = []
     deadlines: list[DeadlineNote] = []
     asked: list[ItemNote] = []
-    for tok in view.span:
+    for tok in view.tokens:
         unit = tok.lemma_.lower()
         if unit not in units or tok.pos_ != "NOUN":
             continue
@@ -569,7 +569,7 @@ def _demanded_act(unit: Token, anchor: Token) -> Token | None:
 def _lapses(view: SentenceView, w: DeadlineWords) -> list[LapseNote]:
     """ "The deadline passed on 6 March", "when the ultimatum expired", "after the deadline"."""
     out: list[LapseNote] = []
-    for tok in view.span:
+    for tok in view.tokens:
         if tok.lemma_.lower() not in w.nouns:
             continue
         clause: Token | None = None

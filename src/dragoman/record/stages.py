@@ -51,7 +51,7 @@ class RecordSentenceStage:
     name: str = "record.sentence"
     scope: ClassVar[str] = "sentence"
     reads: ClassVar[frozenset[str]] = _names(
-        "span", "sentence", "mentions", "dates", "voice", "citations", "drafts", "list_context", "position",
+        "span", "tokens", "sentence", "mentions", "dates", "voice", "citations", "drafts", "list_context", "position",
         "offset", "block_index", "doc.events", "doc.sport", "doc.discarded", "doc.record_notes", "doc.record_memory",
     )  # fmt: skip
     writes: ClassVar[frozenset[str]] = _names("doc.record_notes", "doc.record_memory")
@@ -62,7 +62,7 @@ class RecordSentenceStage:
         assert work.sentence is not None and work.mentions is not None and work.dates is not None and work.voice is not None
         events = state.events[len(state.events) - len(work.drafts) :] if work.drafts else []
         view = SentenceView(
-            work.span, work.sentence, work.mentions, work.dates, work.voice, work.citations,
+            work.span, work.tokens, work.sentence, work.mentions, work.dates, work.voice, work.citations,
             list(zip(work.drafts, events, strict=True)), work.list_context, work.offset, self.grammar,
             item_block=work.list_context is not None and work.position == 0,
         )  # fmt: skip

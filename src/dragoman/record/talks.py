@@ -39,7 +39,7 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
     item, said in the list's message."""
     w = words.talks
     notes: list[TalkNote] = []
-    for tok in view.span:
+    for tok in view.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
             if lemma not in w.nouns and lemma not in w.agreements:
@@ -324,9 +324,9 @@ def _a_place(view: SentenceView, name: Token) -> bool:
 
 def _first_since(view: SentenceView, w: TalkWords) -> str | None:
     """ "for the first time since 2013", "their first meeting in two decades" -> "since 2013", "in two decades"."""
-    if not any(t.lower_ in w.first_words for t in view.span):
+    if not any(t.lower_ in w.first_words for t in view.tokens):
         return None
-    for t in view.span:
+    for t in view.tokens:
         if t.dep_ != "prep":
             continue
         objects = sx.children(t, "pobj")
@@ -452,7 +452,7 @@ def read_stances(view: SentenceView, words: RecordWords, comms: list[Found]) -> 
     talk_words = words.talks.nouns | words.talks.agreements | words.talks.verbs
     message_words = set(words.communications.nouns)
     out: list[StanceNote] = []
-    for tok in view.span:
+    for tok in view.tokens:
         stance = w.stance_of(tok.lemma_.lower())
         if stance is None or tok.pos_ not in ("VERB", "ADJ") or sx.inside_condition(tok, view.grammar):
             continue  # "if Kenya does not accept the offer, ...": the antecedent of a condition is no stance

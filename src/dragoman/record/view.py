@@ -35,6 +35,7 @@ ON_OR_AFTER = "on_or_after"  # DateValue.flag: from this date on ("have since co
 @dataclass(slots=True)
 class SentenceView:
     span: Span
+    tokens: Sequence[Token]  # the span's tokens, made once (SentenceWork.tokens): iterate these
     sentence: Sentence
     mentions: SentenceMentions
     dates: SentenceDates
