@@ -44,6 +44,16 @@ def test_the_cache_replaces_the_two_components(models):
     assert cached.pipe_names == [*own.pipe_names[:-2], NAME]
 
 
+def test_the_lemmatizers_word_index_is_looked_up_in_sets(models):
+    # the model's index lists thousands of words per part of speech; `form in index` on a list
+    # scanned them all for every candidate form (the attribute tests above check the same lemmas)
+    own, cached = models
+    index = cached.get_pipe(NAME).lemmatizer.lookups.get_table("lemma_index")
+    shipped = own.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
+    assert {k: frozenset(v) for k, v in shipped.items()} == dict(index.items())
+
+
 def _same(own, cached, texts):
     # each text twice: the second time every token comes from the cache
     for text in [*texts, *texts]:

@@ -95,6 +95,7 @@ class CachedAttributes:
         self.vocab = nlp.vocab
         self.ruler = ruler
         self.lemmatizer = lemmatizer
+        _index_as_sets(lemmatizer)
         self.multi = Matcher(nlp.vocab)
         # the single-token patterns, each under the words (or else the tags) it can match, so a token
         # is tested against a few of them; in the ruler's order: a later pattern's attributes win
@@ -188,6 +189,19 @@ class CachedAttributes:
         except TypeError:  # an unhashable value (extension attributes): kept as it is
             pass
         self.known[key] = _Known(merged, token.lemma)
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """The rule lemmatizer asks whether a candidate form is in its word index (`form in index`),
+    and the model's index holds lists of thousands of words: a scan per candidate, some 100 us
+    per word lemmatized. The same words as frozensets give the same answers at once; the index is
+    read nowhere else (the lemmatizer is this component's alone once `install` has replaced it)."""
+    table = lemmatizer.lookups.get_table("lemma_index", None)
+    if table is None:
+        return
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 def install(nlp: Language) -> Language:
