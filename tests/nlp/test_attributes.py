@@ -54,6 +54,17 @@ def test_the_lemmatizers_word_index_is_looked_up_in_sets(models):
     assert {k: frozenset(v) for k, v in shipped.items()} == dict(index.items())
 
 
+def test_the_matcher_runs_only_where_a_longer_pattern_may_match(models):
+    own, cached = models
+    component = cached.get_pipe(NAME)
+    assert component.gates is not None
+    plain = cached.make_doc("The minister met his counterpart in Cairo on Monday.")
+    assert not component._may_match(plain)
+    for text in ("I'm gonna go.", "Let's see.", "There is a man."):
+        assert component._may_match(cached(text)), text
+    _same(own, cached, ["The minister met his counterpart in Cairo on Monday. There was no deal."])
+
+
 def _same(own, cached, texts):
     # each text twice: the second time every token comes from the cache
     for text in [*texts, *texts]:

@@ -13,7 +13,9 @@ remembered attributes directly.
 
 The exceptions are the ruler's patterns of more than one token ("gon na",
 "let 's", "is" after an expletive "there"): the model's Matcher, with those
-patterns alone, runs on every Doc, and a token they touch is done the slow
+patterns alone, runs on every Doc that holds, for one of those patterns, a token
+for each of its word, label and tag conditions (most news holds none: "is" after
+an expletive needs the label `expl`), and a token they touch is done the slow
 way (every matching pattern in the ruler's order, then the lemmatizer),
 exactly as the two components would do it. Nothing here knows the model's
 rules; it reads them from the components it replaces, and a model whose
@@ -38,6 +40,7 @@ REPLACED = ("attribute_ruler", "lemmatizer")
 OTHER = -1  # the key's label for a dependency label no pattern names (they all behave alike)
 MAX_CACHED = 200_000  # keys (some 50 MB); past this the cache starts again (it is a word list, not a leak)
 _READ = ("TAG", "LOWER", "DEP", "IS_SPACE")  # the token attributes single-token patterns may test
+_GATED = ("LOWER", "DEP", "TAG")  # the conditions of multi-token patterns a Doc is checked for first
 
 Test = Callable[[dict[str, Any]], bool]
 
@@ -103,10 +106,12 @@ class CachedAttributes:
         self.by_tag: dict[str, list[tuple[int, Test]]] = {}
         self.any_token: list[tuple[int, Test]] = []
         labels: set[str] = set()
+        self.gates: list[list[tuple[int, frozenset[int]]]] | None = []  # None: run the Matcher on every Doc
         for attr_id, entry in enumerate(ruler.patterns):
             longer = [p for p in entry["patterns"] if len(p) > 1]
             if longer:
                 self.multi.add(str(attr_id), longer)
+                self._gate(longer)
             for pattern in entry["patterns"]:
                 labels.update(label for token in pattern for label in _labels(token.get("DEP")))
                 if len(pattern) == 1:
@@ -118,7 +123,7 @@ class CachedAttributes:
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens._retokenize import set_token_attrs
 
-        slow = self._multi_matches(doc) if len(self.multi) else {}
+        slow = self._multi_matches(doc) if len(self.multi) and self._may_match(doc) else {}
         known, labels = self.known, self.labels
         for token in doc:
             dep = token.dep
@@ -134,6 +139,29 @@ class CachedAttributes:
                 set_token_attrs(token, entry.attrs)
             token.lemma = entry.lemma
         return doc
+
+    def _gate(self, patterns: list[list[dict[str, Any]]]) -> None:
+        """What a Doc must hold for a multi-token pattern to match it: for each of its tokens' word,
+        label or tag conditions (a value, or IN a list), a token with one of those values."""
+        for pattern in patterns:
+            needs: list[tuple[int, frozenset[int]]] = []
+            for token in pattern:
+                for key, condition in token.items():
+                    values = [condition] if isinstance(condition, str) else condition.get("IN") if isinstance(condition, dict) else None
+                    if key in _GATED and isinstance(values, list) and all(isinstance(v, str) for v in values):
+                        needs.append((_GATED.index(key), frozenset(self.vocab.strings.add(v) for v in values)))
+            if not needs:
+                self.gates = None  # a pattern nothing here can rule out: every Doc goes to the Matcher
+            if self.gates is not None:
+                self.gates.append(needs)
+
+    def _may_match(self, doc: Doc) -> bool:
+        """Whether some multi-token pattern's conditions all find a token in the Doc (if not, none
+        can match and the Matcher need not run)."""
+        if self.gates is None:
+            return True
+        present = [set(column.tolist()) for column in doc.to_array(list(_GATED)).T] if len(doc) else [set() for _ in _GATED]
+        return any(all(not present[column].isdisjoint(values) for column, values in needs) for needs in self.gates)
 
     def _index(self, attr_id: int, token_pattern: dict[str, Any]) -> None:
         test = (attr_id, _test(token_pattern))
