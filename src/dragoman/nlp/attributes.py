@@ -14,8 +14,8 @@ remembered attributes directly.
 The exceptions are the ruler's patterns of more than one token ("gon na",
 "let 's", "is" after an expletive "there"): the model's Matcher, with those
 patterns alone, runs on every Doc that holds, for one of those patterns, a token
-for each of its word, label and tag conditions (most news holds none: "is" after
-an expletive needs the label `expl`), and a token they touch is done the slow
+for each of its word, label and tag conditions ("is" after an expletive needs
+the label `expl`; 248 of 400 BBC articles hold one), and a token they touch is done the slow
 way (every matching pattern in the ruler's order, then the lemmatizer),
 exactly as the two components would do it. Nothing here knows the model's
 rules; it reads them from the components it replaces, and a model whose
@@ -78,6 +78,12 @@ def _test(token_pattern: dict[str, Any]) -> Test:
         raise Unsupported(repr(token_pattern))
     checks = [(key, _predicate(key, condition)) for key, condition in token_pattern.items()]
     return lambda values: all(check(values[key]) for key, check in checks)
+
+
+def _listed(condition: Any) -> list[str] | None:
+    """The values a condition accepts when it names them: a string, or IN a list of strings."""
+    values = [condition] if isinstance(condition, str) else condition.get("IN") if isinstance(condition, dict) else None
+    return values if isinstance(values, list) and all(isinstance(v, str) for v in values) else None
 
 
 def _labels(condition: Any) -> list[str]:
@@ -147,8 +153,8 @@ class CachedAttributes:
             needs: list[tuple[int, frozenset[int]]] = []
             for token in pattern:
                 for key, condition in token.items():
-                    values = [condition] if isinstance(condition, str) else condition.get("IN") if isinstance(condition, dict) else None
-                    if key in _GATED and isinstance(values, list) and all(isinstance(v, str) for v in values):
+                    values = _listed(condition)
+                    if key in _GATED and values is not None:
                         needs.append((_GATED.index(key), frozenset(self.vocab.strings.add(v) for v in values)))
             if not needs:
                 self.gates = None  # a pattern nothing here can rule out: every Doc goes to the Matcher
@@ -166,9 +172,8 @@ class CachedAttributes:
     def _index(self, attr_id: int, token_pattern: dict[str, Any]) -> None:
         test = (attr_id, _test(token_pattern))
         for key, table in (("LOWER", self.by_lower), ("TAG", self.by_tag)):
-            condition = token_pattern.get(key)
-            values = [condition] if isinstance(condition, str) else condition.get("IN") if isinstance(condition, dict) else None
-            if isinstance(values, list) and all(isinstance(v, str) for v in values):
+            values = _listed(token_pattern.get(key))
+            if values is not None:
                 for value in values:
                     table.setdefault(value, []).append(test)
                 return
