@@ -34,7 +34,7 @@ def test_the_default_pipeline_is_in_a_valid_order(loaded):
     names = [name for name, *_ in loaded.pipeline.describe()]
     assert names[:7] == ["domain", "discards.story", "segment", "lists.context", "citations", "dates", "mentions"]
     assert names[7] == "code:rules" and names[-4:] == ["events", "record.sentence", "record.unparsed", "record"]
-    assert names.index("modality") < names.index("intent") < names.index("statements") < names.index("dedupe")
+    assert names.index("modality") < names.index("combine") < names.index("statements") < names.index("dedupe")
 
 
 def test_a_stage_that_reads_what_no_earlier_stage_writes_is_refused(knowledge, loaded):

@@ -221,15 +221,18 @@ class ModalityStage:
 
 
 @dataclass(frozen=True, slots=True)
-class IntentStage:
+class CombineStage:
+    """A governing act and the act it governs are one event (coding.shared.combine_governed)."""
+
     knowledge: Knowledge
-    name: str = "intent"
+    name: str = "combine"
     scope: ClassVar[str] = "sentence"
-    reads: ClassVar[frozenset[str]] = _names("drafts")
+    reads: ClassVar[frozenset[str]] = _names("drafts", "mentions")
     writes: ClassVar[frozenset[str]] = _names("drafts")
 
     def run(self, work: SentenceWork, state: DocumentState) -> None:
-        shared.fold_intents(work.drafts, self.knowledge.lexicon, self.knowledge.policy)
+        assert work.mentions is not None
+        shared.combine_governed(work.drafts, self.knowledge.lexicon, self.knowledge.policy, work.mentions.actor_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,7 +506,7 @@ def default_stages(knowledge: Knowledge, coder: Coder) -> list[Stage]:
         MentionsStage(MentionReader(knowledge.actors)),
         CoderStage(coder),
         ModalityStage(knowledge),
-        IntentStage(knowledge),
+        CombineStage(knowledge),
         StatementsStage(knowledge),
         AimStage(policy.roots.threat),
         DedupeStage(),

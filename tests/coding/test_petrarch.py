@@ -269,6 +269,6 @@ def test_a_verb_the_model_lemmatises_wrongly_is_found_by_its_regular_ending(gram
     [("cordoned", "cordon"), ("tried", "try"), ("shelling", "shell"), ("bans", "ban"), ("voted", "vote"), ("stopped", "stop"), ("closes", "close"), ("watches", "watch")],
 )
 def test_a_regular_forms_bases_include_its_verb(form, base):
-    from dragoman.coding.rules import _regular_bases
+    from dragoman.coding.syntax import regular_bases
 
-    assert base in _regular_bases(form)
+    assert base in regular_bases(form)

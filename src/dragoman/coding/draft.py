@@ -46,6 +46,7 @@ class Draft:
     quote: str | None = None
     evidence: str = ""  # what the code rests on, e.g. "verbs.yaml: threaten[0]"
     negation_covered: bool = False  # the code already reads the negation ("did not clash": its own code)
+    specific: bool = False  # its pattern asked for words beyond the verb: its code may already read the complement
     score: float = 1.0  # the coder's confidence in the code
 
     @property

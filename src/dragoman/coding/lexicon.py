@@ -33,6 +33,7 @@ from typing import Any
 from ..errors import KnowledgeError
 from ..yamlfile import decode_utf8, parse_yaml, read_bytes
 from .grammar import Grammar
+from .ontology import Ontology, load_ontology
 from .petrarch import DISCARD, isolated_kind, read_petrarch_verbs
 
 PATTERN_KEYS = {
@@ -174,6 +175,7 @@ class Lexicon:
     own_verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # dragoman's own layer alone
     nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # event nouns: "Kenya's criticism of Uganda"
     indexes: dict[str, PatternIndex] = field(default_factory=dict)  # "verbs:meet" -> the index of its patterns
+    ontology: Ontology = field(default_factory=lambda: Ontology({}, {}))  # how a governing code combines with the governed
 
     def entry(self, table: str, word: str) -> tuple[tuple[Pattern, ...], PatternIndex] | None:
         """A word's patterns in one table (verbs, adjectives, nouns) and their index, or None."""
@@ -515,6 +517,8 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
     own_path = Path(path) if path else data_path("verbs.yaml")
     cameo_path = data_path("cameo_events.tsv")
     cameo = load_cameo(cameo_path)
+    ontology_path = data_path("petrarch/ontology.tsv")
+    ontology = load_ontology(ontology_path)
     problems: list[str] = []
     own, own_raw = read_lexicon_file(own_path, cameo, grammar, problems, strict=True)
     lists = _word_lists(own_raw.get("word_lists"), str(own_path))
@@ -541,14 +545,14 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
     intent = _root_table(own_raw, "intent_codes", own_path, cameo)
     refusal = _root_table(own_raw, "refusal_codes", own_path, cameo)
     digest = hashlib.sha256()
-    for p in (own_path, cameo_path, *files):
+    for p in (own_path, cameo_path, ontology_path, *files):
         digest.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
     digest.update(b"builtin" if builtin else b"user-only")
     tables = {"verbs": verbs, "adjectives": adjectives, "nouns": nouns}
     indexes = {f"{name}:{word}": index_patterns(p) for name, table in tables.items() for word, p in table.items()}
     return Lexicon(
         verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16], tuple(map(str, files)), tuple(problems),
-        own.verbs if builtin else {}, nouns, indexes,
+        own.verbs if builtin else {}, nouns, indexes, ontology,
     )  # fmt: skip
 
 

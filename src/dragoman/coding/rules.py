@@ -85,7 +85,7 @@ class RuleCoder:
                 if entries == [None, None]:
                     # the model's lemma may be wrong for a rare verb ("cordoned" -> "cordone"): the
                     # verbs its regular endings could come from
-                    bases = (lexicon.entry("verbs", base) for base in _regular_bases(form))
+                    bases = (lexicon.entry("verbs", base) for base in sx.regular_bases(form))
                     entries = [next((e for e in bases if e is not None), None)]
             elif tok.pos_ == "ADJ":
                 entries = [lexicon.entry("adjectives", tok.lower_)]
@@ -160,6 +160,7 @@ class RuleCoder:
         return Draft(
             tok, start, start + len(tok.text), pattern.code, source, target, kind=pattern.kind,
             when_negated=pattern.when_negated, evidence=pattern.origin, negation_covered=pattern.covers_negation,
+            specific=pattern.conditioned,
             **fields,  # type: ignore[arg-type]
         )  # fmt: skip
 
@@ -236,8 +237,16 @@ class RuleCoder:
         return self._reversed(work, tok, pattern, out)
 
     def _mutual(self, tok: Token, pattern: Pattern, actors: SentenceMentions, sources: list[Actor]) -> bool:
+        """Cooperation of a compound subject's parties with each other: a mutual code, a verb or
+        object that names something two sides share ("restored ties", "agreed"), and no one
+        else as its target. "Norway and Chile want the fund capped" is each one's own wish."""
         if len({s.code for s in sources}) < 2 or not pattern.code.startswith(tuple(self.mutual_roots)) or pattern.needs_target:
             return False
+        g = self.grammar
+        if tok.lemma_.lower() not in g.reciprocal_verbs:
+            objects = sx.children(tok, "dobj", "attr") + sx.children(tok, "nsubjpass")
+            if not any(o.lemma_.lower() in g.reciprocal_nouns for o in objects):
+                return False
         return all(not self._targets(tok, pattern, actors, s)[0] for s in sources)
 
     def _pairs(
@@ -577,21 +586,6 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 _OWNERS = frozenset({"compound", "amod", "nmod", "poss"})
 _NAMES = frozenset({"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "pobj"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
-
-
-def _regular_bases(form: str) -> list[str]:
-    """The bases a regular English verb form may come from, likeliest first: "cordoned" -> cordon,
-    cordone; "stopped" -> stopp, stop; "tried" -> try; "shelling" -> shell, shelle; "bans" -> ban."""
-    for ending in ("ing", "ed", "es", "s"):
-        if form.endswith(ending) and len(form) > len(ending) + 2:
-            stem = form[: -len(ending)]
-            bases = [stem, stem + "e"] if ending != "s" else [stem]  # "closes" -> close, "watches" -> watch
-            if ending in ("ed", "es") and stem.endswith("i"):
-                bases.insert(0, stem[:-1] + "y")  # "tried", "tries" -> try
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                bases.append(stem[:-1])  # "stopped", "shelling" (when "shell" is not the verb)
-            return bases
-    return []
 
 
 def _prep_objects(head: Token, preps: frozenset[str] | set[str]) -> list[Token]:

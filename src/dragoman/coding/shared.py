@@ -3,8 +3,9 @@
     modality     negated, hypothetical, denied, threatened, conditional, planned
                  or asserted, from the clause the trigger sits in; a negated
                  draft with a `when_negated` code becomes that refusal
-    intent       "agreed to begin talks" is one intent to negotiate (036), not an
-                 agreement plus talks; an intent whose complement codes nothing
+    combine      a governing act and the act it governs are one event: "agreed to
+                 begin talks" is one intent to negotiate (036), "threatened to cut
+                 ties" one threat (1313); an intent whose complement codes nothing
                  is no event
     statements   a reporting verb hands its speaker to the drafts it reports, or,
                  reporting nothing codable, is a comment about another actor
@@ -73,8 +74,11 @@ def clause_modality(
     if cond is not None:
         # a threat's condition belongs to the threatened act: the threat itself was made
         return ("asserted" if kind == "threat" else "conditional"), cond_text
-    if aux & g.future_aux or any(h.lemma_ in g.plan_verbs for h in sx.governing(trigger, ("xcomp",))):
+    heads = list(sx.governing(trigger, ("xcomp",)))
+    if aux & g.future_aux or any(h.lemma_ in g.plan_verbs for h in heads):
         return "planned", None
+    if any(sx.lemma_in(h, g.irrealis_heads) for h in heads):
+        return "hypothetical", None  # "wants to attack", "hopes to visit": wished, not done
     return "asserted", None
 
 
@@ -89,42 +93,110 @@ def assign_modality(drafts: list[Draft], governing: Mapping[str, str], g: Gramma
             d.code, d.modality = d.when_negated, "asserted"
 
 
-# ---------------------------------------------------------------- intent
+# ---------------------------------------------------------------- governed acts
 
 
-def fold_intents(drafts: list[Draft], lexicon: Lexicon, policy: Policy) -> None:
-    """An intent word ("agreed to", "willing to") codes the intent to do its complement.
+GOVERNING_KINDS = frozenset({"intent", "agreement", "refusal", "threat"})
 
-    The complement's own drafts are folded into the intent: "agreed to begin
-    talks" is one intent to negotiate (036), not an agreement plus talks. An
-    intent whose complement codes nothing ("pledged to reduce exports") is
-    no event: we cannot say what was intended.
+
+def combine_governed(drafts: list[Draft], lexicon: Lexicon, policy: Policy, actor_of: ActorOf) -> None:
+    """A governing act and the act it governs are one event.
+
+        intent, agreement  "agreed to begin talks" is one intent to negotiate (036): the intent
+                           code CAMEO pairs with the complement's root (`intent_codes`); for a
+                           root without one, PETRARCH2's combination ("vowed to attack": 138);
+                           the complement is folded in. An intent whose complement codes
+                           nothing is no event: we cannot say what was intended.
+        refusal            "refused to hold talks" is 125 (`refusal_codes`), folded in
+        threat, request    "threatened to cut ties with Turkey" is a threat to break relations
+                           (1313) against Turkey; "urged Iran to free the crew" an appeal to
+                           Iran. The governed act stays, as what was threatened or asked for.
+                           With no governed act coded, the one threatened or asked is the
+                           complement's subject ("demanded that Sudan hand over the suspects").
+        any other          a verb coded by its word alone governing an infinitive of its own
+                           subject combines by PETRARCH2's rule ("agreed to lift sanctions" is
+                           the easing, 081), folded in.
+
+    A governing code combines (`lexicon.ontology`) only when its pattern asked nothing of the
+    clause (`Draft.specific`): a pattern that named the complement's words has read it already.
     """
-    intents = [d for d in drafts if d.kind in ("intent", "agreement", "refusal")]
+    ontology = lexicon.ontology
     folded: set[int] = set()
-    for d in intents:
-        comps = {c.i for c in d.trigger.children if c.dep_ == "xcomp"}
+    for d in [x for x in drafts if x.kind != "statement"]:
+        request = d.root in policy.roots.request
+        if d.kind not in GOVERNING_KINDS and not request and d.specific:
+            continue
+        comps = sx.complements(d.trigger, clauses=d.kind in ("threat", "refusal") or request)
         if not comps:
             continue
-        inner = [x for x in drafts if x.trigger.i in comps and x.kind != "statement"]
+        inner = [x for x in drafts if x.trigger.i in comps and x.kind != "statement" and x is not d]
+        if d.kind not in GOVERNING_KINDS and not request:
+            # a plain verb governing an infinitive: only its own subject's act combines ("agreed
+            # to lift sanctions"); "helped Kenya to rebuild" is help
+            inner = [x for x in inner if source_code(x) == source_code(d) and x.trigger.dep_ == "xcomp"]
+            if not inner:
+                continue
         if not inner:
             if d.kind == "intent":
                 drafts.remove(d)
+            elif d.target is None and (d.kind == "threat" or request) and d.source is not None:
+                d.target = _complement_subject(d, comps, actor_of)
             continue
+        if d.kind == "threat" or request:
+            # "warned Turkey not to send warships": what it must not do is no act to combine with
+            inner = [x for x in inner if x.modality != "negated"] or inner
         first = next((x for x in inner if source_code(x) == source_code(d)), inner[0])
-        root = first.root
-        if d.kind == "refusal":  # "refused to hold talks": a rejection of the act (CAMEO 12)
-            d.code = lexicon.refusal_codes.get(root, d.code)
-        elif root in lexicon.intent_codes:
-            d.code = lexicon.intent_codes[root]
-        elif root >= policy.roots.planned_act:  # "vowed to attack": the planned act itself
-            d.code = first.code
-            if d.modality == "asserted":
-                d.modality = "planned"
+        d.code = _governed_code(d, first, lexicon, policy)
         if d.target is None:
-            d.target = next((x.target for x in inner if x.target is not None and x.target.code != source_code(d)), None)
-        folded.update(comps)
+            d.target = _governed_target(d, inner, request)
+        if d.kind not in ("threat",) and not request:
+            folded.update(comps)
     drafts[:] = [x for x in drafts if x.trigger.i not in folded or x.kind == "statement"]
+
+
+def _governed_code(d: Draft, first: Draft, lexicon: Lexicon, policy: Policy) -> str:
+    root = first.root
+    if d.kind == "refusal":  # "refused to hold talks": a rejection of the act (CAMEO 12)
+        return lexicon.refusal_codes.get(root, d.code)
+    if d.kind in ("intent", "agreement") and root in lexicon.intent_codes and not d.specific:
+        return lexicon.intent_codes[root]
+    combined = lexicon.ontology.combine(d.code, first.code) if not d.specific else None
+    keeps = (d.kind == "threat" or d.root in policy.roots.request) and (
+        lexicon.ontology.is_statement(first.code) or first.modality == "negated"
+    )  # an appeal or threat about a statement ("asked the WTO to investigate") or an abstention stays itself
+    if combined is not None and not keeps:
+        return combined
+    if d.kind in ("intent", "agreement") and root in lexicon.intent_codes:
+        return lexicon.intent_codes[root]
+    if d.kind in ("intent", "agreement") and root >= policy.roots.planned_act:
+        if d.modality == "asserted":
+            d.modality = "planned"
+        return first.code  # an intent to act with no code of its own: the planned act itself
+    return d.code
+
+
+def _governed_target(d: Draft, inner: list[Draft], request: bool) -> Actor | None:
+    """Whom a combined act is aimed at: for a request, the one asked (the governed act's own
+    source, when it is not the requester); otherwise the governed act's target."""
+    own = source_code(d)
+    if request:
+        asked = next((x.source for x in inner if x.source is not None and x.source.code != own), None)
+        if asked is not None:
+            return asked
+    return next((x.target for x in inner if x.target is not None and x.target.code != own), None)
+
+
+def _complement_subject(d: Draft, comps: set[int], actor_of: ActorOf) -> Actor | None:
+    """The subject of a threatened or requested clause, when it is someone other than the source
+    ("demanded that Sudan hand over the suspects": Sudan)."""
+    assert d.source is not None
+    doc = d.trigger.doc
+    for i in sorted(comps):
+        for subject in sx.children(doc[i], "nsubj", "nsubjpass"):
+            found = actor_of(subject)
+            if found is not None and found.code and found.country != d.source.country:
+                return found
+    return None
 
 
 # ---------------------------------------------------------------- statements

@@ -239,3 +239,38 @@ def text_of(tokens: list[Token]) -> str:
         return ""
     doc = tokens[0].doc
     return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def complements(token: Token, clauses: bool = False) -> set[int]:
+    """The indices of the acts a word governs: its infinitive complements ("agreed to lift"), and
+    with `clauses` its that-clauses after it too ("warned that it would strike"), with the verbs
+    coordinated with each ("threatened to cut ties and expel the envoy")."""
+    deps = ("xcomp", "ccomp") if clauses else ("xcomp",)
+    found: set[int] = set()
+    for comp in children(token, *deps):
+        if comp.dep_ == "ccomp" and comp.i < token.i:
+            continue  # "Arnor will act, an official demanded": a fronted clause is what was said
+        found.add(comp.i)
+        found.update(c.i for c in comp.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+    return found
+
+
+def regular_bases(form: str) -> list[str]:
+    """The bases a regular English verb form may come from, likeliest first: "cordoned" -> cordon,
+    cordone; "stopped" -> stopp, stop; "tried" -> try; "shelling" -> shell, shelle; "bans" -> ban."""
+    for ending in ("ing", "ed", "es", "s"):
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            stem = form[: -len(ending)]
+            bases = [stem, stem + "e"] if ending != "s" else [stem]  # "closes" -> close, "watches" -> watch
+            if ending in ("ed", "es") and stem.endswith("i"):
+                bases.insert(0, stem[:-1] + "y")  # "tried", "tries" -> try
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.append(stem[:-1])  # "stopped", "shelling" (when "shell" is not the verb)
+            return bases
+    return []
+
+
+def lemma_in(token: Token, words: frozenset[str]) -> bool:
+    """The word is one of `words` by its lemma, its form, or a base its regular ending could
+    come from (the model lemmatises "hopes" as "hop")."""
+    return token.lemma_.lower() in words or token.lower_ in words or any(b in words for b in regular_bases(token.lower_))
