@@ -32,8 +32,8 @@ class Probe:
 
 def test_the_default_pipeline_is_in_a_valid_order(loaded):
     names = [name for name, *_ in loaded.pipeline.describe()]
-    assert names[:7] == ["domain", "discards.story", "segment", "lists.context", "citations", "dates", "mentions"]
-    assert names[7] == "code:rules" and names[-4:] == ["events", "record.sentence", "record.unparsed", "record"]
+    assert names[:8] == ["domain", "discards.story", "segment", "lists.context", "citations", "dates", "mentions", "propositions"]
+    assert names[8] == "code:rules" and names[-4:] == ["events", "record.sentence", "record.unparsed", "record"]
     assert names.index("modality") < names.index("combine") < names.index("statements") < names.index("dedupe")
 
 
@@ -105,7 +105,7 @@ def test_a_second_coder_gets_the_shared_stages(knowledge, nlp):
     got = [(e.source.country, e.cameo, e.target.country, e.modality, e.coder_version) for e in result.events]
     # the modality stage reads the negation whichever coder proposed the draft
     assert got == [("CHL", "130", "PER", "asserted", "toy-1"), ("CHL", "130", "BOL", "negated", "toy-1")]
-    assert [n for n, *_ in pipeline.describe()][7] == "code:toy"
+    assert [n for n, *_ in pipeline.describe()][8] == "code:toy"
 
 
 def test_an_unknown_coder_is_named(knowledge):

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, ClassVar
 from .coding import shared
 from .coding.coders import Coder
 from .coding.draft import Draft
+from .coding.grammar import Grammar
 from .coding.lists import demand_drafts, read_lead_in, remember_messages
+from .coding.propositions import SentencePropositions
 from .coding.voice import Voice, read_voice
 from .discards import Discards
 from .knowledge import Knowledge
@@ -188,6 +190,20 @@ class MentionsStage:
         work.mentions = self.reader.read_sentence(state.mentions, work.tokens, work.sentence.index, work.dates.main.date, work.offset)
 
 
+@dataclass(frozen=True, slots=True)
+class PropositionsStage:
+    """Each predicate's roles after voice, control, coordination and light verbs (coding.propositions)."""
+
+    grammar: Grammar
+    name: str = "propositions"
+    scope: ClassVar[str] = "sentence"
+    reads: ClassVar[frozenset[str]] = _names("tokens")
+    writes: ClassVar[frozenset[str]] = _names("propositions")
+
+    def run(self, work: SentenceWork, state: DocumentState) -> None:
+        work.propositions = SentencePropositions(self.grammar)
+
+
 # ---------------------------------------------------------------- coding
 
 
@@ -197,7 +213,7 @@ class CoderStage:
 
     coder: Coder
     scope: ClassVar[str] = "sentence"
-    reads: ClassVar[frozenset[str]] = _names("span", "tokens", "mentions", "offset")
+    reads: ClassVar[frozenset[str]] = _names("span", "tokens", "mentions", "propositions", "offset")
     writes: ClassVar[frozenset[str]] = _names("drafts")
 
     @property
@@ -504,6 +520,7 @@ def default_stages(knowledge: Knowledge, coder: Coder) -> list[Stage]:
         CitationsStage(),
         DatesStage(),
         MentionsStage(MentionReader(knowledge.actors)),
+        PropositionsStage(knowledge.grammar),
         CoderStage(coder),
         ModalityStage(knowledge),
         CombineStage(knowledge),

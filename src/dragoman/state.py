@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .coding.draft import Draft
 from .coding.lists import ListContext
+from .coding.propositions import SentencePropositions
 from .coding.voice import Voice
 from .mentions import MentionMemory, SentenceMentions
 from .record.notes import Note, RecordMemory
@@ -75,6 +76,7 @@ class SentenceWork:
     citations: tuple[Citation, ...] = ()
     dates: SentenceDates | None = None
     mentions: SentenceMentions | None = None
+    propositions: SentencePropositions | None = None  # each predicate's roles, read on demand
     drafts: list[Draft] = field(default_factory=list)
     voice: Voice | None = None
 

@@ -28,6 +28,7 @@ from .draft import Draft
 from .grammar import Grammar
 from .lexicon import Lexicon, Pattern, PatternIndex, PrepCond, SeqItem
 from .petrarch import DISCARD
+from .propositions import SentencePropositions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -70,11 +71,13 @@ class RuleCoder:
 
     def code(self, work: SentenceWork) -> list[Draft]:
         """All drafts of one sentence, statements (reporting verbs) included."""
-        assert work.mentions is not None
+        assert work.mentions is not None and work.propositions is not None
+        props = work.propositions
         drafts: list[Draft] = []
         statements: list[Draft] = []
         lexicon = self.lexicon
         forms: frozenset[str] | None = None  # every word form of the sentence, once a trigger needs them
+        coded_at: set[int] = set()  # the triggers that coded something
         for tok in work.tokens:
             entries: list[tuple[tuple[Pattern, ...], PatternIndex] | None]
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ != "be" or tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
@@ -89,9 +92,10 @@ class RuleCoder:
                     entries = [next((e for e in bases if e is not None), None)]
             elif tok.pos_ == "ADJ":
                 entries = [lexicon.entry("adjectives", tok.lower_)]
-            elif tok.pos_ == "NOUN" and tok.dep_ in NOMINAL_DEPS:
+            elif tok.pos_ == "NOUN" and (tok.dep_ in NOMINAL_DEPS or self._carried(tok, coded_at)):
                 # an event named by a noun that is what the clause is about: "Kenya's criticism of
-                # Uganda angered ...", "Talks between A and B collapsed", a headline "Israeli strikes on Gaza"
+                # Uganda angered ...", "Talks between A and B collapsed", a headline "Israeli strikes on
+                # Gaza"; or that a light verb carries ("launched an inquiry"), or that one comes under
                 entries = [lexicon.entry("nouns", tok.lemma_.lower())]
             else:
                 continue
@@ -106,7 +110,7 @@ class RuleCoder:
                 if pattern.silent:
                     break  # a match that codes nothing ("face a run-off")
                 if pattern.kind == "statement":
-                    speakers = self._sources(tok, pattern, work.mentions)
+                    speakers = self._sources(tok, pattern, work.mentions, props)
                     speaker = speakers[0] if speakers else self._unnamed_speaker(work, tok)
                     statements.append(self._draft(work, tok, pattern, speaker, None))
                     break
@@ -115,6 +119,8 @@ class RuleCoder:
                     continue  # the pattern's source is not where it says: the next pattern may apply
                 if coded or not pattern.needs_target:
                     drafts.extend(coded)
+                    if coded:
+                        coded_at.add(tok.i)
                     break  # else the next pattern may read it ("warned that profits may fall")
         return drafts + statements
 
@@ -170,16 +176,18 @@ class RuleCoder:
             return []  # "the movement, which Iran backs": a standing state of affairs, not an act
         if tok.dep_ == "pcomp" and tok.head.lower_ in self.grammar.time_anchors:
             return []  # "two weeks after sending the letter": an earlier act named to date this one
+        assert work.propositions is not None
+        props = work.propositions
         if pattern.source_paths:
             # "protests from $": the source is where the pattern says, the subject is the target
             sources = self._along(tok, pattern.source_paths, actors)
             if not sources:
                 return None
-            subjects = self._sources(tok, pattern, actors)
+            subjects = self._sources(tok, pattern, actors, props)
             if pattern.target[:3] in (("dobj", "dative", "any"), ("dobj", "dative", "args")) and subjects:
                 return self._pairs(work, tok, pattern, sources, subjects)
         else:
-            sources = self._sources(tok, pattern, actors)
+            sources = self._sources(tok, pattern, actors, props)
         if "between" in pattern.target and len(sources) < 2:
             sides = [a for a in (actors.actor_of(h) for h in self._between(tok)) if a is not None and a.code]
             if len(sides) >= 2:
@@ -194,7 +202,9 @@ class RuleCoder:
             if len({s.code for s in sources}) < 2:
                 return None
             out = [self._draft(work, tok, pattern, a, b, reciprocal=True) for a in sources for b in sources if a.code != b.code]
-        elif symmetric and len(sources) >= 2:
+        elif symmetric and len(sources) >= 2 and not self._third_party(tok, pattern, actors, props, sources):
+            # "Latvia and Estonia met": with each other; "... held talks with Finnish officials":
+            # each with the third party (below)
             place = self._place(tok, actors)
             for a in sources:
                 for b in sources:
@@ -209,7 +219,7 @@ class RuleCoder:
                 for b in sources:
                     if a is not b:
                         out.append(self._draft(work, tok, pattern, a, b, reciprocal=True))
-        elif self._mutual(tok, pattern, actors, sources):
+        elif self._mutual(tok, pattern, actors, props, sources):
             # "Gondor and Osgiliath renewed ties": with no one else as its target, each party's
             # cooperation is with the other
             for a in sources:
@@ -218,7 +228,7 @@ class RuleCoder:
                         out.append(self._draft(work, tok, pattern, a, b, reciprocal=True))
         else:
             for source in sources:
-                targets, location = self._targets(tok, pattern, actors, source)
+                targets, location = self._targets(tok, pattern, actors, props, source)
                 if not targets and location is None and pattern.code[:2] >= self.needs_target_or_place:
                     continue  # an assault with neither victim nor place is not codable
                 if not targets and symmetric and not self._intended(tok):
@@ -236,7 +246,22 @@ class RuleCoder:
                         out[-2].reciprocal = True
         return self._reversed(work, tok, pattern, out)
 
-    def _mutual(self, tok: Token, pattern: Pattern, actors: SentenceMentions, sources: list[Actor]) -> bool:
+    def _third_party(
+        self, tok: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, sources: list[Actor]
+    ) -> bool:
+        """Whether a symmetric act of several parties names another party as its target."""
+        own = {s.code for s in sources}
+        return any(t.code not in own for t in self._targets(tok, pattern, actors, props, sources[0])[0])
+
+    def _carried(self, noun: Token, coded_at: set[int]) -> bool:
+        """A noun that names the act of a light verb that coded nothing itself ("launched an inquiry
+        into", "mounted a campaign against"), or the act one comes under ("came under fire from")."""
+        g, head = self.grammar, noun.head
+        if noun.dep_ == "dobj":
+            return head.lemma_.lower() in g.light_verbs and head.i not in coded_at
+        return noun.dep_ == "pobj" and head.lower_ in g.undergo_preps and head.head.lemma_.lower() in g.undergo_verbs
+
+    def _mutual(self, tok: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, sources: list[Actor]) -> bool:
         """Cooperation of a compound subject's parties with each other: a mutual code, a verb or
         object that names something two sides share ("restored ties", "agreed"), and no one
         else as its target. "Norway and Chile want the fund capped" is each one's own wish."""
@@ -247,7 +272,7 @@ class RuleCoder:
             objects = sx.children(tok, "dobj", "attr") + sx.children(tok, "nsubjpass")
             if not any(o.lemma_.lower() in g.reciprocal_nouns for o in objects):
                 return False
-        return all(not self._targets(tok, pattern, actors, s)[0] for s in sources)
+        return all(not self._targets(tok, pattern, actors, props, s)[0] for s in sources)
 
     def _pairs(
         self, work: SentenceWork, tok: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
@@ -269,16 +294,10 @@ class RuleCoder:
 
     # ------------------------------------------------------------ arguments
 
-    def _sources(self, trigger: Token, pattern: Pattern, actors: SentenceMentions) -> list[Actor]:
+    def _sources(self, trigger: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions) -> list[Actor]:
         verb = sx.clause_head(trigger)
-        heads: list[Token]
-        if trigger.pos_ == "NOUN":
-            heads = self._owners(trigger)
-        elif sx.is_passive(verb):
-            agents, patients = sx.passive_parts(verb)
-            heads = agents or (patients if pattern.passive_patient_source else [])
-        else:
-            heads = sx.subjects(verb, self.grammar)
+        prop = props.of(trigger)
+        heads = list(prop.agents) or (list(prop.patients) if prop.passive and pattern.passive_patient_source else [])
         out: list[Actor] = []
         for h in heads:
             for c in self._members(h, actors):
@@ -338,13 +357,6 @@ class RuleCoder:
         start = work.offset + phrase.start_char
         return Actor(text=phrase.text, name=None, code=None, start=start, end=start + len(phrase.text), basis="unresolved", confidence=0.0)
 
-    def _owners(self, noun: Token) -> list[Token]:
-        """Who did what an event noun names: its possessor ("Kenya's criticism"), a name or demonym
-        before it ("Israeli strikes", "a Hamas attack"), or the object of its "by" ("attacks by X")."""
-        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
-        heads += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for g in sx.children(p, "pobj")]
-        return heads
-
     def _spread(self, head: Token, actor: Actor, actors: SentenceMentions) -> list[Actor]:
         """Coordinated owners of one sector word each make an actor: "the ambassadors of Arnor,
         Osgiliath and Gondor", "Eriadori and Calenardhon leaders" are three and two."""
@@ -377,17 +389,24 @@ class RuleCoder:
         return replace(actor, code=actor.country + placed.sector, sector=placed.sector, basis="context", confidence=min(0.8, actor.confidence))
 
     def _targets(
-        self, trigger: Token, pattern: Pattern, actors: SentenceMentions, source: Actor
+        self, trigger: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, source: Actor
     ) -> tuple[list[Actor], str | None]:
         """Resolve the target by the pattern's paths, in order; also return a location."""
         g = self.grammar
         location = None
+        prop = props.of(trigger)
+        if trigger.pos_ == "NOUN" and prop.patients:
+            # "Armenian troops came under fire from ...": who came under the act is its target
+            found = [a for h in prop.patients for c in sx.conjuncts(h) if (a := actors.actor_of(c)) is not None and a.code]
+            if found:
+                return found, None
         for path in pattern.target:
             heads: list[Token] = []
             if path == "dobj":
                 heads = [h for o in sx.children(trigger, "dobj") for h in self._members(o, actors)]
-                if sx.is_passive(trigger) and not pattern.passive_patient_source:
-                    heads += [h for o in sx.children(trigger, "nsubjpass") for h in sx.conjuncts(o)]
+                prop = props.of(trigger)
+                if prop.passive and not pattern.passive_patient_source:  # the subject of a passive
+                    heads += [h for o in prop.patients for h in sx.conjuncts(o)]
             elif path == "dative":
                 heads = [h for o in sx.children(trigger, "dative", "iobj") for h in sx.conjuncts(o)]
                 heads += sx.prep_objects(trigger, "to", g) if any(c.dep_ == "dative" and c.lower_ == "to" for c in trigger.children) else []
@@ -478,11 +497,14 @@ class RuleCoder:
         # during a visit to Gondor": the leaders' country, before any name in a later phrase)
         heads += [m for o in list(heads) for m in o.children if m.dep_ in _OWNERS and m.i < o.i]
         passive = sx.is_passive(trigger)
+        nested: list[Token] = []
         for prep in trigger.children:
             if prep.dep_ in ("prep", "dative") and not (passive and prep.lower_ == "by"):  # a passive's "by" is its source
-                heads += _nested_objects(prep, 3)
+                nested += _nested_objects(prep, 3)
         for o in sx.children(trigger, "dobj", "attr", "oprd"):
-            heads += _nested_objects(o, 3)
+            nested += _nested_objects(o, 3)
+        # each with its owner after it: "an inquiry into Serbia's conduct" names Serbia
+        heads += [h for o in nested for h in (o, *(m for m in o.children if m.dep_ in _OWNERS and m.i < o.i))]
         if path == "args":
             return heads
         # then, as PETRARCH reads a verb phrase, any name after the verb ("an anti-Gondor parade"),
