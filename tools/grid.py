@@ -320,12 +320,17 @@ def report(scored: Sequence[Scored], show: bool = False, out: Any = sys.stdout) 
         for name, e, lo, k in table(scored, key):
             print(f"{name:<22}{e:>8.2f}{lo:>8.2f}{k:>6}", file=out)
     if show:
-        print("\nfailures:", file=out)
-        for s in scored:
-            if not s.exact:
-                got = ", ".join(_act(a) for a in sorted(s.got.elements(), key=str)) or "nothing"
-                want = ", ".join(_act(a) for a in sorted(expected(s.row).elements(), key=str)) or "nothing"
-                print(f"{s.row['id']:<28}{s.row['sentence']}\n{'':<28}want {want}; got {got}", file=out)
+        show_failures(scored, out)
+
+
+def show_failures(scored: Iterable[Scored], out: Any = sys.stdout) -> None:
+    """Each sentence not exactly right: its id and sentence, then what it must give and what it gave."""
+    print("\ngrid failures:", file=out)
+    for s in scored:
+        if not s.exact:
+            got = ", ".join(_act(a) for a in sorted(s.got.elements(), key=str)) or "nothing"
+            want = ", ".join(_act(a) for a in sorted(expected(s.row).elements(), key=str)) or "nothing"
+            print(f"{s.row['id']:<28}{s.row['sentence']}\n{'':<28}want {want}; got {got}", file=out)
 
 
 # ---------------------------------------------------------------- configurations and known failures
