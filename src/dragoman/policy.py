@@ -34,6 +34,7 @@ class PolicyCodes:
     meeting_elsewhere: str
     list_demand: str
     list_threat: str
+    signed: str  # an agreement signed: every signatory with every other, a third party named or not
 
 
 @dataclass(frozen=True, slots=True)

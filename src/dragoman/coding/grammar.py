@@ -28,6 +28,7 @@ class Grammar:
     irrealis_heads: frozenset[str]
     light_verbs: frozenset[str]
     undergo_preps: frozenset[str]
+    recipient_preps: frozenset[str]
     undergo_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
     reciprocal_objects: frozenset[str]

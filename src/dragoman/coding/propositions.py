@@ -52,6 +52,18 @@ class SentencePropositions:
     grammar: Grammar
     _read: dict[int, Proposition] = field(default_factory=dict)
 
+    def recipients(self, token: Token) -> list[Token]:
+        """Whom a predicate's own phrases name as the one it is aimed at, in reading order: its
+        indirect object, and the objects of the recipient prepositions (grammar.yaml) on it and
+        on its direct object ("offered aid to X", "sympathy for X", "aid from X")."""
+        g = self.grammar
+        heads = [h for o in sx.children(token, "dative", "iobj") if o.pos_ != "ADP" for h in sx.conjuncts(o)]
+        for holder in [token, *sx.children(token, "dobj")]:
+            for prep in holder.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in g.recipient_preps:
+                    heads += [h for o in sx.children(prep, "pobj") for h in sx.conjuncts(o)]
+        return heads
+
     def of(self, token: Token) -> Proposition:
         found = self._read.get(token.i)
         if found is None:

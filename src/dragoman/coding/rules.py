@@ -47,6 +47,7 @@ class RuleCoder:
     international: frozenset[str]  # bodies (IGO, NGO) whose targets never become domestic
     mutual_roots: frozenset[str]  # cooperation a compound subject's parties do with each other
     unplaced_sectors: frozenset[str]  # policy: sectors coded without a country when nothing places them
+    signed: str  # policy: an agreement signed, every signatory's with every other
     name: str = "rules"
     version: str = f"dragoman-{__version__}"
 
@@ -63,6 +64,7 @@ class RuleCoder:
             knowledge.actors.vocab.codes.international,
             policy.roots.mutual,
             policy.unplaced_sectors,
+            policy.codes.signed,
         )
 
     @property
@@ -202,12 +204,13 @@ class RuleCoder:
             if len({s.code for s in sources}) < 2:
                 return None
             out = [self._draft(work, tok, pattern, a, b, reciprocal=True) for a in sources for b in sources if a.code != b.code]
-        elif symmetric and len(sources) >= 2 and not self._third_party(tok, pattern, actors, props, sources):
+        elif symmetric and len(sources) >= 2 and (pattern.code == self.signed or not self._third_parties(tok, pattern, actors, props, sources)):
             # "Latvia and Estonia met": with each other; "... held talks with Finnish officials":
-            # each with the third party (below)
+            # each with the third party (below); "... signed a protocol with the US": all of them
             place = self._place(tok, actors)
-            for a in sources:
-                for b in sources:
+            parties = sources + (self._third_parties(tok, pattern, actors, props, sources) if pattern.code == self.signed else [])
+            for a in parties:
+                for b in parties:
                     if a is not b:
                         d = self._draft(work, tok, pattern, a, b, reciprocal=True, location=place.text if place else None)
                         if place is not None and d.code == self.meeting and place.country not in (a.country, b.country):
@@ -246,12 +249,12 @@ class RuleCoder:
                         out[-2].reciprocal = True
         return self._reversed(work, tok, pattern, out)
 
-    def _third_party(
+    def _third_parties(
         self, tok: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, sources: list[Actor]
-    ) -> bool:
-        """Whether a symmetric act of several parties names another party as its target."""
+    ) -> list[Actor]:
+        """The other parties a symmetric act of several parties names as its target."""
         own = {s.code for s in sources}
-        return any(t.code not in own for t in self._targets(tok, pattern, actors, props, sources[0])[0])
+        return [t for t in self._targets(tok, pattern, actors, props, sources[0])[0] if t.code not in own]
 
     def _carried(self, noun: Token, coded_at: set[int]) -> bool:
         """A noun that names the act of a light verb that coded nothing itself ("launched an inquiry
@@ -400,7 +403,10 @@ class RuleCoder:
             found = [a for h in prop.patients for c in sx.conjuncts(h) if (a := actors.actor_of(c)) is not None and a.code]
             if found:
                 return found, None
-        for path in pattern.target:
+        # last, whom the predicate's own phrases name as its recipient ("offered aid to X",
+        # "expressed sympathy for X", "requested aid from X"), whatever paths the pattern names
+        paths = (*pattern.target, "recipients") if pattern.target and pattern.kind != "statement" else pattern.target
+        for path in paths:
             heads: list[Token] = []
             if path == "dobj":
                 heads = [h for o in sx.children(trigger, "dobj") for h in self._members(o, actors)]
@@ -445,6 +451,8 @@ class RuleCoder:
                 heads = [o for x in sx.children(trigger, "xcomp") for o in sx.children(x, "dobj")]
             elif path in ("subj", "after_obj", "args", "any"):
                 heads = self._first_named(self._path_heads(trigger, path), actors, source)
+            elif path == "recipients":
+                heads = self._first_named(props.recipients(trigger), actors, source)
             elif path == "purpose":
                 heads = self._first_named(self._purpose_args(trigger), actors, source)
             elif path == "loc":
@@ -503,8 +511,9 @@ class RuleCoder:
                 nested += _nested_objects(prep, 3)
         for o in sx.children(trigger, "dobj", "attr", "oprd"):
             nested += _nested_objects(o, 3)
-        # each with its owner after it: "an inquiry into Serbia's conduct" names Serbia
-        heads += [h for o in nested for h in (o, *(m for m in o.children if m.dep_ in _OWNERS and m.i < o.i))]
+        # each with its possessor after it: "an inquiry into Serbia's conduct" names Serbia (not a
+        # modifier: "a giant of the Labour movement" names no one)
+        heads += [h for o in nested for h in (o, *(m for m in o.children if m.dep_ == "poss"))]
         if path == "args":
             return heads
         # then, as PETRARCH reads a verb phrase, any name after the verb ("an anti-Gondor parade"),
