@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from .coding import shared
@@ -29,7 +30,7 @@ from .pipeline import Stage
 from .record.stages import record_stages
 from .records import Attribution, Citation, DateValue, Document, Event, Sentence
 from .state import DocumentState, SentenceWork
-from .time import SentenceDates
+from .time import SentenceDates, parsed_asides
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -158,7 +159,9 @@ class DatesStage:
     name: str = "dates"
     scope: ClassVar[str] = "sentence"
     runs_unparsed: ClassVar[bool] = True  # reads the text alone: runs on sentences the pre-filter left unparsed
-    reads: ClassVar[frozenset[str]] = _names("sentence", "citations", "list_context", "block_index", "doc.clock")
+    reads: ClassVar[frozenset[str]] = _names(
+        "sentence", "citations", "list_context", "block_index", "parsed", "tokens", "span", "doc.clock"
+    )
     writes: ClassVar[frozenset[str]] = _names("dates", "doc.clock")
 
     def run(self, work: SentenceWork, state: DocumentState) -> None:
@@ -166,7 +169,12 @@ class DatesStage:
         context = work.list_context  # a list item is dated within its lead-in's paragraph
         block = context.block_index if context else work.block_index
         published = [c.published for c in work.citations if c.published]
-        work.dates = state.clock.date_sentence(unquoted(work.sentence.text), block, published)
+        clock = state.clock
+        # a parsed sentence's clauses about something else keep their dates to themselves
+        asides = None
+        if work.parsed:
+            asides = partial(parsed_asides, work.tokens, work.span.start_char, clock.rules.background)
+        work.dates = clock.date_sentence(unquoted(work.sentence.text), block, published, asides)
 
 
 def unquoted(text: str) -> str:
@@ -495,15 +503,13 @@ class EventsStage:
 
 
 def _date_for(draft: Draft, sent: Span, dates: SentenceDates) -> DateValue:
-    """The sentence's date, or the date expression inside the trigger's own clause when it has one."""
-    exprs = dates.expressions
-    if len(exprs) > 1:
-        lo = min(t.idx for t in draft.trigger.subtree) - sent.start_char
-        hi = max(t.idx + len(t) for t in draft.trigger.subtree) - sent.start_char
-        inside = [e for e in exprs if lo <= e.start < hi and e.value.date and e.role == "event"]
-        if inside:
-            return inside[0].value
-    return dates.main
+    """The date of the trigger's own clause when it has one (SentenceDates.clause_date), else the sentence's."""
+    if not dates.expressions:
+        return dates.main
+    trigger, at = draft.trigger, sent.start_char
+    last = trigger.right_edge
+    own = dates.clause_date(trigger.left_edge.idx - at, last.idx + len(last) - at, trigger.idx - at)
+    return own or dates.main
 
 
 # ---------------------------------------------------------------- the default list

@@ -91,9 +91,9 @@ class SentenceView:
         subtree = list(token.subtree)
         lo = min(t.idx for t in subtree) - self.span.start_char
         hi = max(t.idx + len(t) for t in subtree) - self.span.start_char
-        inside = [e for e in self.dates.expressions if lo <= e.start < hi and e.value.date and e.role == "event"]
-        if inside:
-            return inside[0].value
+        own = self.dates.clause_date(lo, hi, token.idx - self.span.start_char)
+        if own is not None:
+            return own
         # "did not reply until 3 March, when the minister wrote back (rejecting ...)": the date the clause hangs on
         relative = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
         if relative is not None:

@@ -8,9 +8,10 @@ sentence's event(s) (`main`) and any deadline.
 How `main` is chosen, in order:
 
 1. an expression of the sentence with role "event" ("since 2015" is a window,
-   "up 3% on a year earlier" a comparison: both are kept in `expressions` but
-   are never the main date): a fronted one ("On March 7, ...", "However, in
-   2018, ...") wins, otherwise the most precise, then the first;
+   "up 3% on a year earlier" a comparison, "the rebate, won in 1984, ..."
+   background: all are kept in `expressions` but are never the main date): a
+   fronted one ("On March 7, ...", "However, in 2018, ...") wins, otherwise the
+   most precise, then the first;
 2. "inherited": the running date of the same block (paragraph); a new block
    starts without one;
 3. "citation": the earliest publication date among the sources the sentence
@@ -25,11 +26,20 @@ block or an earlier one, or an expression earlier in the same sentence; without
 one, from the document date. "last year", "on Friday" count from the document
 date (news convention), falling back to the narrative date.
 
+Background: an expression inside a clause about something else (a relative
+clause, an apposition, a participle, "after ... in 2015", a clause in the
+future tense, a bracketed aside; dragoman.time.clauses reads them off the
+parse) dates that clause's own words (`SentenceDates.clause_date`) and nothing
+more: it is never `main`, never moves the running or the narrative date, never
+anchors a later yearless date, so a document without a date of its own never
+takes one from its background.
+
 A yearless date ("On March 7") takes its year from, in order: a date with a
-written year in the same sentence; the sentence's cited sources (the latest
-year that puts the date on or before the earliest cited publication, with a
-little slack); a date earlier in the sentence, then the running date of the
-block (so "In 2018 ... on May 8" stays in 2018); the most recent explicit date that had a month or day (a bare
+written year in the same sentence (a background clause's only for itself); the
+sentence's cited sources (the latest year that puts the date on or before the
+earliest cited publication, with a little slack); a date earlier in the
+sentence, then the running date of the block (so "In 2018 ... on May 8" stays
+in 2018); the most recent explicit date that had a month or day (a bare
 background "in 2018" in an earlier paragraph does not pull a later "March 7"
 back to 2018); the document date; the latest reference date. Never today.
 
@@ -42,7 +52,7 @@ March" is precision "month" with `date_end` the month's last day.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -63,6 +73,7 @@ from dragoman.time.calendar import (
     year_on_or_before,
     year_span,
 )
+from dragoman.time.clauses import Aside, innermost, text_asides
 from dragoman.time.rules import DateRule, DateRules
 
 TEXT_BASES = frozenset({"explicit", "relative", "inherited"})  # dates the text itself gives
@@ -80,9 +91,11 @@ class DatedExpression:
     text: str
     value: DateValue
     # "event" | "window" (since/until: a period, not the event's date) | "deadline" |
-    # "comparison" ("up 3% on a year earlier": the other side of a comparison)
+    # "comparison" ("up 3% on a year earlier": the other side of a comparison) |
+    # "background" (inside a clause about something else: it dates that clause only)
     role: str
     rule: str  # name of the rule in date_rules.yaml that matched
+    owner: tuple[int, int] | None = None  # background: the offsets of the words it dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +105,15 @@ class SentenceDates:
     main: DateValue  # when the sentence's event(s) happened; all None when unknown
     expressions: tuple[DatedExpression, ...] = ()  # in text order
     deadline: DateValue | None = None  # "within 2 months": anchor + 2 months
+
+    def clause_date(self, start: int, end: int, head: int) -> DateValue | None:
+        """The date of the clause at `start`..`end` whose head word starts at `head` (sentence
+        offsets): the first event date inside it, or a background date whose clause holds it."""
+        for e in self.expressions:
+            if start <= e.start < end and e.value.date:
+                if e.role == "event" or (e.owner is not None and e.owner[0] <= head < e.owner[1]):
+                    return e.value
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +147,20 @@ class DocumentClock:
 
     # ------------------------------------------------------------ public
 
-    def date_sentence(self, text: str, block_index: int, citation_dates: Sequence[str] = ()) -> SentenceDates:
-        """Date one sentence; call in reading order. `citation_dates`: ISO dates of its cited sources."""
+    @property
+    def rules(self) -> DateRules:
+        return self._rules
+
+    def date_sentence(
+        self,
+        text: str,
+        block_index: int,
+        citation_dates: Sequence[str] = (),
+        asides: Callable[[], Sequence[Aside]] | None = None,
+    ) -> SentenceDates:
+        """Date one sentence; call in reading order. `citation_dates`: ISO dates of its cited sources;
+        `asides`: reads its clauses about something else off its parse (dragoman.time.clauses), called
+        only when it holds a date; None when it has no parse (then the few the words show are used)."""
         if block_index != self._block:
             self._block, self._running = block_index, None
         citations = [s for s in (parse_iso(d) for d in citation_dates) if s is not None]
@@ -138,16 +172,24 @@ class DocumentClock:
 
         ctx = _SentenceContext(citations, self._narrative, None)
         found = _find(candidates, text)
-        ctx.written_year = self._written_year(found)
+        every_aside = [*text_asides(text, self._rules, parsed=asides is not None), *(asides() if asides else ())]
+        aside_of = [innermost(every_aside, match.start(), match.end()) for _, match in found]
+        own_year = self._written_year([f for f, aside in zip(found, aside_of) if aside is None])
         expressions: list[DatedExpression] = []
-        for rule, match in found:
+        for (rule, match), aside in zip(found, aside_of):
             if rule.role == "deadline":
                 continue
+            # a yearless date takes a year written in its own clause; an aside may also take the sentence's
+            ctx.written_year = own_year
+            if aside is not None:
+                ctx.written_year = self._written_year([f for f, a in zip(found, aside_of) if a is aside]) or own_year
             expression = self._resolve(rule, match, text, ctx)
             if expression is None:
                 continue
             if _horizon(expression, text):
                 expression = replace(expression, role="window")
+            if aside is not None and expression.role == "event":
+                expression = replace(expression, role="background", owner=aside.owner)
             expressions.append(expression)
             if expression.role == "event" and expression.value.basis in ("explicit", "relative"):
                 ctx.anchor = ctx.earlier = _Dated(expression.value, _span_of_value(expression.value))
@@ -184,6 +226,8 @@ class DocumentClock:
 
     def _remember(self, text: str, main: DateValue, expressions: Sequence[DatedExpression]) -> None:
         for expression in expressions:
+            if expression.role == "background":
+                continue
             if expression.value.basis == "explicit" and expression.value.precision in ("day", "range", "month"):
                 self._month_anchor = _span_of_value(expression.value)
         if main.basis in TEXT_BASES:

@@ -32,7 +32,7 @@ _MEANS_KEYS = frozenset(
 )
 _REQUIRED_KEYS = (
     "months", "weekdays", "numbers", "units", "shift_words", "direction_words", "parts_of_month",
-    "parts_of_year", "seasons", "window_words", "future_cues", "rules",
+    "parts_of_year", "seasons", "window_words", "future_cues", "background", "rules",
 )  # fmt: skip
 
 
@@ -65,6 +65,25 @@ class DateRule:
 
 
 @dataclass(frozen=True, slots=True)
+class ClauseWords:
+    """What makes a clause of a parsed sentence background (the `background` section)."""
+
+    clause_deps: frozenset[str]  # relative clauses, reduced relatives, appositions
+    finite_tags: frozenset[str]  # ... not when headed by a finite verb with no subject (a misparse)
+    setting_prepositions: frozenset[str]  # ... nor on the noun of "in a letter dated ..." (the act's setting)
+    participle_deps: frozenset[str]  # ... these only when headed by a bare participle
+    set_off_participle_deps: frozenset[str]  # ... these only when fronted or after a comma
+    participle_tags: frozenset[str]
+    asyndetic_deps: frozenset[str]  # ... and these when no conjunction joins them
+    subordinate_deps: frozenset[str]  # ... these only when a subordinator introduces them
+    subordinators: frozenset[str]
+    future_auxiliaries: frozenset[str]  # a verb with one of these: a clause about what is foreseen
+    modifier_deps: frozenset[str]  # a date before a noun, modifying it
+    own_deps: frozenset[str]  # the dependents that give a participle a clause of its own
+    relative_words: frozenset[str]  # without a parse: ", which ..." up to the next comma
+
+
+@dataclass(frozen=True, slots=True)
 class DateRules:
     """Everything the date stage knows, compiled. Build with `load_date_rules`."""
 
@@ -86,6 +105,8 @@ class DateRules:
     future_cue: re.Pattern[str]
     weekday_index: Mapping[str, int]  # lower-cased weekday -> 0 (Monday) .. 6
     noun_phrase_stops: frozenset[str]  # words that end the noun phrase of "after the ..."
+    background: ClauseWords  # clauses about something else (dragoman.time.clauses)
+    relative_aside: re.Pattern[str]  # without a parse, ", which ... ," is such a clause
     need_sets: tuple[frozenset[str], ...]  # the distinct `needs` items of all rules
     need_masks: tuple[int, ...]  # per rule: bit i set when it needs need_sets[i]
     need_words: frozenset[str]  # every word any rule needs: none of them, no scanning
@@ -182,6 +203,8 @@ def compile_date_rules(data: Any, source: str = "<memory>", fingerprint: str = "
 
     window = _alternation(data["window_words"])
 
+    background = _clause_words(data["background"], source)
+
     need_sets = tuple(sorted({need for rule in rules for need in rule.needs}, key=sorted))
     need_masks = tuple(sum(1 << need_sets.index(need) for need in set(rule.needs)) for rule in rules)
     return DateRules(
@@ -208,6 +231,10 @@ def compile_date_rules(data: Any, source: str = "<memory>", fingerprint: str = "
         future_cue=re.compile(r"(?:\b|(?='))(?:" + _alternation(data["future_cues"]) + r")\b", re.IGNORECASE),
         weekday_index={w.lower(): i for i, w in enumerate(weekdays)},
         noun_phrase_stops=frozenset(str(w).lower() for w in data.get("noun_phrase_stops") or ()),
+        background=background,
+        relative_aside=re.compile(
+            r",\s*(?:" + _alternation(background.relative_words) + r")\b[^,;:()]*", re.IGNORECASE
+        ),
         need_sets=need_sets,
         need_masks=need_masks,
         need_words=frozenset().union(*need_sets),
@@ -288,6 +315,28 @@ def _check_words(data: dict[str, Any], source: str) -> None:
         for need in (rule.get("needs") or ()) if isinstance(rule, dict) else ():
             if isinstance(need, list) and not all(isinstance(w, str) for w in need):
                 raise KnowledgeError(f"{source}: rule {rule.get('name')}: needs holds a non-word (quote it)")
+
+
+_CLAUSE_KEYS = (
+    "clause_deps", "finite_tags", "setting_prepositions", "participle_deps", "set_off_participle_deps",
+    "participle_tags", "asyndetic_deps", "subordinate_deps", "subordinators", "future_auxiliaries", "modifier_deps",
+    "own_deps", "relative_words",
+)  # fmt: skip
+
+
+def _clause_words(section: Any, source: str) -> ClauseWords:
+    if not isinstance(section, dict):
+        raise KnowledgeError(f"{source}: background must be a mapping of word lists")
+    missing = [key for key in _CLAUSE_KEYS if key not in section]
+    if missing:
+        raise KnowledgeError(f"{source}: background lacks {', '.join(missing)}")
+    lists = {}
+    for key in _CLAUSE_KEYS:
+        words = section[key] or []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise KnowledgeError(f"{source}: background.{key} must be a list of words (quote them)")
+        lists[key] = frozenset(w if key.endswith(("deps", "tags")) else w.lower() for w in words)
+    return ClauseWords(**lists)
 
 
 def _case_sensitive(words: list[str]) -> str:

@@ -1,0 +1,123 @@
+"""Clauses about something else: where a date in a sentence is background.
+
+"The foreign secretary said the rebate, won in 1984, was justified" speaks in
+the present; 1984 is when the rebate was won. A date inside such a clause (a
+relative clause, a reduced relative, an apposition, a clause after "after" or
+"if", a clause in the future tense, a bracketed aside, a modifier before a
+noun) dates that clause's own words and nothing else: the clock keeps it as
+"background" (see dragoman.time.clock). `Aside` is one such clause, in character offsets of the
+sentence text; `parsed_asides` reads them off a dependency parse (any tokens
+with spaCy's attributes: dep_, tag_, head, children, left_edge, right_edge,
+idx), `text_asides` off the words where there is no parse. Which labels and
+words count is data: the `background` section of data/date_rules.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dragoman.time.rules import ClauseWords, DateRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """A clause about something else: a date within `start`..`end` is background; it dates the
+    words of `owner` (the clause, or the noun a modifier describes)."""
+
+    start: int
+    end: int
+    owner: tuple[int, int]
+
+    def holds(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def parsed_asides(tokens: Iterable[Token], sentence_start: int, words: ClauseWords) -> tuple[Aside, ...]:
+    """The background clauses of a parsed sentence; `sentence_start` is its first character's `idx`."""
+    out = []
+    for token in tokens:
+        dep = token.dep_
+        if dep == "aux" and token.lower_ in words.future_auxiliaries:  # "... will have risen by next year"
+            span = _edges(token.head, sentence_start)
+            out.append(Aside(span[0], span[1], span))
+        elif _clause(token, dep, words) or _bare_participle(token, dep, words) or _subordinate(token, dep, words):
+            span = _edges(token, sentence_start)
+            out.append(Aside(span[0], span[1], span))
+        elif dep in words.modifier_deps and token.i < token.head.i and token.head.pos_ in _NOUNS:
+            noun = token.head
+            start, end = _edges(token, sentence_start)
+            for det in noun.lefts:  # "the [March 2003] invasion": the noun's determiner goes with the date
+                if det.dep_ == "det" and det.i < token.i:
+                    start = min(start, det.idx - sentence_start)
+            out.append(Aside(start, end, _edges(noun, sentence_start)))
+    return tuple(out)
+
+
+def text_asides(text: str, rules: DateRules, parsed: bool) -> list[Aside]:
+    """Bracketed asides, and without a parse ", which ..." up to the next comma."""
+    found = [m.span() for m in _BRACKETED.finditer(text)]
+    if not parsed:
+        found += [m.span() for m in rules.relative_aside.finditer(text)]
+    return [Aside(start, end, (start, end)) for start, end in found]
+
+
+def innermost(asides: Sequence[Aside], start: int, end: int) -> Aside | None:
+    """The smallest aside that holds start..end, if any."""
+    holding = [a for a in asides if a.holds(start, end)]
+    return min(holding, key=lambda a: a.end - a.start) if holding else None
+
+
+def _clause(token: Token, dep: str, words: ClauseWords) -> bool:
+    if dep not in words.clause_deps or (token.tag_ in words.finite_tags and not _has_own(token, words)):
+        return False
+    return not _setting(token.head, words)
+
+
+def _setting(noun: Token, words: ClauseWords) -> bool:
+    """The noun is where or how the sentence's act happened: "[in] a letter", "[at] a summit"."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in words.setting_prepositions and prep.head.pos_ in _VERBS
+
+
+def _has_own(token: Token, words: ClauseWords) -> bool:
+    """The verb has a subject or an auxiliary of its own."""
+    return any(c.dep_ in words.own_deps for c in token.children)
+
+
+def _bare_participle(token: Token, dep: str, words: ClauseWords) -> bool:
+    if dep in words.participle_deps or (dep in words.set_off_participle_deps and _set_off(token)):
+        return token.tag_ in words.participle_tags and not _has_own(token, words)
+    if dep in words.asyndetic_deps and token.pos_ in _VERBS and not _has_own(token, words):
+        # "rejected X, recalled Y and expelled Z": a list of acts has a conjunction somewhere
+        return not any(c.dep_ == "cc" for c in (*token.head.children, *token.children))
+    return False
+
+
+def _subordinate(token: Token, dep: str, words: ClauseWords) -> bool:
+    if dep not in words.subordinate_deps:
+        return False
+    if dep == "pcomp":  # "after rejecting them": the subordinator is the preposition above
+        return token.head.lower_ in words.subordinators
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in words.subordinators for c in token.children)
+
+
+def _set_off(token: Token) -> bool:
+    """Before the word it hangs on ("Elected in 1997, Blair ..."), or after a comma."""
+    first = token.left_edge
+    return token.i < token.head.i or (first.i > 0 and first.nbor(-1).text == ",")
+
+
+def _edges(token: Token, sentence_start: int) -> tuple[int, int]:
+    """The characters the token's subtree covers (spaCy's subtrees are contiguous)."""
+    last = token.right_edge
+    return token.left_edge.idx - sentence_start, last.idx + len(last) - sentence_start
