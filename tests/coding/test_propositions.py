@@ -81,3 +81,22 @@ def test_an_infinitive_is_done_by_the_one_who_pledged(read, a, b):
 @pytest.mark.parametrize(("a", "b"), PAIRS)
 def test_a_conjunct_verb_shares_the_subject(read, a, b):
     assert read(f"{a} condemned the raid and recalled its envoy from {b}.", "recalled")[0] == [a]
+
+
+@pytest.mark.parametrize(
+    ("noun", "verbs"),
+    [
+        ("appeal", ["appeal"]),
+        ("condemnation", ["condemn"]),
+        ("invasion", ["invade"]),
+        ("agreement", ["agree"]),
+        ("withdrawal", ["withdraw"]),
+        ("criticism", ["criticize"]),
+        ("expulsion", []),  # irregular: expel is not found by an ending, and nothing wrong is promised
+    ],
+)
+def test_a_noun_names_its_verb_by_its_ending(noun, verbs):
+    from dragoman.coding.syntax import noun_verbs
+
+    found = noun_verbs(noun)
+    assert found[0] == noun and all(v in found for v in verbs)

@@ -58,7 +58,12 @@ class SentencePropositions:
         on its direct object ("offered aid to X", "sympathy for X", "aid from X")."""
         g = self.grammar
         heads = [h for o in sx.children(token, "dative", "iobj") if o.pos_ != "ADP" for h in sx.conjuncts(o)]
-        for holder in [token, *sx.children(token, "dobj")]:
+        holders = [token, *sx.children(token, "dobj")]
+        if token.pos_ == "NOUN":  # "a request for aid from Chile": the phrases of what the noun is for
+            holders += [o for p in sx.children(token, "prep") for o in sx.children(p, "pobj")]
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in g.light_verbs:
+                holders.append(token.head)  # "offered an apology to Turkey": the light verb's phrases
+        for holder in holders:
             for prep in holder.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in g.recipient_preps:
                     heads += [h for o in sx.children(prep, "pobj") for h in sx.conjuncts(o)]
@@ -111,8 +116,15 @@ def _noun(noun: Token, g: Grammar) -> Proposition:
         agents += [o for p in sx.children(noun, "prep") if p.lower_ in _AGENT_PREPS for o in sx.children(p, "pobj")]
         return Proposition(noun, tuple(agents), tuple(sx.subjects(verb, g)), passive=True)
     owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS and c.i < noun.i]
-    owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in _AGENT_PREPS for o in sx.children(p, "pobj")]
+    # "attacks by X", also where the parser hung the "by" on the noun's own phrase ("the request for
+    # aid from Chile by Peru", "the attack on the convoy by rebels")
+    phrase = [noun, *(o for p in sx.children(noun, "prep") for o in sx.children(p, "pobj"))]
+    owners += [o for h in phrase for p in h.children if p.dep_ == "prep" and p.lower_ == "by" for o in sx.children(p, "pobj")]
+    if not owners:  # "attacks from Gaza"; but "a request for aid from Chile by Peru" asks it of Chile
+        owners = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from" for o in sx.children(p, "pobj")]
     if not owners and noun.dep_ == "dobj" and head.lemma_.lower() in g.light_verbs:
         # "Britain launched an inquiry", "Chile mounted a campaign": the light verb's subject
         return Proposition(noun, tuple(read_proposition(head, g).agents), ())
-    return Proposition(noun, tuple(owners), ())
+    # "the invasion of Kuwait", "the condemnation of X by Y": the object of its "of" suffers it
+    patients = [h for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in sx.children(p, "pobj") for h in sx.conjuncts(o)]
+    return Proposition(noun, tuple(owners), tuple(patients))

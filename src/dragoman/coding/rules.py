@@ -79,9 +79,10 @@ class RuleCoder:
         statements: list[Draft] = []
         lexicon = self.lexicon
         forms: frozenset[str] | None = None  # every word form of the sentence, once a trigger needs them
-        coded_at: set[int] = set()  # the triggers that coded something
+        coded_at: dict[int, bool] = {}  # the triggers that coded something -> whether by a specific pattern
         for tok in work.tokens:
             entries: list[tuple[tuple[Pattern, ...], PatternIndex] | None]
+            derived = False  # a noun read through its verb's entry
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ != "be" or tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
                 # "be" only as a main verb ("are on standby"); a dictionary may list a form itself
                 # ("LEFT", the departure, beside "LEAVE"): that entry first
@@ -98,7 +99,14 @@ class RuleCoder:
                 # an event named by a noun that is what the clause is about: "Kenya's criticism of
                 # Uganda angered ...", "Talks between A and B collapsed", a headline "Israeli strikes on
                 # Gaza"; or that a light verb carries ("launched an inquiry"), or that one comes under
-                entries = [lexicon.entry("nouns", tok.lemma_.lower())]
+                noun = tok.lemma_.lower()
+                entries = [lexicon.entry("nouns", noun)]
+                derived = entries == [None]
+                if derived:
+                    # a noun the noun table lacks names the act of its verb ("Canada's offer of aid
+                    # to X", "the condemnation of X by Y"): the verb's patterns, but reports
+                    bases = (lexicon.entry("verbs", base) for base in sx.noun_verbs(noun))
+                    entries = [next((e for e in bases if e is not None), None)]
             else:
                 continue
             found = [e for e in entries if e is not None]
@@ -107,6 +115,8 @@ class RuleCoder:
             if forms is None:
                 forms = sentence_forms(work.tokens)
             for pattern in self._matching(tok, found, forms):
+                if tok.pos_ == "NOUN" and pattern.kind == "statement":
+                    break  # "the report", "the announcement": what it says is coded, not the noun
                 if pattern.code == DISCARD:
                     return []  # a dictionary says: do not code this sentence
                 if pattern.silent:
@@ -119,10 +129,15 @@ class RuleCoder:
                 coded = self._code_trigger(work, tok, pattern, work.mentions)
                 if coded is None:
                     continue  # the pattern's source is not where it says: the next pattern may apply
+                if derived:  # a noun coded by its verb names both parties ("his comments", "their plans" do not)
+                    coded = [d for d in coded if d.target is not None]
                 if coded or not pattern.needs_target:
                     drafts.extend(coded)
                     if coded:
-                        coded_at.add(tok.i)
+                        coded_at[tok.i] = pattern.conditioned
+                        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and coded_at.get(tok.head.i) is False:
+                            # "offered an apology to X": the act the noun names, not the bare offer
+                            drafts = [d for d in drafts if d.trigger.i != tok.head.i]
                     break  # else the next pattern may read it ("warned that profits may fall")
         return drafts + statements
 
@@ -256,12 +271,13 @@ class RuleCoder:
         own = {s.code for s in sources}
         return [t for t in self._targets(tok, pattern, actors, props, sources[0])[0] if t.code not in own]
 
-    def _carried(self, noun: Token, coded_at: set[int]) -> bool:
-        """A noun that names the act of a light verb that coded nothing itself ("launched an inquiry
-        into", "mounted a campaign against"), or the act one comes under ("came under fire from")."""
+    def _carried(self, noun: Token, coded_at: dict[int, bool]) -> bool:
+        """A noun that names the act of a light verb that coded nothing itself, or only by its word
+        ("launched an inquiry into", "offered an apology to"), or the act one comes under ("came
+        under fire from")."""
         g, head = self.grammar, noun.head
         if noun.dep_ == "dobj":
-            return head.lemma_.lower() in g.light_verbs and head.i not in coded_at
+            return head.lemma_.lower() in g.light_verbs and not coded_at.get(head.i, False)
         return noun.dep_ == "pobj" and head.lower_ in g.undergo_preps and head.head.lemma_.lower() in g.undergo_verbs
 
     def _mutual(self, tok: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, sources: list[Actor]) -> bool:
@@ -406,6 +422,8 @@ class RuleCoder:
         # last, whom the predicate's own phrases name as its recipient ("offered aid to X",
         # "expressed sympathy for X", "requested aid from X"), whatever paths the pattern names
         paths = (*pattern.target, "recipients") if pattern.target and pattern.kind != "statement" else pattern.target
+        if trigger.pos_ == "NOUN":
+            paths = ("recipients", *paths)  # "the praise for the Syrian navy": whom the noun's phrases name
         for path in paths:
             heads: list[Token] = []
             if path == "dobj":

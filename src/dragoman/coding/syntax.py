@@ -274,3 +274,35 @@ def lemma_in(token: Token, words: frozenset[str]) -> bool:
     """The word is one of `words` by its lemma, its form, or a base its regular ending could
     come from (the model lemmatises "hopes" as "hop")."""
     return token.lemma_.lower() in words or token.lower_ in words or any(b in words for b in regular_bases(token.lower_))
+
+
+# Nominal endings and what the verb ends in instead, likeliest first: "condemnation" -> condemn,
+# "invasion" -> invade, "agreement" -> agree, "withdrawal" -> withdraw, "criticism" -> criticize.
+_NOMINAL_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ation", ("", "e", "ate")),
+    ("ition", ("", "e")),
+    ("sion", ("d", "de", "t", "")),
+    ("tion", ("", "e")),
+    ("ment", ("",)),
+    ("ance", ("", "e")),
+    ("ence", ("", "e")),
+    ("ism", ("ize", "ise")),
+    ("ure", ("e",)),
+    ("al", ("", "e")),
+    ("ing", ("", "e")),
+    ("y", ("",)),
+)
+
+
+def noun_verbs(noun: str) -> list[str]:
+    """The verbs a noun may name the act of, likeliest first: itself ("appeal", "offer"), then the
+    bases its nominal ending could come from ("condemnation" -> condemn, "invasion" -> invade)."""
+    out = [noun]
+    for ending, replacements in _NOMINAL_ENDINGS:
+        if noun.endswith(ending) and len(noun) > len(ending) + 2:
+            stem = noun[: -len(ending)]
+            out += [stem + r for r in replacements]
+            if ending in ("ation", "ition", "tion") and stem.endswith("c"):
+                out.append(stem[:-1] + "ke")  # "invocation" -> invoke
+            break
+    return out
