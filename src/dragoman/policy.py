@@ -35,6 +35,7 @@ class PolicyCodes:
     list_demand: str
     list_threat: str
     signed: str  # an agreement signed: every signatory with every other, a third party named or not
+    demand: str  # what a that-clause in the subjunctive makes of its reporting verb ("insisted that X do")
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,3 +100,20 @@ def test_a_noun_names_its_verb_by_its_ending(noun, verbs):
 
     found = noun_verbs(noun)
     assert found[0] == noun and all(v in found for v in verbs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("Kampala insisted that Peru withdraw its envoy.", "withdraw", True),
+        ("Kampala insisted that the embassy be closed.", "closed", True),
+        ("Kampala said that Peru withdraws its envoy.", "withdraws", False),
+        ("Kampala said that Peru would withdraw its envoy.", "withdraw", False),
+        ("Kampala said that the rebels withdraw every winter.", "withdraw", False),  # a plural subject: maybe indicative
+    ],
+)
+def test_a_subjunctive_that_clause(nlp, sentence, verb, expected):
+    from dragoman.coding.syntax import subjunctive
+
+    doc = nlp(sentence)
+    assert subjunctive(next(t for t in doc if t.text == verb)) is expected

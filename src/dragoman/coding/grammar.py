@@ -29,6 +29,7 @@ class Grammar:
     light_verbs: frozenset[str]
     undergo_preps: frozenset[str]
     recipient_preps: frozenset[str]
+    controller_preps: frozenset[str]
     undergo_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
     reciprocal_objects: frozenset[str]

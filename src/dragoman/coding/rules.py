@@ -422,6 +422,8 @@ class RuleCoder:
         # last, whom the predicate's own phrases name as its recipient ("offered aid to X",
         # "expressed sympathy for X", "requested aid from X"), whatever paths the pattern names
         paths = (*pattern.target, "recipients") if pattern.target and pattern.kind != "statement" else pattern.target
+        if pattern.kind == "threat":
+            paths = (*paths, "governed")  # "warned that it would deploy tanks against Syria"
         if trigger.pos_ == "NOUN":
             paths = ("recipients", *paths)  # "the praise for the Syrian navy": whom the noun's phrases name
         for path in paths:
@@ -471,6 +473,11 @@ class RuleCoder:
                 heads = self._first_named(self._path_heads(trigger, path), actors, source)
             elif path == "recipients":
                 heads = self._first_named(props.recipients(trigger), actors, source)
+            elif path == "governed":
+                # whom the threatened act is aimed at: its object, or whom its phrases name
+                doc = trigger.doc
+                acts = [doc[i] for i in sorted(sx.complements(trigger, clauses=True))]
+                heads = self._first_named([h for a in acts for h in (*props.of(a).patients, *props.recipients(a))], actors, source)
             elif path == "purpose":
                 heads = self._first_named(self._purpose_args(trigger), actors, source)
             elif path == "loc":

@@ -52,6 +52,8 @@ def clause_modality(
     """
     if sx.inside_condition(trigger, g):
         return "hypothetical", None
+    if any(sx.subjunctive(h) for h in (trigger, *sx.governing(trigger, ("xcomp", "conj")))):
+        return "hypothetical", None  # "insisted that Peru offer condolences": demanded, not done
     for head in sx.governing(trigger, ("xcomp", "ccomp", "pcomp")):
         lemma = head.lemma_.lower()
         if lemma in g.deny_verbs:
@@ -128,6 +130,8 @@ def combine_governed(drafts: list[Draft], lexicon: Lexicon, policy: Policy, acto
             continue
         comps = sx.complements(d.trigger, clauses=d.kind in ("threat", "refusal") or request)
         if not comps:
+            if d.kind == "intent" and not d.specific and d.target is None:
+                drafts.remove(d)  # "has long sought a bigger role": an intent with nothing named is none
             continue
         inner = [x for x in drafts if x.trigger.i in comps and x.kind != "statement" and x is not d]
         if d.kind not in GOVERNING_KINDS and not request:
@@ -149,7 +153,12 @@ def combine_governed(drafts: list[Draft], lexicon: Lexicon, policy: Policy, acto
         d.code = _governed_code(d, first, lexicon, policy)
         if d.target is None:
             d.target = _governed_target(d, inner, request)
-        if d.kind not in ("threat",) and not request:
+        if d.kind == "threat" or request:
+            # what was threatened or asked for did not happen (whatever the governing word's lemma)
+            for x in inner:
+                if x.modality in ("asserted", "planned"):
+                    x.modality = "threatened" if d.kind == "threat" else "hypothetical"
+        else:
             folded.update(comps)
     drafts[:] = [x for x in drafts if x.trigger.i not in folded or x.kind == "statement"]
 
@@ -212,11 +221,32 @@ def settle_statements(
     """
     settled = [d for d in drafts if d.kind != "statement"]
     for stmt in [d for d in drafts if d.kind == "statement"]:
+        demand = _subjunctive_demand(stmt, actor_of, policy)
+        if demand is not None:
+            settled.append(demand)
+            continue
         # a comment coded from one reporting verb can itself be reported by the next ("X said Y stated ...")
         comment = _statement(stmt, settled, actor_of, lexicon, policy, governing, g)
         if comment is not None:
             settled.append(comment)
     drafts[:] = settled
+
+
+def _subjunctive_demand(stmt: Draft, actor_of: ActorOf, policy: Policy) -> Draft | None:
+    """ "Kampala insisted that Peru offer condolences": a that-clause in the subjunctive is what the
+    speaker demands of the clause's subject (the clause's own act did not happen: see
+    clause_modality), not a report."""
+    speaker = stmt.source
+    if speaker is None or not speaker.code:
+        return None
+    for clause in sx.children(stmt.trigger, "ccomp"):
+        if clause.i < stmt.trigger.i or not sx.subjunctive(clause):
+            continue
+        for subject in sx.children(clause, "nsubj", "nsubjpass"):
+            asked = actor_of(subject)
+            if asked is not None and asked.code and asked.code != speaker.code:
+                return replace(stmt, code=policy.codes.demand, target=asked, kind=None)
+    return None
 
 
 def _statement(

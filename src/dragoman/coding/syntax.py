@@ -124,6 +124,9 @@ def subjects(verb: Token, g: Grammar) -> list[Token]:
         if head.pos_ == "ADJ":
             head = clause_head(head)
         objs = children(head, "dobj")
+        if not objs and verb.i > head.i:
+            # "called on Iraq to act", "appealed to the rebels to stop": the one called on acts
+            objs = [o for p in children(head, "prep") if p.lower_ in g.controller_preps and head.i < p.i < verb.i for o in children(p, "pobj")]
         # "Xi is expected to visit Moscow": the subject raised to the passive head
         return objs or subjects(head, g) or children(head, "nsubjpass")
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not children(verb, "mark"):
@@ -306,3 +309,19 @@ def noun_verbs(noun: str) -> list[str]:
                 out.append(stem[:-1] + "ke")  # "invocation" -> invoke
             break
     return out
+
+
+def subjunctive(verb: Token) -> bool:
+    """A that-clause in the mandative subjunctive ("insisted that Peru offer condolences", "demanded
+    that the embassy be closed"): a bare verb with a subject, where the indicative would inflect
+    (a singular subject with a plain form) or a bare "be"."""
+    if verb.dep_ != "ccomp" or not any(m.dep_ == "mark" for m in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or verb.tag_ not in ("VB", "VBP") or verb.lemma_ == "be":
+        return False
+    singular = subject.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subject.children)
+    return verb.tag_ == "VB" or singular
