@@ -58,6 +58,9 @@ class SentencePropositions:
         on its direct object ("offered aid to X", "sympathy for X", "aid from X")."""
         g = self.grammar
         heads = [h for o in sx.children(token, "dative", "iobj") if o.pos_ != "ADP" for h in sx.conjuncts(o)]
+        if sx.children(token, "dobj") and sx.is_passive(token):
+            # "Kenya was offered a loan by Pakistan": the subject of a passive that keeps its object
+            heads += [h for o in sx.children(token, "nsubjpass") for h in sx.conjuncts(o)]
         holders = [token, *sx.children(token, "dobj")]
         if token.pos_ == "NOUN":  # "a request for aid from Chile": the phrases of what the noun is for
             holders += [o for p in sx.children(token, "prep") for o in sx.children(p, "pobj")]

@@ -101,7 +101,7 @@ class RuleCoder:
                 # Gaza"; or that a light verb carries ("launched an inquiry"), or that one comes under
                 noun = tok.lemma_.lower()
                 entries = [lexicon.entry("nouns", noun)]
-                derived = entries == [None]
+                derived = entries == [None] and work.mentions.actor_of(tok) is None  # "government" is no act of governing
                 if derived:
                     # a noun the noun table lacks names the act of its verb ("Canada's offer of aid
                     # to X", "the condemnation of X by Y"): the verb's patterns, but reports
