@@ -577,6 +577,12 @@ class RuleCoder:
             if found is not None and not found.code and source.country is None:
                 found = actors.unplaced(head, self.unplaced_sectors)  # an unplaced source's target may be too
             if found is not None and found.code and found.code != source.code:
+                if head.dep_ in _OWNERS and head.head.i != head.i:
+                    # "the Indian army", "Poland's parliament": the phrase the name modifies, when it
+                    # names an actor of that country, is the target, not the country alone
+                    whole = actors.actor_of(head.head)
+                    if whole is not None and whole.code and whole.country == found.country and whole.code != source.code:
+                        head = head.head
                 return [h for h in sx.conjuncts(head)]
         return []
 
