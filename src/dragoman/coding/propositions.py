@@ -54,8 +54,8 @@ class SentencePropositions:
 
     def recipients(self, token: Token) -> list[Token]:
         """Whom a predicate's own phrases name as the one it is aimed at, in reading order: its
-        indirect object, and the objects of the recipient prepositions (grammar.yaml) on it and
-        on its direct object ("offered aid to X", "sympathy for X", "aid from X")."""
+        indirect object, the objects of the recipient prepositions (grammar.yaml) on it and on its
+        direct object ("offered aid to X", "sympathy for X", "aid from X"), then those of theirs."""
         g = self.grammar
         heads = [h for o in sx.children(token, "dative", "iobj") if o.pos_ != "ADP" for h in sx.conjuncts(o)]
         if sx.children(token, "dobj") and sx.is_passive(token):
@@ -66,11 +66,17 @@ class SentencePropositions:
             holders += [o for p in sx.children(token, "prep") for o in sx.children(p, "pobj")]
             if token.dep_ == "dobj" and token.head.lemma_.lower() in g.light_verbs:
                 holders.append(token.head)  # "offered an apology to Turkey": the light verb's phrases
-        for holder in holders:
-            for prep in holder.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ in g.recipient_preps:
-                    heads += [h for o in sx.children(prep, "pobj") for h in sx.conjuncts(o)]
-        return heads
+        found = [h for holder in holders for h in self._aimed(holder)]
+        # then whom those phrases' own phrases name ("called for the embargo on Cuba to be lifted")
+        return heads + found + [h for o in found for h in self._aimed(o)]
+
+    def _aimed(self, holder: Token) -> list[Token]:
+        """The objects of the recipient prepositions on one word, with their conjuncts."""
+        g = self.grammar
+        return [
+            h for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in g.recipient_preps
+            for o in sx.children(prep, "pobj") for h in sx.conjuncts(o)
+        ]  # fmt: skip
 
     def of(self, token: Token) -> Proposition:
         found = self._read.get(token.i)
