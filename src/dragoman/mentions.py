@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "attr", "appos", "npadvmod", "oprd"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 UNPLACED = "---"  # the country part of a code whose country nothing gives (PETRARCH's, "---COP")
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # a hyphen that joins two words of one name ("Nur-Ali")
+# dependency labels that leave the noun phrase of their head: clauses, conjuncts, prepositions (an
+# apposition inside a name is the parser's misreading of a particle: "Karim al-Masri")
+OUTSIDE_PHRASE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "prep"})
 
 
 @dataclass(slots=True)
@@ -181,7 +185,11 @@ class MentionReader:
         if earlier is None:
             return None
         honorifics = self.knowledge.vocab.mentions.honorifics
-        names = [t for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in honorifics and not _person_title(t, self.knowledge)]
+        names = [
+            t for t in span
+            if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in honorifics and not _person_title(t, self.knowledge)
+            and not (t.i >= 2 and _joins(t.doc[t.i - 1]))  # "Quispe-Torres" is one surname
+        ]
         if len(names) != 1:
             return None  # a full name ("Gordon Brown") is its own
         if actor is not None and actor.code and actor.name == earlier.name:
@@ -253,7 +261,7 @@ class MentionReader:
             counted = [o for p in sx.children(tok, "prep") if p.lower_ == "of" for o in sx.children(p, "pobj")]
             if counted:
                 return self._resolve(memory, counted[0], index, date)
-        span = sx.phrase_span(tok)
+        span = noun_phrase(tok, self.knowledge.vocab.resolution.name_particles)
         actor = resolve_span(span, self.knowledge, date) if self._may_name(span) else None
         again = self._named_again(memory, tok, span, actor)
         if again is not None:
@@ -276,6 +284,51 @@ class MentionReader:
     def _definite(self, tok: Token) -> bool:
         words = self.knowledge.vocab.mentions
         return any(c.lower_ in words.definite_determiners for c in tok.children if c.dep_ == "det")
+
+
+def noun_phrase(head: Token, particles: frozenset[str] = frozenset()) -> Span:
+    """The noun phrase `head` heads (sx.phrase_span), with the words of a name a hyphen joins to it.
+
+    The parser splits "Nur-Ali Abenov", "Ana Quispe-Torres", "Karim al-Masri" at the hyphen and
+    hangs the hyphen off the head as punctuation; the phrase, which leaves punctuation out and
+    keeps only the run of words around the head, is then cut at it ("Ali Abenov"), and the title
+    and nationality before the name are lost with it. A hyphen between two words of a name (no
+    space either side; capitalised words, or one of `particles` before one: "al-Masri") whose
+    left word belongs to the phrase joins them back. Other hyphenated words are left as they are
+    ("runner-up Susan X", "Frankfurt-based Deutsche Boerse": what they add is no name)."""
+    span = sx.phrase_span(head)
+    doc = head.doc
+    start, end = span.start, span.end
+    while start >= 2 and _joins(doc[start - 1], particles) and _in_phrase(doc[start - 2], head):
+        start -= 2
+        while start > 0 and not doc[start - 1].is_punct and _in_phrase(doc[start - 1], head):
+            start -= 1
+    while end + 1 < len(doc) and _joins(doc[end], particles) and _in_phrase(doc[end + 1], head):
+        end += 2
+        while end < len(doc) and not doc[end].is_punct and _in_phrase(doc[end], head):
+            end += 1
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def _joins(tok: Token, particles: frozenset[str] = frozenset()) -> bool:
+    """A hyphen inside a name: no space either side ("Quispe-Torres", not "Lima - the capital"), a
+    capitalised word after it, and a capitalised word or a particle before it ("al-Masri")."""
+    doc = tok.doc
+    if tok.text not in HYPHENS or tok.whitespace_ or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    left, right = doc[tok.i - 1], doc[tok.i + 1]
+    if left.whitespace_ or not right.text[:1].isupper():
+        return False
+    return left.text[:1].isupper() or left.lower_ in particles
+
+
+def _in_phrase(tok: Token, head: Token) -> bool:
+    """`tok` hangs from `head` through modifiers only (the words of head's noun phrase)."""
+    while tok.i != head.i:
+        if tok.dep_ in OUTSIDE_PHRASE or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _person_title(tok: Token, knowledge: ActorKnowledge) -> bool:

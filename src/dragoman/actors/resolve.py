@@ -40,6 +40,7 @@ from .knowledge import (
     role_at,
     skeleton,
 )
+from .vocabulary import ResolutionWords
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -55,6 +56,7 @@ class Word(NamedTuple):
     norm: str  # normalised ("u.s." -> "us")
     proper: bool  # a proper noun (capitalised name)
     position: int  # of the token in the phrase (hyphen parts share it)
+    glue: str = " "  # what is written between the word before and this one: "-" in "Nur-Ali"
 
 
 class Match(NamedTuple):
@@ -77,19 +79,24 @@ class Where(TypedDict):
 def span_words(span: Span, articles: frozenset[str]) -> tuple[list[Word], int]:
     """The phrase's words (determiners, punctuation and 's left out) and its head position."""
     words: list[Word] = []
+    glue = " "
     for pos, tok in enumerate(span):
         if tok.is_punct or tok.tag_ == "POS" or tok.lower_ in articles:
+            # a hyphen joining two words ("Quispe-Torres", split by the parser) is kept as their glue
+            glue = tok.text if tok.text in ("-", "\u2010", "\u2011") and not tok.whitespace_ and words else " "
             continue
         proper = tok.tag_ in PROPER_TAGS
         text = tok.text
         if ("-" in text or "_" in text) and len(text) > 1:
             for part in text.replace("_", "-").split("-"):
                 if part:
-                    words.append(Word(part, norm_word(part), proper, pos))
+                    words.append(Word(part, norm_word(part), proper, pos, glue))
+                    glue = "-"
         else:
             norm = norm_word(text)
             if norm:
-                words.append(Word(text, norm, proper, pos))
+                words.append(Word(text, norm, proper, pos, glue))
+        glue = " "
     root = span.root
     if root.pos_ == "DET":
         # two words of the span hang outside it ("the European Union (EU)", headed by the short
@@ -106,7 +113,7 @@ def resolve_span(span: Span, knowledge: ActorKnowledge, date: str | None = None,
     words, head = span_words(span, knowledge.vocab.articles)
     if place is not None:
         extra, _ = span_words(place, knowledge.vocab.articles)
-        words += [Word(w.text, w.norm, w.proper, w.position - place.start + span.end - span.start + 1) for w in extra]
+        words += [w._replace(position=w.position - place.start + span.end - span.start + 1) for w in extra]
     return resolve_words(words, head, knowledge, date, text=span.text, start=span.start_char, end=span.end_char)
 
 
@@ -158,10 +165,13 @@ def resolve_text(text: str, knowledge: ActorKnowledge, date: str | None = None) 
     leadership") where no parse is at hand; prefer `resolve_span` in the pipeline.
     """
     words: list[Word] = []
-    for pos, piece in enumerate(name_words(text)):
-        norm = norm_word(piece)
-        if norm and norm not in knowledge.vocab.articles and piece not in ("'s", "\u2019s"):
-            words.append(Word(piece, norm, piece[:1].isupper(), pos))
+    pos = 0
+    for written in text.split():
+        for part, piece in enumerate(name_words(written)):
+            norm = norm_word(piece)
+            if norm and norm not in knowledge.vocab.articles and piece not in ("'s", "\u2019s"):
+                words.append(Word(piece, norm, piece[:1].isupper(), pos, "-" if part else " "))
+            pos += 1
     if not words:
         return None
     return resolve_words(words, words[-1].position, knowledge, date, text=text)
@@ -263,6 +273,15 @@ def _base_actor(
     base: Where,
 ) -> Actor | None:
     vocab = knowledge.vocab.resolution
+    if any(_first_name(words, m, matches, knowledge) for m in matches):
+        # what the rest of such a name says still counts ("Foreign Minister" of Phoenix's
+        # "Foreign Minister Abdullah", before "Khalil")
+        matches = sorted(
+            (k for m in matches for k in (
+                match_words([w for w in words if m.first <= w.position < m.last], knowledge)
+                if _first_name(words, m, matches, knowledge) else [m])),
+            key=lambda m: m.first,
+        )
     at_head = next((m for m in matches if m.first <= head <= m.last), None)
     if at_head is not None and _fragment(words, at_head, matches, knowledge):
         # "Collective Security Treaty Organization" is not the group whose alias is "Organization"
@@ -298,22 +317,22 @@ def _base_actor(
         sector_match = next((m for m in matches if m.cues[0].kind == "sector"), None)
         if sector_match is not None:
             titled = _titled(knowledge, matches, sector_match, sector_match.cues[0], date, former, base, basis="title",
-                             name=_name_run(words, head, vocab.title_stops))
-            return titled or Actor(name=_name_run(words, head, vocab.title_stops), code=None, basis="unresolved", confidence=0.0, **base)
+                             name=_name_run(words, head, vocab, matches))
+            return titled or Actor(name=_name_run(words, head, vocab, matches), code=None, basis="unresolved", confidence=0.0, **base)
         owner = _modifier(matches, exclude=None)
         if owner is not None and owner.cues[0].kind in ("state", "demonym"):
             region = knowledge.entities[owner.cues[0].entity or ""].code
             if region in knowledge.vocab.codes.regions:
                 # "the African Monetary Institute": a named body of a region is intergovernmental
-                return Actor(name=_name_run(words, head, vocab.title_stops), code=f"IGO{region}", country="IGO",
+                return Actor(name=_name_run(words, head, vocab, matches), code=f"IGO{region}", country="IGO",
                              sector=None, basis="title", confidence=0.8, **base)
         if owner is not None:  # "Oxfam adviser Max Lawson" without the title word
             actor = _entity_actor(knowledge, owner.cues[0], date, former, base)
-            return replace(actor, name=_name_run(words, head, vocab.title_stops), basis="title", confidence=0.8)
-        fuzzy = _fuzzy(knowledge, _name_run(words, head, vocab.title_stops), date, base)
+            return replace(actor, name=_name_run(words, head, vocab, matches), basis="title", confidence=0.8)
+        fuzzy = _fuzzy(knowledge, _name_run(words, head, vocab, matches), date, base)
         if fuzzy is not None:
             return fuzzy
-        return Actor(name=_name_run(words, head, vocab.title_stops), code=None, basis="unresolved", confidence=0.0, **base)
+        return Actor(name=_name_run(words, head, vocab, matches), code=None, basis="unresolved", confidence=0.0, **base)
     if head_word.norm in vocab.group_nouns:
         owner = _modifier(matches, exclude=None)
         if owner is not None:
@@ -361,6 +380,24 @@ def _fragment(words: Sequence[Word], match: Match, matches: Sequence[Match], kno
         first = name_words(knowledge.entities[cue.entity or ""].key)[0]
         return norm_word(first) != before.norm and skeleton(first) != skeleton(before.text)
     return True
+
+
+def _first_name(words: Sequence[Word], match: Match, matches: Sequence[Match], knowledge: ActorKnowledge) -> bool:
+    """A person's name followed by a capitalised word that names nothing is the start of the name
+    of someone no dictionary knows: "Hassan" in "Somali President Hassan Abdi-Nur" is not the
+    dictionary's Hassan (nor "Ali", "Abdullah", Phoenix's "Foreign Minister Abdullah"), and the
+    phrase is the Somali president."""
+    if match.cues[0].kind != "person":
+        return False
+    at = max(i for i, w in enumerate(words) if w.position == match.last)
+    if at + 1 >= len(words):
+        return False
+    after = words[at + 1]
+    if not after.text[:1].isupper() or any(m.first <= after.position <= m.last for m in matches):
+        return False
+    vocab = knowledge.vocab
+    return after.norm not in vocab.resolution.calendar_words and after.norm not in vocab.mentions.honorifics \
+        and after.norm not in vocab.resolution.title_stops
 
 
 def _regional_body(knowledge: ActorKnowledge, matches: Sequence[Match], at_head: Match, cue: Cue, base: Where) -> Actor | None:
@@ -445,13 +482,33 @@ def _entity_actor(
     return Actor(name=entity.key, code=code, country=country, sector=sector, **base)
 
 
-def _name_run(words: Sequence[Word], head: int, stops: frozenset[str]) -> str:
-    """The capitalised words around the head ("Khalid X" in "Defence Minister Khalid X")."""
+def _name_run(words: Sequence[Word], head: int, vocab: ResolutionWords, matches: Sequence[Match] = ()) -> str:
+    """The name around the head as it is written: "Khalid X" in "Defence Minister Khalid X",
+    "Nur-Ali Abenov", "Karim al-Masri", "Pieter van der Berg". Capitalised words, and the particles
+    between two of them, back to a title word (a stop, or any word the knowledge reads as the title
+    of one person: "Ambassador", "Army Chief", "MP")."""
     idx = next(i for i, w in enumerate(words) if w.position == head)
+    titles = {
+        p for m in matches if m.cues[0].kind == "sector" and m.cues[0].person and not m.first <= head <= m.last
+        for p in range(m.first, m.last + 1)
+    }  # a title of one person ("MP", "Chancellor"), not a sector word in a name ("BBC World Business Report")
+
+    def named(w: Word) -> bool:
+        return (w.proper or w.text[:1].isupper()) and w.norm not in vocab.title_stops and w.position not in titles
+
     lo = idx
-    while lo > 0 and (words[lo - 1].proper or words[lo - 1].text[:1].isupper()) and words[lo - 1].norm not in stops:
-        lo -= 1
-    return " ".join(w.text for w in words[lo : idx + 1])
+    while lo > 0:
+        if named(words[lo - 1]):
+            lo -= 1
+            continue
+        k = lo - 1  # "al", "bin", "de", "van der": particles written in lower case inside a name
+        while k >= 0 and words[k].norm in vocab.name_particles and words[k].text.islower():
+            k -= 1
+        if k < lo - 1 and k >= 0 and named(words[k]):
+            lo = k
+            continue
+        break
+    return words[lo].text + "".join(w.glue + w.text for w in words[lo + 1 : idx + 1])
 
 
 def _fuzzy(knowledge: ActorKnowledge, name: str, date: str | None, base: Where) -> Actor | None:

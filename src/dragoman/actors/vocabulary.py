@@ -30,6 +30,7 @@ class ResolutionWords:
     facility_nouns: frozenset[str]
     calendar_words: frozenset[str]
     title_stops: frozenset[str]
+    name_particles: frozenset[str]
     place_preps: frozenset[str]
     abroad_sectors: frozenset[str]
 
