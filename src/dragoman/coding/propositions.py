@@ -92,7 +92,17 @@ def read_proposition(token: Token, g: Grammar) -> Proposition:
     if sx.is_passive(verb):
         agents, patients = sx.passive_parts(verb)
         return Proposition(token, tuple(agents or _displaced_agents(verb)), tuple(patients), passive=True)
-    return Proposition(token, tuple(sx.subjects(verb, g)), tuple(sx.children(token, "dobj")))
+    return Proposition(token, tuple(sx.subjects(verb, g)), tuple(_objects(token)))
+
+
+def _objects(verb: Token) -> list[Token]:
+    """A verb's direct objects; or a name right after it that the parser took for an adverbial
+    ("visited Jakarta" read as npadvmod): a transitive verb's object all the same."""
+    objects = sx.children(verb, "dobj")
+    if objects or verb.i + 1 >= len(verb.doc):
+        return objects
+    after = verb.doc[verb.i + 1]
+    return [after] if after.head.i == verb.i and after.dep_ == "npadvmod" and after.pos_ == "PROPN" else []
 
 
 def _displaced_agents(verb: Token) -> list[Token]:

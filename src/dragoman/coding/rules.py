@@ -429,10 +429,15 @@ class RuleCoder:
         for path in paths:
             heads: list[Token] = []
             if path == "dobj":
-                heads = [h for o in sx.children(trigger, "dobj") for h in self._members(o, actors)]
                 prop = props.of(trigger)
-                if prop.passive and not pattern.passive_patient_source:  # the subject of a passive
-                    heads += [h for o in prop.patients for h in sx.conjuncts(o)]
+                if prop.passive:  # the subject of a passive (unless the pattern makes it the source)
+                    heads = [h for o in sx.children(trigger, "dobj") for h in self._members(o, actors)]
+                    heads += [h for o in prop.patients for h in sx.conjuncts(o)] if not pattern.passive_patient_source else []
+                else:
+                    heads = [h for o in prop.patients for h in self._members(o, actors)]
+                # an object that names no one stands for its owner ("detained staff of the embassy",
+                # "seized Peru's vessel", "Staff of the embassy were detained")
+                heads = [o for h in heads for o in ([h] if actors.actor_of(h) is not None else _owners_of(h))]
             elif path == "dative":
                 heads = [h for o in sx.children(trigger, "dative", "iobj") for h in sx.conjuncts(o)]
                 heads += sx.prep_objects(trigger, "to", g) if any(c.dep_ == "dative" and c.lower_ == "to" for c in trigger.children) else []
@@ -648,6 +653,12 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 _OWNERS = frozenset({"compound", "amod", "nmod", "poss"})
 _NAMES = frozenset({"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "pobj"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
+
+
+def _owners_of(thing: Token) -> list[Token]:
+    """Who owns a thing: its possessor, else the object of its "of", with their conjuncts."""
+    owners = [c for c in thing.children if c.dep_ == "poss"] or [o for p in sx.children(thing, "prep") if p.lower_ == "of" for o in sx.children(p, "pobj")]
+    return [h for o in owners for h in sx.conjuncts(o)]
 
 
 def _prep_objects(head: Token, preps: frozenset[str] | set[str]) -> list[Token]:
