@@ -8,6 +8,11 @@ the first whose conditions hold wins:
     3. PETRARCH2's CAMEO verb dictionary, converted into data/petrarch/cameo_verbs.yaml
        by tools/convert_petrarch.py
 
+A word a user's file lists is the user's alone: the built-in layers' patterns for it are
+not tried, nor do their kinds (a threat, a report) say how the shared stages read it. A
+PETRARCH block "--- TRY [---] ---" with patterns says that "try" codes only by them; the
+built-in layer fills in the words the user's files do not list.
+
 With `builtin=False`, only layer 1 (the word lists and the intent/refusal tables
 of data/verbs.yaml still serve the shared stages). A verb file is dragoman YAML
 (a mapping with a `verbs` section, the format of data/verbs.yaml) or a
@@ -531,13 +536,17 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
         layer, _ = read_lexicon_file(user, cameo, grammar, problems, strict=True)
         layers.append(layer)
         files.append(Path(user))
+    own_verbs: dict[str, tuple[Pattern, ...]] = {}
+    users = _Layer(*(_merge([getattr(layer, t) for layer in layers]) for t in ("verbs", "adjectives", "nouns")))
     if builtin:
+        own = _without(own, users)
+        own_verbs = own.verbs
         layers.append(own)
         files.append(own_path)
         petrarch = data_path("petrarch/cameo_verbs.yaml")
         if petrarch.exists():
             imported, _ = read_lexicon_file(petrarch, cameo, grammar, problems, strict=True)
-            layers.append(imported)
+            layers.append(_without(imported, users))
             files.append(petrarch)
     verbs = _merge([layer.verbs for layer in layers])
     adjectives = _merge([layer.adjectives for layer in layers])
@@ -552,8 +561,15 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
     indexes = {f"{name}:{word}": index_patterns(p) for name, table in tables.items() for word, p in table.items()}
     return Lexicon(
         verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16], tuple(map(str, files)), tuple(problems),
-        own.verbs if builtin else {}, nouns, indexes, ontology,
+        own_verbs, nouns, indexes, ontology,
     )  # fmt: skip
+
+
+def _without(layer: _Layer, users: _Layer) -> _Layer:
+    """A built-in layer less the words the user's files list (in the same table)."""
+    return _Layer(
+        *({w: p for w, p in getattr(layer, t).items() if w not in getattr(users, t)} for t in ("verbs", "adjectives", "nouns"))
+    )
 
 
 def _merge(layers: list[dict[str, tuple[Pattern, ...]]]) -> dict[str, tuple[Pattern, ...]]:
