@@ -437,7 +437,13 @@ class RuleCoder:
                     heads = [h for o in prop.patients for h in self._members(o, actors)]
                 # an object that names no one stands for its owner ("detained staff of the embassy",
                 # "seized Peru's vessel", "Staff of the embassy were detained")
-                heads = [o for h in heads for o in ([h] if actors.actor_of(h) is not None else _owners_of(h))]
+                # (force needs the thing hit to be a facility: "attacked Labour's pledges" hits no one)
+                owned = pattern.code[:2] < self.needs_target_or_place
+                facilities = actors.knowledge.vocab.resolution.facility_nouns
+                heads = [
+                    o for h in heads
+                    for o in ([h] if actors.actor_of(h) is not None or not (owned or h.lower_ in facilities) else _owners_of(h))
+                ]  # fmt: skip
             elif path == "dative":
                 heads = [h for o in sx.children(trigger, "dative", "iobj") for h in sx.conjuncts(o)]
                 heads += sx.prep_objects(trigger, "to", g) if any(c.dep_ == "dative" and c.lower_ == "to" for c in trigger.children) else []
