@@ -438,7 +438,8 @@ class RuleCoder:
                 # an object that names no one stands for its owner ("detained staff of the embassy",
                 # "seized Peru's vessel", "Staff of the embassy were detained")
                 # (force needs the thing hit to be a facility: "attacked Labour's pledges" hits no one)
-                owned = pattern.code[:2] < self.needs_target_or_place
+                # (nor does a meeting: "would meet his golden rule" meets no one)
+                owned = pattern.code[:2] < self.needs_target_or_place and pattern.kind != "symmetric"
                 facilities = actors.knowledge.vocab.resolution.facility_nouns
                 heads = [
                     o for h in heads
