@@ -8,6 +8,10 @@ the first whose conditions hold wins:
     3. PETRARCH2's CAMEO verb dictionary, converted into data/petrarch/cameo_verbs.yaml
        by tools/convert_petrarch.py
 
+but for a light verb (grammar.yaml light_verbs: "offer", "give", "stage"), whose act is what
+its object names: PETRARCH's patterns that name the object come before the own pattern that
+codes the verb by its word alone ("offered condolences" is 018, a sympathy, not 030).
+
 A word a user's file lists is the user's alone: the built-in layers' patterns for it are
 not tried, nor do their kinds (a threat, a report) say how the shared stages read it. A
 PETRARCH block "--- TRY [---] ---" with patterns says that "try" codes only by them; the
@@ -546,7 +550,8 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
         petrarch = data_path("petrarch/cameo_verbs.yaml")
         if petrarch.exists():
             imported, _ = read_lexicon_file(petrarch, cameo, grammar, problems, strict=True)
-            layers.append(_without(imported, users))
+            layers[-1], imported = _named_objects_first(own, _without(imported, users), grammar.light_verbs)
+            layers.append(imported)
             files.append(petrarch)
     verbs = _merge([layer.verbs for layer in layers])
     adjectives = _merge([layer.adjectives for layer in layers])
@@ -563,6 +568,21 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
         verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16], tuple(map(str, files)), tuple(problems),
         own_verbs, nouns, indexes, ontology,
     )  # fmt: skip
+
+
+def _named_objects_first(own: _Layer, imported: _Layer, light_verbs: frozenset[str]) -> tuple[_Layer, _Layer]:
+    """A light verb's act is what its object names (grammar.yaml light_verbs): the imported patterns
+    that name its object move before the own pattern that codes it by its word alone ("offered
+    condolences" is PETRARCH's 018, not the bare offer, 030). Other verbs keep the layers' order."""
+    own_verbs, imported_verbs = dict(own.verbs), dict(imported.verbs)
+    for word in sorted(light_verbs & own.verbs.keys()):
+        patterns = own.verbs[word]
+        bare = next((i for i, p in enumerate(patterns) if not p.conditioned and not p.silent and p.kind != "statement"), None)
+        named = tuple(p for p in imported.verbs.get(word, ()) if p.obj is not None)
+        if bare is not None and named:
+            own_verbs[word] = patterns[:bare] + named + patterns[bare:]
+            imported_verbs[word] = tuple(p for p in imported.verbs[word] if p.obj is None)
+    return replace(own, verbs=own_verbs), replace(imported, verbs=imported_verbs)
 
 
 def _without(layer: _Layer, users: _Layer) -> _Layer:
