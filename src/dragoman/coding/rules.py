@@ -223,9 +223,9 @@ class RuleCoder:
             # "Latvia and Estonia met": with each other; "... held talks with Finnish officials":
             # each with the third party (below); "... signed a protocol with the US": all of them
             place = self._place(tok, actors)
-            parties = sources + (self._third_parties(tok, pattern, actors, props, sources) if pattern.code == self.signed else [])
-            for a in parties:
-                for b in parties:
+            signatories = sources + (self._third_parties(tok, pattern, actors, props, sources) if pattern.code == self.signed else [])
+            for a in signatories:
+                for b in signatories:
                     if a is not b:
                         d = self._draft(work, tok, pattern, a, b, reciprocal=True, location=place.text if place else None)
                         if place is not None and d.code == self.meeting and place.country not in (a.country, b.country):
@@ -416,9 +416,9 @@ class RuleCoder:
         prop = props.of(trigger)
         if trigger.pos_ == "NOUN" and prop.patients:
             # "Armenian troops came under fire from ...": who came under the act is its target
-            found = [a for h in prop.patients for c in sx.conjuncts(h) if (a := actors.actor_of(c)) is not None and a.code]
-            if found:
-                return found, None
+            suffered = [a for h in prop.patients for c in sx.conjuncts(h) if (a := actors.actor_of(c)) is not None and a.code]
+            if suffered:
+                return suffered, None
         # last, whom the predicate's own phrases name as its recipient ("offered aid to X",
         # "expressed sympathy for X", "requested aid from X"), whatever paths the pattern names
         paths = (*pattern.target, "recipients") if pattern.target and pattern.kind != "statement" else pattern.target

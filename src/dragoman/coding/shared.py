@@ -122,7 +122,6 @@ def combine_governed(drafts: list[Draft], lexicon: Lexicon, policy: Policy, acto
     A governing code combines (`lexicon.ontology`) only when its pattern asked nothing of the
     clause (`Draft.specific`): a pattern that named the complement's words has read it already.
     """
-    ontology = lexicon.ontology
     folded: set[int] = set()
     for d in [x for x in drafts if x.kind != "statement"]:
         request = d.root in policy.roots.request
