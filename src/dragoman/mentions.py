@@ -68,8 +68,13 @@ class SentenceMentions:
         has no owner or apposition (those name whose it is) and is not some of a kind ("some
         police"). None for anything else."""
         found = self.actors.get(token.i)
-        if found is None or found.code or found.sector not in sectors or found.name or token.pos_ != "NOUN":
+        if found is None or found.code or found.sector not in sectors or found.name:
             return None  # a name ("lawyer David Oblon") is someone, whatever no dictionary knows of them
+        if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and sx.phrase_span(token)[0].is_sent_start):
+            # a sector word the tagger took for a name because it is capitalised at the head of a
+            # sentence ("Separatists ambushed ...") is still that word; elsewhere a capitalised one
+            # is part of a name ("the Court of Appeal"), of a body nothing here places
+            return None
         one = token.tag_ not in ("NNS", "NNPS")  # "the rebel" is someone; "rebels" are a body
         if (one and _person_title(token, self.knowledge)) or any(c.dep_ in ("poss", "appos") for c in token.children):
             return None

@@ -1,5 +1,5 @@
 """Names as the text writes them: hyphenated and particled names no dictionary knows, titled leaders
-named by nationality (issue 17's actor misses)."""
+named by nationality, and armed groups that nothing places (issue 17's actor misses)."""
 
 from __future__ import annotations
 
@@ -68,6 +68,27 @@ def test_the_title_after_a_hyphenated_name(nlp, knowledge):
     assert (found.code, found.name, found.text) == ("PERGOV", "Ana Quispe-Torres", "Ana Quispe-Torres")
 
 
+# ---------------------------------------------------------------- armed groups nothing places
+
+
+@pytest.mark.parametrize("word,code", [
+    ("Militants", "---REB"), ("Gunmen", "---REB"), ("Insurgents", "---INS"), ("Fighters", "---REB"),
+    ("Jihadists", "---REB"), ("Separatists", "---SEP"), ("Armed men", "---REB"), ("Rebels", "---REB"),
+])
+def test_an_armed_group_at_the_head_of_a_sentence_is_its_sector_unplaced(nlp, knowledge, word, code):
+    """Capitalised at the head of a sentence, the tagger may take the word for a name (NNP): it is
+    still the sector word, and nothing gives its country."""
+    tables, doc = read(nlp, knowledge, f"{word} ambushed a convoy overnight.")
+    head = next(t for t in doc if t.dep_ == "nsubj")
+    found = tables[0].unplaced(head, frozenset({"REB", "INS", "SEP"}))
+    assert found is not None and found.code == code
+
+
+def test_police_officers_are_police(knowledge):
+    for text in ("police officers", "policemen"):
+        assert resolve_text(text, knowledge).sector == "COP"
+
+
 def test_a_hyphen_joins_the_words_of_a_name_only(nlp, knowledge):
     """ "runner-up", "two-time", "Frankfurt-based" are no names: a hyphen joins the phrase back only
     between capitalised words (or a particle and one). Joined, "two-time London Marathon runner-up
@@ -78,3 +99,9 @@ def test_a_hyphen_joins_the_words_of_a_name_only(nlp, knowledge):
     assert "runner" not in noun_phrase(token, knowledge.vocab.resolution.name_particles).text
     token = next(t for t in nlp("Chile praised Egyptian Ambassador Karim al-Masri.") if t.text == "Masri")
     assert noun_phrase(token, knowledge.vocab.resolution.name_particles).text == "Egyptian Ambassador Karim al-Masri"
+
+
+def test_a_capitalised_sector_word_inside_a_sentence_is_a_name_not_the_sector(nlp, knowledge):
+    tables, doc = read(nlp, knowledge, "The detainees appealed after the Court of Appeal backed the Home Office.")
+    court = next(t for t in doc if t.text == "Court")
+    assert tables[0].unplaced(court, frozenset({"JUD"})) is None
