@@ -1,11 +1,13 @@
 """Names as the text writes them: hyphenated and particled names no dictionary knows, titled leaders
-named by nationality, and armed groups that nothing places (issue 17's actor misses)."""
+named by nationality, display names of dictionaries written in capitals, and armed groups that
+nothing places (issue 17's actor misses)."""
 
 from __future__ import annotations
 
 import pytest
 
 from dragoman.actors import resolve_text
+from dragoman.actors.phoenix import parse_phoenix
 from dragoman.mentions import MentionMemory, MentionReader, noun_phrase
 
 
@@ -68,6 +70,18 @@ def test_the_title_after_a_hyphenated_name(nlp, knowledge):
     assert (found.code, found.name, found.text) == ("PERGOV", "Ana Quispe-Torres", "Ana Quispe-Torres")
 
 
+def test_a_hyphen_joins_the_words_of_a_name_only(nlp, knowledge):
+    """ "runner-up", "two-time", "Frankfurt-based" are no names: a hyphen joins the phrase back only
+    between capitalised words (or a particle and one). Joined, "two-time London Marathon runner-up
+    Susan Chepkemei" would be London's (GBRGOV)."""
+    tables, doc = read(nlp, knowledge, "Kenya banned two-time London Marathon runner-up Susan Chepkemei.", "2005-01-01")
+    assert actor_at(tables, doc, "Chepkemei").code is None
+    token = next(t for t in doc if t.text == "Chepkemei")
+    assert "runner" not in noun_phrase(token, knowledge.vocab.resolution.name_particles).text
+    token = next(t for t in nlp("Chile praised Egyptian Ambassador Karim al-Masri.") if t.text == "Masri")
+    assert noun_phrase(token, knowledge.vocab.resolution.name_particles).text == "Egyptian Ambassador Karim al-Masri"
+
+
 # ---------------------------------------------------------------- armed groups nothing places
 
 
@@ -89,19 +103,40 @@ def test_police_officers_are_police(knowledge):
         assert resolve_text(text, knowledge).sector == "COP"
 
 
-def test_a_hyphen_joins_the_words_of_a_name_only(nlp, knowledge):
-    """ "runner-up", "two-time", "Frankfurt-based" are no names: a hyphen joins the phrase back only
-    between capitalised words (or a particle and one). Joined, "two-time London Marathon runner-up
-    Susan Chepkemei" would be London's (GBRGOV)."""
-    tables, doc = read(nlp, knowledge, "Kenya banned two-time London Marathon runner-up Susan Chepkemei.", "2005-01-01")
-    assert actor_at(tables, doc, "Chepkemei").code is None
-    token = next(t for t in doc if t.text == "Chepkemei")
-    assert "runner" not in noun_phrase(token, knowledge.vocab.resolution.name_particles).text
-    token = next(t for t in nlp("Chile praised Egyptian Ambassador Karim al-Masri.") if t.text == "Masri")
-    assert noun_phrase(token, knowledge.vocab.resolution.name_particles).text == "Egyptian Ambassador Karim al-Masri"
-
-
 def test_a_capitalised_sector_word_inside_a_sentence_is_a_name_not_the_sector(nlp, knowledge):
     tables, doc = read(nlp, knowledge, "The detainees appealed after the Court of Appeal backed the Home Office.")
     court = next(t for t in doc if t.text == "Court")
     assert tables[0].unplaced(court, frozenset({"JUD"})) is None
+
+
+# ---------------------------------------------------------------- display names of capitals-only dictionaries
+
+CAPITALS = """\
+THE_US_SECRETARY_OF_STATE_
++AMERICAN_SECRETARY_OF_STATE_
+\t[USAGOV]
+US_ [USA]
+MINISTRY_OF_DEFENCE_OF_ARNOR_ [ARNMIL]
+US_AMBASSADOR_TO_THE_UN_ [USAGOV]
+WORLD_FEDERATION_OF_WOMEN'S_CLUBS_ [NGO]
+NATO_ [IGOWSTNAT]
+YI_SONG_UN_
+\t[PRKGOV 010101-050101]
+"""
+
+
+def test_a_name_written_in_capitals_is_shown_as_prose():
+    entries = parse_phoenix(CAPITALS).entries
+    names = [e["name"] for e in entries["organisations"]]
+    assert names == ["The US Secretary of State", "Ministry of Defence of Arnor", "US Ambassador to the UN",
+                     "World Federation of Women's Clubs", "Nato"]
+    # alone, a word of four letters and two vowels is guessed a word, as before: written "NATO", the
+    # name would match only text in capitals, and British papers write "Nato"
+    # a person's name has no acronyms: "Un" is a syllable of it
+    assert [e["name"] for e in entries["people"]] == ["Yi Song Un"]
+
+
+def test_the_built_in_us_secretary_of_state(code_text):
+    (event,) = code_text("The US Secretary of State criticized Iran.", date="2024-05-01").acts()
+    assert (event.source.code, event.source.name, event.source.text) == ("USAGOV", "The US Secretary of State",
+                                                                          "The US Secretary of State")

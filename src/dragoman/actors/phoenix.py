@@ -122,25 +122,51 @@ def _day_after(iso: str) -> str:
     return (_date.fromisoformat(iso) + timedelta(days=1)).isoformat()
 
 
-def _pretty(raw: str) -> str:
+def _pretty(raw: str, acronyms: frozenset[str] = frozenset(), lower: frozenset[str] = frozenset()) -> str:
     """PHOENIX_STYLE_NAME_ -> "Phoenix Style Name"; acronyms stay in capitals.
 
     Phoenix writes every name in capitals, so an acronym ("IDF", "UNDP") must be
     guessed: a one-word name of three letters or fewer, or of four with fewer
-    than two vowels, or with dots or digits, is one; "GAZA", "IRAQ", "KANO" are words."""
+    than two vowels, or with dots or digits, is one; "GAZA", "IRAQ", "KANO" are words.
+    In a longer name, a word of `acronyms` stays in capitals and a word of `lower` after
+    the first is written in lower case: THE_US_SECRETARY_OF_STATE_ -> "The US Secretary of State"."""
     words = raw.replace("_", " ").split()
     if len(words) == 1:
-        word = words[0]
-        letters = word.replace(".", "")
-        vowels = sum(c in "AEIOUY" for c in letters.upper())
-        if "." in word or any(c.isdigit() for c in word) or len(letters) <= 3 or (len(letters) <= ACRONYM_MAX and vowels < 2):
-            return word
-    return " ".join(w if any(c.isdigit() for c in w) or _bracketed(w) else _capital(w) for w in words)
+        # alone, the guess decides (a name in capitals matches text in capitals only: "NATO" would
+        # lose "Nato", as British papers write it)
+        return words[0] if _acronym(words[0]) else _capital(words[0])
+    return " ".join(
+        w if any(c.isdigit() for c in w) or _bracketed(w) or w in acronyms
+        else w.lower() if i and len(w) > 1 and w.lower() in lower
+        else _capital(w)
+        for i, w in enumerate(words)
+    )
+
+
+def _acronym(word: str) -> bool:
+    """A one-word name that is an acronym (see _pretty)."""
+    letters = word.replace(".", "")
+    vowels = sum(c in "AEIOUY" for c in letters.upper())
+    return "." in word or any(c.isdigit() for c in word) or len(letters) <= 3 or (len(letters) <= ACRONYM_MAX and vowels < 2)
+
+
+def _own_acronyms(entries: list[_Entry]) -> frozenset[str]:
+    """A dictionary's own one-word names of three letters or fewer ("US_", "UN_", "PLA_"): in its
+    longer names ("US_SECRETARY_OF_STATE_") the same word is that acronym."""
+    found = set()
+    for entry in entries:
+        for name in entry.names:
+            words = name.replace("_", " ").split()
+            if len(words) == 1 and words[0].isalpha() and words[0].isupper() and len(words[0]) <= 3:
+                found.add(words[0])
+    return frozenset(found)
 
 
 def _capital(word: str) -> str:
-    """ "AL-QAEDA" -> "Al-Qaeda", "O'NEILL" -> "O'Neill": each part after a hyphen or apostrophe."""
-    return re.sub(r"[A-Za-z\u00C0-\u024F]+", lambda m: m.group(0).capitalize(), word.lower())
+    """ "AL-QAEDA" -> "Al-Qaeda", "O'NEILL" -> "O'Neill": each part after a hyphen or apostrophe,
+    but a possessive "'s" ("WOMEN'S" -> "Women's")."""
+    capitals = re.sub(r"[A-Za-z\u00C0-\u024F]+", lambda m: m.group(0).capitalize(), word.lower())
+    return re.sub(r"(?<=['\u2019])S(?![a-z])", "s", capitals)
 
 
 def _bracketed(word: str) -> bool:
@@ -264,8 +290,9 @@ def parse_phoenix(text: str, vocab: ActorVocabulary | None = None) -> ImportResu
 
     out: dict[str, list[dict[str, Any]]] = {"states": [], "organisations": [], "people": []}
     where: dict[int, int] = {}
+    acronyms = _own_acronyms(entries) | vocab.display.acronyms
     for entry in entries:
-        _convert(entry, out, where, problems, lines, vocab)
+        _convert(entry, out, where, problems, lines, vocab, acronyms)
     by_code: dict[str, list[str]] = {}
     first_line: dict[str, int] = {}
     for number, raw, forms, code in agents:
@@ -419,11 +446,12 @@ def _convert(
     problems: list[Problem],
     lines: list[str],
     vocab: ActorVocabulary,
+    acronyms: frozenset[str],
 ) -> None:
     raw = lines[entry.line - 1]
     names = []
     for written in entry.names:
-        name = _pretty(written)
+        name = _pretty(written, acronyms, vocab.display.lower_case)
         if _fits(name, vocab):
             names.append(name)
         else:
@@ -476,6 +504,15 @@ def _convert(
             {k: v for k, v in {**_split_code(code, vocab), "start": start, "end": end}.items() if v is not None}
             for code, start, end in dated
         ]
+        # a person's name has no acronyms: "YI_SONG_UN_" is "Yi Song Un"
+        people = [_pretty(w, frozenset(), vocab.display.lower_case) for w in entry.names]
+        people = [n for n in people if _fits(n, vocab)]
+        record["name"] = people[0]
+        aliases = sorted(set(people[1:]) - {people[0]})
+        if aliases:
+            record["aliases"] = aliases
+        else:
+            record.pop("aliases", None)
         out["people"].append(record)
     else:
         out["organisations"].append(record)

@@ -62,9 +62,16 @@ class CorefWords:
 
 
 @dataclass(frozen=True, slots=True)
+class DisplayWords:
+    acronyms: frozenset[str]
+    lower_case: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class ActorVocabulary:
     codes: ActorCodes
     articles: frozenset[str]
+    display: DisplayWords
     resolution: ResolutionWords
     mentions: MentionWords
     coreference: CorefWords
