@@ -89,10 +89,23 @@ def assign_modality(drafts: list[Draft], governing: Mapping[str, str], g: Gramma
     for d in drafts:
         if d.kind == "statement":
             continue
-        d.modality, d.condition = clause_modality(d.trigger, d.kind, governing, g, d.negation_covered)
+        d.modality, d.condition = clause_modality(_carrier(d.trigger, g), d.kind, governing, g, d.negation_covered)
         if d.modality == "negated" and d.when_negated:
             # "cannot support", "refused to accept": the refusal is itself an act
             d.code, d.modality = d.when_negated, "asserted"
+
+
+def _carrier(trigger: Token, g: Grammar) -> Token:
+    """Where an act's clause is read: a noun's verb when the noun is its object or what one comes
+    under ("may stage protests", "did not launch an inquiry", "came under fire"), else the trigger."""
+    if trigger.pos_ != "NOUN":
+        return trigger
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in g.undergo_preps:
+        head = head.head
+    elif trigger.dep_ != "dobj":
+        return trigger
+    return head if head.pos_ in ("VERB", "AUX") else trigger
 
 
 # ---------------------------------------------------------------- governed acts
