@@ -248,7 +248,9 @@ class RuleCoder:
             for source in sources:
                 targets, location = self._targets(tok, pattern, actors, props, source)
                 if not targets and location is None and pattern.code[:2] >= self.needs_target_or_place:
-                    continue  # an assault with neither victim nor place is not codable
+                    location = self._place_hit(tok, props)
+                    if location is None:
+                        continue  # an assault with neither victim nor place is not codable
                 if not targets and symmetric and not self._intended(tok):
                     continue  # a meeting needs a second party ("Speaking in an interview, he ..."),
                     # unless it is what someone intends ("willing to negotiate")
@@ -263,6 +265,14 @@ class RuleCoder:
                         out.append(self._draft(work, tok, pattern, target, source, reciprocal=True, location=location))
                         out[-2].reciprocal = True
         return self._reversed(work, tok, pattern, out)
+
+    def _place_hit(self, tok: Token, props: SentencePropositions) -> str | None:
+        """The place an assault hits when it names no one ("shelled a government-held suburb"):
+        its object, when that is a place word (grammar.yaml place_nouns)."""
+        for thing in props.of(tok).patients:
+            if thing.lemma_.lower() in self.grammar.place_nouns:
+                return sx.phrase_span(thing).text
+        return None
 
     def _third_parties(
         self, tok: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, sources: list[Actor]
