@@ -28,6 +28,8 @@ Configurations (columns; the ablation of the built-in layer): "built-in" is the 
 `dragoman.Settings()`; "PETRARCH only" has no built-in layer, PETRARCH2's verb dictionary
 (CAMEO.2.0.txt) and the Phoenix actors, agents and discards. For the PETRARCH unit set the
 two are the PETR.Validate dictionaries with the built-in layer under them, and alone.
+`python bench/layering.py` lists what lies under these figures: the records and grid rows
+whose reading the built-in layer changes or lowers.
 
 Every configuration is coded with the pre-filter on (prefilter.py: sentences without an event
 cue or a possible actor are not parsed); `--prefilter both` adds the columns without it (and
