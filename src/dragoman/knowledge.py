@@ -4,6 +4,7 @@
     actors    data/actors/*.yaml + user files + data/actor_words.yaml (actors)
     dates     data/date_rules.yaml                         (time)
     grammar   data/grammar.yaml                            (coding.grammar)
+    valence   vaderSentiment's vader_lexicon.txt + policy.yaml evaluation (coding.evaluation)
     policy    data/policy.yaml                             (policy)
     domains   data/domains.yaml                            (policy)
     discards  data/petrarch/discards.yaml + data/discards.yaml + user files (discards)
@@ -36,6 +37,7 @@ from pathlib import Path
 
 from .actors import ActorKnowledge
 from .actors import load_knowledge as load_actor_knowledge
+from .coding.evaluation import VADER_FILE, VADER_PACKAGE, Valence, load_valence
 from .coding.grammar import Grammar, load_grammar
 from .coding.lexicon import Lexicon, load_lexicon
 from .config import Settings
@@ -63,6 +65,7 @@ class Knowledge:
     # verb lemma -> "threat" | "request": verbs whose complement is threatened or asked for,
     # not done ("warned that it would attack", "urged Iran to stop"); derived from the lexicon
     governing: Mapping[str, str]
+    valence: Valence  # how good or bad an evaluative word is (VADER's lexicon), with the policy's threshold
     fingerprint: str  # sha256 (16 hex digits) over every file above
     problems: tuple[str, ...] = ()  # lines of the dictionaries that could not be read ("path:line: reason")
 
@@ -99,6 +102,10 @@ def knowledge_key(settings: Settings) -> str:
                 digest.update(b"unreadable:" + user.encode())  # the loader reports it
         digest.update(b"\1")
     digest.update(b"builtin" if settings.builtin else b"user-only")
+    try:  # the sentiment lexicon ships in its own package
+        digest.update((resources.files(VADER_PACKAGE) / VADER_FILE).read_bytes())
+    except (ModuleNotFoundError, FileNotFoundError):
+        digest.update(b"no sentiment lexicon")  # the loader says what to install
     return digest.hexdigest()[:32]
 
 
@@ -159,13 +166,14 @@ def build_knowledge(settings: Settings) -> Knowledge:
     """Read and check every knowledge file (the user's files from `settings` included)."""
     grammar, grammar_raw = load_grammar()
     lexicon = load_lexicon(verb_files=settings.verb_files, builtin=settings.builtin, grammar=grammar)
-    actors = load_actor_knowledge([*settings.actor_files, *settings.agent_files], builtin=settings.builtin)
+    actors = load_actor_knowledge(settings.actor_files, builtin=settings.builtin, agent_files=settings.agent_files)
     dates = load_date_rules()
     policy, policy_raw = load_policy()
     domains, domains_raw = load_domains()
     discards = load_discards(settings.discard_files, builtin=settings.builtin)
     ingest = load_ingest_tables()
     record, record_raw = load_record_words()
+    valence, valence_raw = load_valence(policy.evaluation.threshold, policy.evaluation.negation)
     for where, code in policy.all_codes().items():
         if code not in lexicon.cameo:
             raise KnowledgeError(f"policy.yaml: {where}: CAMEO code {code!r} does not exist")
@@ -175,7 +183,7 @@ def build_knowledge(settings: Settings) -> Knowledge:
     digest = hashlib.sha256()
     for part in (lexicon.fingerprint, actors.fingerprint, dates.fingerprint, ingest.fingerprint, discards.fingerprint):
         digest.update(part.encode() + b"\0")
-    for raw in (grammar_raw, policy_raw, domains_raw, record_raw):
+    for raw in (grammar_raw, policy_raw, domains_raw, record_raw, valence_raw):
         digest.update(raw + b"\0")
     return Knowledge(
         lexicon=lexicon,
@@ -188,6 +196,7 @@ def build_knowledge(settings: Settings) -> Knowledge:
         ingest=ingest,
         record=record,
         governing=governing_kinds(lexicon, policy.roots.request),
+        valence=valence,
         fingerprint=digest.hexdigest()[:16],
         problems=(*lexicon.problems, *getattr(actors, "problems", ()), *discards.problems),
     )

@@ -28,6 +28,8 @@ class Modality:
 @dataclass(frozen=True, slots=True)
 class PolicyCodes:
     comment_negative: str
+    comment_positive: str
+    comment_defence: str
     comment_military_threat: str
     comment_threat: str
     meeting: str
@@ -61,6 +63,12 @@ class ForcePolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class EvaluationPolicy:
+    threshold: float  # a predicate's summed valence at or past it (either way) is praise or criticism
+    negation: float  # what a negation multiplies it by
+
+
+@dataclass(frozen=True, slots=True)
 class AttributionPolicy:
     sectors: frozenset[str]  # speakers of these sectors, with one of these verbs, only attribute
     verbs: frozenset[str]  # verbs of reporting (lemmas)
@@ -80,6 +88,7 @@ class Policy:
     codes: PolicyCodes
     roots: PolicyRoots
     force: ForcePolicy
+    evaluation: EvaluationPolicy
     attribution_only: AttributionPolicy
     domestic_sectors: frozenset[str]
     unplaced_sectors: frozenset[str]
@@ -133,6 +142,8 @@ def load_policy(path: str | Path | None = None) -> tuple[Policy, bytes]:
         for sector in getattr(policy, key):
             if len(sector) != 3 or not sector.isalpha() or not sector.isupper():
                 raise KnowledgeError(f"{path}: {key}: {sector!r} is not a sector code (three capital letters)")
+    if policy.evaluation.threshold <= 0:
+        raise KnowledgeError(f"{path}: evaluation.threshold: must be above 0, got {policy.evaluation.threshold}")
     try:
         re.compile(policy.sport.score_pattern)
     except re.error as exc:

@@ -264,13 +264,15 @@ class StatementsStage:
     knowledge: Knowledge
     name: str = "statements"
     scope: ClassVar[str] = "sentence"
-    reads: ClassVar[frozenset[str]] = _names("drafts", "mentions")
+    reads: ClassVar[frozenset[str]] = _names("drafts", "mentions", "propositions")
     writes: ClassVar[frozenset[str]] = _names("drafts")
 
     def run(self, work: SentenceWork, state: DocumentState) -> None:
-        assert work.mentions is not None
+        assert work.mentions is not None and work.propositions is not None
         k = self.knowledge
-        shared.settle_statements(work.drafts, work.mentions.actor_of, k.lexicon, k.policy, k.governing, k.grammar)
+        shared.settle_statements(
+            work.drafts, work.mentions.actor_of, k.lexicon, k.policy, k.governing, k.grammar, k.valence, work.propositions
+        )
 
 
 @dataclass(frozen=True, slots=True)

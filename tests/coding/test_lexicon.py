@@ -9,7 +9,7 @@ from dragoman.errors import KnowledgeError
 
 
 # the word lists the shared stages read: every lexicon must have them
-LISTS = "word_lists:\n  negative: [bully]\n  military: [bomb]\n  threat_cues: [regret]\n"
+LISTS = "word_lists:\n  military: [bomb]\n  threat_cues: [regret]\n"
 
 
 def _lexicon(tmp_path, body: str, lists: str = LISTS):
@@ -46,6 +46,7 @@ def test_our_own_patterns_come_before_the_imported_ones():
         ("verbs:\n  warn: [{code: '130', words: ['@militray']}]\n", "unknown word list"),
         ("verbs:\n  warn: [{code: '130'}]\n  warn: [{code: '138'}]\n", "duplicate key"),
         ("verbs:\n  warn: [{code: '130', kind: thraet}]\n", "unknown kind"),
+        ("verbs:\n  call: [{code: '111', valence: negtive}]\n", "valence must be one of"),
     ],
 )
 def test_a_mistake_is_named(tmp_path, body, needle):
@@ -62,7 +63,13 @@ def test_a_good_small_lexicon_loads(tmp_path):
 
 def test_a_lexicon_without_the_word_lists_the_stages_read_is_refused(tmp_path):
     with pytest.raises(KnowledgeError, match=r"word_lists: missing \['threat_cues'\]"):
-        _lexicon(tmp_path, "verbs:\n  warn: [{code: '130'}]\n", lists="word_lists:\n  negative: [x]\n  military: [y]\n")
+        _lexicon(tmp_path, "verbs:\n  warn: [{code: '130'}]\n", lists="word_lists:\n  military: [y]\n")
+
+
+def test_a_valence_is_a_condition_of_its_pattern(tmp_path):
+    lexicon = _lexicon(tmp_path, "verbs:\n  brand: [{code: '111', valence: negative, target: [evaluated]}]\n")
+    (pattern,) = lexicon.own_verbs["brand"]
+    assert (pattern.valence, pattern.target, pattern.conditioned) == ("negative", ("evaluated",), True)
 
 
 def test_targetless_roots_exempt_protests_from_the_needs_target_default(tmp_path):

@@ -36,6 +36,7 @@ class Grammar:
     reciprocal_objects: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_nouns: frozenset[str]
+    copulas: frozenset[str]
     particles: frozenset[str]
     channel_prepositions: frozenset[str]
     negating_determiners: frozenset[str]

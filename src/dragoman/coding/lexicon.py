@@ -48,17 +48,18 @@ from .petrarch import DISCARD, isolated_kind, read_petrarch_verbs
 PATTERN_KEYS = {
     "code", "obj", "subj", "prep", "words", "target", "kind", "passive_source", "when_negated", "needs_target",
     "reverse_code", "reverse_only", "obj_mods", "pre", "all_words", "particle", "preps", "source", "pre_seq", "post_seq",
-    "compound",
+    "compound", "valence",
 }  # fmt: skip
 KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
 TARGET_PATHS = {
     "dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "args",
-    "any", "owner", "purpose",
+    "any", "owner", "purpose", "evaluated",
 }  # fmt: skip
 TARGET_PREFIXES = ("prep:", "obj.prep:", "after:")
 SILENT = "---"  # a pattern that codes nothing: a match stops the search ("face a run-off" is no event)
-# word lists the statement stage reads: a comment's negative words, military words, threat cues
-REQUIRED_WORD_LISTS = ("negative", "military", "threat_cues")
+# word lists the statement stage reads: military words, threat cues
+REQUIRED_WORD_LISTS = ("military", "threat_cues")
+VALENCES = ("negative", "positive", "any")  # a pattern's `valence`: what its trigger's evaluation must be (coding.evaluation)
 _CODE = re.compile(r"^[0-9A-Za-z]{2,5}$")
 _PETRARCH_BLOCK = re.compile(r"^---\s*\S", re.MULTILINE)
 
@@ -117,6 +118,7 @@ class Pattern:
     post_seq: tuple[SeqItem, ...] = ()  # words in this order after it
     covers_negation: bool = False  # its words before the verb hold a negation ("did n't"): not negated
     compound: bool = False  # only for a compound subject, whose parties it codes with each other ("% * [030]")
+    valence: str | None = None  # "called X reckless": what the trigger calls its object must be negative or positive
     origin: str = ""
     obj_phrases: tuple[tuple[str, ...], ...] = ()  # the phrases among `obj` ("swiss francs"), matched at the object's end  # where it was read: "verbs.yaml: verbs.warn[0]" (a draft's evidence)
     # Words the sentence must hold for the conditions to hold at all: one of each set (see
@@ -135,7 +137,7 @@ class Pattern:
         """Whether it asks anything of the clause (an object, a preposition, words) beyond the verb."""
         return bool(
             self.obj is not None or self.subj is not None or self.prep or self.words is not None or self.obj_mods
-            or self.pre or self.all_words or self.preps or self.pre_seq or self.post_seq
+            or self.pre or self.all_words or self.preps or self.pre_seq or self.post_seq or self.valence
         )  # fmt: skip
 
 
@@ -281,6 +283,9 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
     passive = raw.get("passive_source")
     if passive not in (None, "patient"):
         raise KnowledgeError(f"{where}: passive_source must be 'patient'")
+    valence = raw.get("valence")
+    if valence not in (None, *VALENCES):
+        raise KnowledgeError(f"{where}: valence must be one of {list(VALENCES)}, got {valence!r}")
     lists = reading.lists
     pre = _each(raw.get("pre"), f"{where}: pre", lists)
     pre_seq = _sequence(raw.get("pre_seq"), f"{where}: pre_seq", lists)
@@ -311,6 +316,7 @@ def _pattern(raw: Any, where: str, reading: _Reading, origin: str, problems: lis
             reading.negators & {part for w in words for part in w.split()} for words in (*pre, *(i.words for i in pre_seq))
         ),
         compound=bool(raw.get("compound", False)),
+        valence=valence,
         origin=origin,
         obj_phrases=tuple(tuple(w.split()) for w in sorted(_words(raw.get("obj"), where, lists) or ()) if " " in w),
     )

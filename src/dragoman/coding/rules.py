@@ -25,6 +25,7 @@ from ..state import SentenceWork
 from ..version import __version__
 from . import syntax as sx
 from .draft import Draft
+from .evaluation import ANY, Valence, about_whom, evaluation, own_side
 from .grammar import Grammar
 from .lexicon import Lexicon, Pattern, PatternIndex, PrepCond, SeqItem
 from .petrarch import DISCARD
@@ -48,6 +49,7 @@ class RuleCoder:
     mutual_roots: frozenset[str]  # cooperation a compound subject's parties do with each other
     unplaced_sectors: frozenset[str]  # policy: sectors coded without a country when nothing places them
     signed: str  # policy: an agreement signed, every signatory's with every other
+    valence: Valence  # how good or bad what a verb calls its object is (a pattern's `valence`)
     name: str = "rules"
     version: str = f"dragoman-{__version__}"
 
@@ -65,6 +67,7 @@ class RuleCoder:
             policy.roots.mutual,
             policy.unplaced_sectors,
             policy.codes.signed,
+            knowledge.valence,
         )
 
     @property
@@ -172,6 +175,10 @@ class RuleCoder:
             return False
         if p.words is not None and not (seen.lemmas() & p.words):
             return False
+        if p.valence is not None:
+            judged = evaluation(seen.trigger, self.grammar, self.valence)
+            if judged is None or (p.valence != ANY and judged.name != p.valence):
+                return False
         if p.particle or p.pre or p.obj_mods or p.preps or p.all_words or p.pre_seq or p.post_seq:
             return seen.holds(p)
         return True
@@ -502,6 +509,10 @@ class RuleCoder:
                 heads = self._first_named([h for a in acts for h in (*props.of(a).patients, *props.recipients(a))], actors, source)
             elif path == "purpose":
                 heads = self._first_named(self._purpose_args(trigger), actors, source)
+            elif path == "evaluated":  # "called Uganda's offer dangerous": whom what it calls is about
+                judged = evaluation(trigger, g, self.valence)
+                heads = self._first_named(about_whom(judged, props), actors, source) if judged is not None else []
+                heads = [h for h in heads if (who := actors.actor_of(h)) is None or not own_side(source, who)]
             elif path == "loc":
                 obj = sx.first_object(trigger)
                 for prep in ("in", "at", "into", "to"):

@@ -8,7 +8,8 @@
                  ties" one threat (1313); an intent whose complement codes nothing
                  is no event
     statements   a reporting verb hands its speaker to the drafts it reports, or,
-                 reporting nothing codable, is a comment about another actor
+                 reporting nothing codable, is a comment about another actor: criticism
+                 or praise when it evaluates another's act ("said Y's plan was reckless")
     aim          a threat with no target is aimed at the other side named before it
     dedupe       one draft per (source, target, root) in a sentence
     quotes       the quotation nearest the trigger
@@ -28,8 +29,10 @@ from ..policy import Policy
 from ..records import Actor
 from . import syntax as sx
 from .draft import Draft, source_code, target_code
+from .evaluation import Valence, about_whom, evaluation, own_side
 from .grammar import Grammar
 from .lexicon import Lexicon
+from .propositions import SentencePropositions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -224,7 +227,14 @@ def _complement_subject(d: Draft, comps: set[int], actor_of: ActorOf) -> Actor |
 
 
 def settle_statements(
-    drafts: list[Draft], actor_of: ActorOf, lexicon: Lexicon, policy: Policy, governing: Mapping[str, str], g: Grammar
+    drafts: list[Draft],
+    actor_of: ActorOf,
+    lexicon: Lexicon,
+    policy: Policy,
+    governing: Mapping[str, str],
+    g: Grammar,
+    valence: Valence,
+    props: SentencePropositions,
 ) -> None:
     """A reporting verb: hand its speaker to the drafts it reports, or code the comment itself.
 
@@ -238,7 +248,7 @@ def settle_statements(
             settled.append(demand)
             continue
         # a comment coded from one reporting verb can itself be reported by the next ("X said Y stated ...")
-        comment = _statement(stmt, settled, actor_of, lexicon, policy, governing, g)
+        comment = _statement(stmt, settled, actor_of, lexicon, policy, governing, g, valence, props)
         if comment is not None:
             settled.append(comment)
     drafts[:] = settled
@@ -269,6 +279,8 @@ def _statement(
     policy: Policy,
     governing: Mapping[str, str],
     g: Grammar,
+    valence: Valence,
+    props: SentencePropositions,
 ) -> Draft | None:
     tok, speaker = stmt.trigger, stmt.source
     reported = [d for d in settled if tok in sx.governing(d.trigger)]
@@ -298,11 +310,23 @@ def _statement(
                     break
         if about:
             break
+    codes = policy.codes
+    code = stmt.code
+    judged = evaluation(tok, g, valence)
+    if judged is not None and judged.polarity:
+        # "said Y's plan was reckless": criticism (or praise) of whose the thing is
+        owner = next((who for t in about_whom(judged, props) if (who := actor_of(t)) is not None and who.code), None)
+        if owner is not None:
+            if own_side(speaker, owner):
+                return None  # what one says of one's own side is no act toward another
+            about = owner
+            if judged.polarity < 0:
+                code = codes.comment_negative
+            else:  # "said Y's plan was not reckless": a defence
+                code = codes.comment_defence if judged.negated else codes.comment_positive
     if about is None:
         return None
     lemmas = {t.lemma_.lower() for c in comp for t in c.subtree}
-    codes = policy.codes
-    code = codes.comment_negative if lemmas & lexicon.word_lists["negative"] else stmt.code
     verbs = [t for c in comp for t in c.subtree if t.pos_ in ("VERB", "AUX")]
     if lemmas & lexicon.word_lists["military"] and any(sx.condition_clause(t, g) is not None for t in verbs):
         code = codes.comment_military_threat  # "said that if Iran did not make a deal, there will be bombing"
