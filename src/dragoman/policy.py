@@ -57,9 +57,28 @@ class SportPolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class ForceFigure:
+    """A domain whose words make a force word a figure of speech, and what it codes instead."""
+
+    words: frozenset[str]
+    code: str | None  # the act; None: no event
+    threat: str | None  # a threat of it
+
+
+@dataclass(frozen=True, slots=True)
 class ForcePolicy:
     from_root: str
     not_by_sectors: frozenset[str]
+    threat: str  # a threat of force: this code and those under it
+    words: frozenset[str]  # the words whose sense is force or a figure
+    figures: dict[str, ForceFigure]
+
+    def is_force(self, code: str) -> bool:
+        """Force used or threatened: a code of from_root and up, or a threat of force."""
+        return code[:2] >= self.from_root or code.startswith(self.threat)
+
+    def figure(self, word: str) -> ForceFigure | None:
+        return next((f for f in self.figures.values() if word in f.words), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +121,11 @@ class Policy:
 
     def all_codes(self) -> dict[str, str]:
         """Every CAMEO code the policy names, by where it is named (for validation)."""
-        return {f"codes.{name}": getattr(self.codes, name) for name in PolicyCodes.__dataclass_fields__}
+        codes = {f"codes.{name}": getattr(self.codes, name) for name in PolicyCodes.__dataclass_fields__}
+        codes["force.threat"] = self.force.threat
+        for name, figure in self.force.figures.items():
+            codes.update({f"force.figures.{name}.{key}": c for key, c in (("code", figure.code), ("threat", figure.threat)) if c})
+        return codes
 
     def all_roots(self) -> dict[str, str]:
         roots = {f"roots.{name}": getattr(self.roots, name) for name in ("needs_target_or_place", "planned_act", "threat")}

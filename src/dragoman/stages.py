@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from .coding import shared
 from .coding.coders import Coder
 from .coding.draft import Draft
+from .coding.figures import figurative
 from .coding.grammar import Grammar
 from .coding.lists import demand_drafts, read_lead_in, remember_messages
 from .coding.propositions import SentencePropositions
@@ -27,6 +28,7 @@ from .knowledge import Knowledge
 from .mentions import MentionReader
 from .nlp import block_text, tokens_text
 from .pipeline import Stage
+from .policy import ForcePolicy
 from .record.stages import record_stages
 from .records import Attribution, Citation, DateValue, Document, Event, Sentence
 from .state import DocumentState, SentenceWork
@@ -230,6 +232,23 @@ class CoderStage:
 
     def run(self, work: SentenceWork, state: DocumentState) -> None:
         work.drafts = self.coder.code(work)
+
+
+@dataclass(frozen=True, slots=True)
+class ForceFiguresStage:
+    """Force in a figure of speech ("a trade war", "a war of words") is conflict in the figure's
+    domain, or no event (coding.figures, policy.yaml force.figures)."""
+
+    force: ForcePolicy
+    threat_verbs: frozenset[str]  # verbs that threaten what they govern (Knowledge.governing)
+    name: str = "force.figures"
+    scope: ClassVar[str] = "sentence"
+    reads: ClassVar[frozenset[str]] = _names("drafts")
+    writes: ClassVar[frozenset[str]] = _names("drafts")
+
+    def run(self, work: SentenceWork, state: DocumentState) -> None:
+        if any(self.force.is_force(d.code) for d in work.drafts):
+            work.drafts = figurative(work.drafts, self.force, self.threat_verbs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,6 +549,7 @@ def default_stages(knowledge: Knowledge, coder: Coder) -> list[Stage]:
         MentionsStage(MentionReader(knowledge.actors)),
         PropositionsStage(knowledge.grammar),
         CoderStage(coder),
+        ForceFiguresStage(policy.force, frozenset(v for v, kind in knowledge.governing.items() if kind == "threat")),
         ModalityStage(knowledge),
         CombineStage(knowledge),
         StatementsStage(knowledge),
