@@ -291,12 +291,22 @@ def dictionary_format(text: str) -> str:
 
 
 def load_knowledge(
-    extra_files: Sequence[str] = (), *, builtin: bool = True, vocab: ActorVocabulary | None = None
+    extra_files: Sequence[str] = (),
+    *,
+    builtin: bool = True,
+    vocab: ActorVocabulary | None = None,
+    agent_files: Sequence[str] = (),
 ) -> ActorKnowledge:
-    """Read the built-in actor files (unless `builtin` is False), then `extra_files`; later
-    entries win. Each file is dragoman YAML, dragoman JSON lines, or PETRARCH/Phoenix text
-    (actors or agents), told apart by its content. A PETRARCH line that cannot be read is
-    one of the result's `problems`; a YAML entry that breaks the schema is a KnowledgeError.
+    """Read the built-in actor files (unless `builtin` is False), then `extra_files` and
+    `agent_files`; later entries win. Each file is dragoman YAML, dragoman JSON lines, or
+    PETRARCH/Phoenix text (actors or agents), told apart by its content. A PETRARCH line that
+    cannot be read is one of the result's `problems`; a YAML entry that breaks the schema is a
+    KnowledgeError.
+
+    The words for kinds of actor ("minister", "leaders", "population") are one vocabulary: a
+    user who names an agents file gets its words alone, the built-in sector and agent words
+    are not read (as a user's verb file is the only reading of the verbs it lists). Built-in
+    states, places, bodies and people stay.
 
     `vocab` is the actor vocabulary (data/actor_words.yaml by default); it is read with
     `builtin=False` too."""
@@ -304,9 +314,11 @@ def load_knowledge(
     if vocab is None:
         vocab, raw_vocab = load_vocabulary()
         digest.update(b"actor_words.yaml\0" + raw_vocab + b"\0")
-    paths = (builtin_files() if builtin else []) + [str(p) for p in extra_files]
+    builtins = builtin_files() if builtin else []
+    paths = builtins + [str(p) for p in (*extra_files, *agent_files)]
     builder = _Builder(vocab)
     for path in paths:
+        builder.kinds_of_actor = not (agent_files and path in builtins)
         try:
             raw = Path(path).read_bytes()
         except OSError as exc:
@@ -370,6 +382,7 @@ class _Builder:
         self.exact_only: set[str] = set()  # entities matched only as written
         self.imported = False  # whether the file being read is Phoenix's knowledge (built in or the user's)
         self.state_rank: dict[str, int] = {}  # state key -> how its shown name was set (see _state)
+        self.kinds_of_actor = True  # whether the file's sector and agent words are read (see load_knowledge)
 
     # -- helpers
     def _where(self, path: str, entry: Any, what: str) -> str:
@@ -441,10 +454,10 @@ class _Builder:
         for entry in _as_list(path, data, "places"):
             self._place(path, entry)
         sectors = data.get("sectors")
-        if sectors is not None:
+        if sectors is not None and self.kinds_of_actor:
             self._sectors(path, sectors)
         agents = data.get("agents")
-        if agents is not None:
+        if agents is not None and self.kinds_of_actor:
             self._agents(path, agents, data.get("__line__"))
         for entry in _as_list(path, data, "organisations"):
             self._named(path, entry, "org")
