@@ -117,6 +117,11 @@ def convert(source: Path) -> tuple[str, int]:
 
     data = source.read_bytes()
     lexicon, problems = read_petrarch_verbs(data.decode("utf-8", errors="replace"), source.name, load_grammar()[0])
+    # the built-in layer codes a reported act as reported (the grid's reported and embedded
+    # constructions): PETRARCH's transformations apply when a user names the dictionary itself
+    for item in lexicon.pop("transformations", []):
+        problems.append((item["line"], item["rule"], "a transformation, read from a user's PETRARCH file, not the built-in layer"))
+    problems.sort(key=lambda p: p[0])
     blocks = lexicon["blocks"]
     header = NOTICE.format(
         digest=hashlib.sha256(data).hexdigest(),

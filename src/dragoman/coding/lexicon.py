@@ -43,6 +43,7 @@ from ..errors import KnowledgeError
 from ..yamlfile import decode_utf8, parse_yaml, read_bytes
 from .grammar import Grammar
 from .ontology import Ontology, load_ontology
+from .transformations import Transformation, VerbClass, read_transformation
 from .petrarch import DISCARD, isolated_kind, read_petrarch_verbs
 
 PATTERN_KEYS = {
@@ -187,6 +188,7 @@ class Lexicon:
     nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # event nouns: "Kenya's criticism of Uganda"
     indexes: dict[str, PatternIndex] = field(default_factory=dict)  # "verbs:meet" -> the index of its patterns
     ontology: Ontology = field(default_factory=lambda: Ontology({}, {}))  # how a governing code combines with the governed
+    transformations: tuple[Transformation, ...] = ()  # a user's verb files' "~" lines (coding.transformations)
 
     def entry(self, table: str, word: str) -> tuple[tuple[Pattern, ...], PatternIndex] | None:
         """A word's patterns in one table (verbs, adjectives, nouns) and their index, or None."""
@@ -469,6 +471,7 @@ class _Layer:
     verbs: dict[str, tuple[Pattern, ...]]
     adjectives: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    transformations: tuple[Transformation, ...] = ()
 
 
 def _word_lists(raw: Any, where: str) -> dict[str, frozenset[str]]:
@@ -511,14 +514,29 @@ def read_lexicon_file(path: str | Path, cameo: dict[str, CameoCode], grammar: Gr
     verbs = _merge([_entries(raw.get("verbs") or {}, "verbs", label, reading, problems), _block_entries(raw.get("blocks") or [], label, reading, problems)])
     adjectives = _entries(raw.get("adjectives") or {}, "adjectives", label, reading, problems)
     nouns = _entries(raw.get("nouns") or {}, "nouns", label, reading, problems)
-    return _Layer(verbs, adjectives, nouns), raw
+    return _Layer(verbs, adjectives, nouns, _transformations(raw.get("transformations") or [], label, problems)), raw
+
+
+def _transformations(raw: Any, label: str, problems: list[str]) -> tuple[Transformation, ...]:
+    """A verb file's transformations (coding.transformations), as its reader left them: the rule
+    and the classes of the verbs it names."""
+    out: list[Transformation] = []
+    for item in raw if isinstance(raw, list) else []:
+        rule, verbs = item.get("rule", ""), item.get("verbs") or {}
+        classes = {name: VerbClass(v.get("code"), frozenset(v.get("lemmas") or ())) for name, v in verbs.items()}
+        found = read_transformation(rule, classes)
+        if isinstance(found, str):
+            problems.append(f"{label}:{item.get('line', '?')}: {found}: {rule}")
+        else:
+            out.append(replace(found, origin=f"{label}:{item.get('line', '?')}"))
+    return tuple(out)
 
 
 def _looks_like_yaml(text: str) -> bool:
     """dragoman YAML: its first line that is not a comment opens one of the lexicon's sections."""
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
-            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|nouns|intent_codes|refusal_codes|default_target|needs_target|targetless_roots)\s*:", line))
+            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|nouns|intent_codes|refusal_codes|default_target|needs_target|targetless_roots|transformations)\s*:", line))
     return False
 
 
@@ -547,7 +565,12 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
         layers.append(layer)
         files.append(Path(user))
     own_verbs: dict[str, tuple[Pattern, ...]] = {}
-    users = _Layer(*(_merge([getattr(layer, t) for layer in layers]) for t in ("verbs", "adjectives", "nouns")))
+    users = _Layer(
+        verbs=_merge([layer.verbs for layer in layers]),
+        adjectives=_merge([layer.adjectives for layer in layers]),
+        nouns=_merge([layer.nouns for layer in layers]),
+        transformations=tuple(x for layer in layers for x in layer.transformations),  # the built-in layers have none
+    )
     if builtin:
         own = _without(own, users)
         own_verbs = own.verbs
@@ -572,7 +595,7 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
     indexes = {f"{name}:{word}": index_patterns(p) for name, table in tables.items() for word, p in table.items()}
     return Lexicon(
         verbs, adjectives, intent, refusal, lists, cameo, digest.hexdigest()[:16], tuple(map(str, files)), tuple(problems),
-        own_verbs, nouns, indexes, ontology,
+        own_verbs, nouns, indexes, ontology, users.transformations,
     )  # fmt: skip
 
 
@@ -594,7 +617,9 @@ def _named_objects_first(own: _Layer, imported: _Layer, light_verbs: frozenset[s
 def _without(layer: _Layer, users: _Layer) -> _Layer:
     """A built-in layer less the words the user's files list (in the same table)."""
     return _Layer(
-        *({w: p for w, p in getattr(layer, t).items() if w not in getattr(users, t)} for t in ("verbs", "adjectives", "nouns"))
+        verbs={w: p for w, p in layer.verbs.items() if w not in users.verbs},
+        adjectives={w: p for w, p in layer.adjectives.items() if w not in users.adjectives},
+        nouns={w: p for w, p in layer.nouns.items() if w not in users.nouns},
     )
 
 

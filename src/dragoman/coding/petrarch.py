@@ -22,7 +22,9 @@ The format (PETRARCH2's `dictionaries.rst`), as this reader understands it:
   target are (`(WITH +)`: the object of "with"); `^` is any phrase.
 - Codes: `[042]`; `[042:043]` codes 042 from source to target and 043 back; `[:173]`
   only the event back; `[---]` a match that codes nothing (and stops the search).
-- `~ ...` transformation lines are not read (reported as problems).
+- `~ ...` transformation lines (what a verb acting on another codes: "~ a (b . ATTACK) SAY =
+  a b 112") are read into `transformations` (coding.transformations), with the classes of
+  the verbs they name.
 
 Words are matched against the parse's lemmas and lower-cased forms, so each dictionary
 word is kept with its regular singular and plural. A line the reader cannot use is a
@@ -114,6 +116,7 @@ def read_petrarch_verbs(
     current_set: str | None = None
     plural_free = False
     block: _Block | None = None
+    transformations: list[tuple[int, str]] = []  # (line, text): read once every verb's code is known
     for number, raw in enumerate(lines, start=1):
         line = _strip(raw)
         stripped = line.strip()
@@ -146,7 +149,7 @@ def read_petrarch_verbs(
             blocks.append(block)
             continue
         if stripped.startswith("~"):
-            problems.append((number, raw, "transformation lines are not read by dragoman"))
+            transformations.append((number, stripped))
             continue
         if block is None:
             problems.append((number, raw, "a verb or pattern line outside any --- block ---"))
@@ -178,7 +181,33 @@ def read_petrarch_verbs(
         block_out["patterns"] = [_with_kind(p) for _, p in ordered]
         out_blocks.append(block_out)
     word_lists = {name: sorted({f for member in _members(name, sets, set()) for f in forms(member)}) for name in sorted(sets)}
-    return {"word_lists": word_lists, "blocks": out_blocks}, problems
+    out: dict[str, Any] = {"word_lists": word_lists, "blocks": out_blocks}
+    if transformations:
+        out["transformations"] = _transformations(transformations, blocks, problems)
+        problems.sort(key=lambda p: p[0])
+    return out, problems
+
+
+def _transformations(lines: list[tuple[int, str]], blocks: list[_Block], problems: list[Problem]) -> list[dict[str, Any]]:
+    """The `~` lines that can be read, each with the classes of the verbs it names (a verb's code,
+    its own or its block's; with none, its block's verbs): {"rule": line, "line": n, "verbs": ...}."""
+    from .transformations import VerbClass, read_transformation, verb_names
+
+    classes: dict[str, VerbClass] = {}
+    for b in blocks:
+        lemmas = frozenset(v.lemma for v in b.verbs)
+        for v in b.verbs:
+            code = (v.code or b.code or "").split(":")[0] or None
+            classes.setdefault(v.lemma.upper().replace(" ", "_"), VerbClass(code, frozenset() if code else lemmas))
+    out: list[dict[str, Any]] = []
+    for number, text in lines:
+        found = read_transformation(text, classes)
+        if isinstance(found, str):
+            problems.append((number, text, found))
+            continue
+        verbs = {name: {"code": classes[name].code, "lemmas": sorted(classes[name].lemmas)} for name in verb_names(text)}
+        out.append({"rule": text, "line": number, "verbs": verbs})
+    return out
 
 
 def _verb_out(verb: _Verb) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from ..policy import Policy
 from ..records import Actor
 from . import syntax as sx
+from . import transformations
 from .draft import Draft, source_code, target_code
 from .evaluation import Valence, about_whom, evaluation, own_side
 from .grammar import Grammar
@@ -138,6 +139,7 @@ def combine_governed(drafts: list[Draft], lexicon: Lexicon, policy: Policy, acto
     A governing code combines (`lexicon.ontology`) only when its pattern asked nothing of the
     clause (`Draft.specific`): a pattern that named the complement's words has read it already.
     """
+    transformations.apply(drafts, lexicon.transformations)  # a user's PETRARCH "~" lines first
     folded: set[int] = set()
     for d in [x for x in drafts if x.kind != "statement"]:
         request = d.root in policy.roots.request
