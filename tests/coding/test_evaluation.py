@@ -16,7 +16,7 @@ import pytest
 from dragoman.coding.evaluation import Valence, evaluation, weigh
 
 PAIRS = [("Kenya", "Uganda", "KEN", "UGA"), ("Chile", "Peru", "CHL", "PER"), ("Norway", "Sweden", "NOR", "SWE")]
-CRITICAL = ["reckless", "short-sighted", "a grave mistake", "irresponsible", "a betrayal", "unacceptable", "a disaster", "a provocation"]
+CRITICAL = ["reckless", "short-sighted", "a grave mistake", "irresponsible", "a betrayal", "unjustified", "a disaster", "a provocation"]
 PRAISING = ["a welcome step", "wise", "a positive development", "encouraging", "helpful", "a success", "brave", "generous"]
 NEUTRAL = ["technical", "a first step", "complex", "unusual"]
 THINGS = ["plan", "decision", "proposal", "initiative"]

@@ -22,7 +22,8 @@ peace": the threat is the word), and an adjective or participle with a complemen
 own, which states the subject's relation to it ("responsible for the attack", "ready to
 talk", "committed to reform"), not how good the subject is. A word VADER lacks is weighed as
 the verb whose act or disposition it names ("provocation", "provocative" -> provoke: the
-endings of syntax.noun_verbs).
+endings of syntax.noun_verbs), or as the word after a negating prefix, negated
+("unjustified": "justified" times the negation factor).
 
 Which triggers evaluate, and with which code, is the lexicon's business (verbs.yaml patterns
 with `valence`; the statements stage for reporting verbs): this module reads the predicate,
@@ -54,6 +55,9 @@ POLARITIES = {"negative": -1, "positive": 1}
 ANY = "any"  # a pattern's `valence: any`: the trigger evaluates something, whichever way
 _WORD = re.compile(r"[a-z][a-z'-]*")  # VADER also lists emoticons (":-)"), which no parse yields
 _COMPLEMENTS = frozenset({"prep", "xcomp", "ccomp"})  # an adjective's own complement
+# prefixes that negate the word after them ("unjustified", "disloyal", "illegitimate"); not "in-",
+# whose words often are no negation ("invaluable", "inflammable")
+_NEGATING_PREFIXES = ("un", "dis", "non", "il", "ir")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +173,9 @@ def _word_valence(token: Token, valence: Valence) -> float:
     for form in (token.lower_, token.lemma_.lower(), *_derived(token.lower_)):
         if form in words:
             return words[form]
+    for prefix in _NEGATING_PREFIXES:  # "unjustified": "justified", negated
+        if token.lower_.startswith(prefix) and token.lower_[len(prefix) :] in words:
+            return words[token.lower_[len(prefix) :]] * valence.negation
     return 0.0
 
 
