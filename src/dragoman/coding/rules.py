@@ -353,6 +353,9 @@ class RuleCoder:
                     unplaced = actors.unplaced(c, self.unplaced_sectors)
                     if unplaced is not None:
                         out.append(self._placed_where(trigger, unplaced, actors))
+                    elif a is None and c.pos_ == "NOUN":
+                        # "Eriador's death toll has risen": a subject that names no one is its owner's
+                        out += [o for w in _owners_of(c) if (o := actors.actor_of(w)) is not None and o.code]
         return out
 
     def _placed_where(self, trigger: Token, actor: Actor, actors: SentenceMentions) -> Actor:
