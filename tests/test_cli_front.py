@@ -235,7 +235,7 @@ def test_events_as_a_dataframe_keep_codes_and_partial_dates(code_text):
 
     result = code_text("In March 2025, Iran said that Oman was a friend. On 4 June 2023, Russia threatened Poland.")
     frame = events_frame(result.acts())
-    assert list(frame["cameo"]) == ["010", "130"]
+    assert list(frame["cameo"]) == ["051", "130"]  # calling Oman a friend is praise (a code with its leading zero)
     assert frame["cameo"].dtype == pandas.StringDtype() and frame["root"].iloc[0].startswith("0")
     assert list(frame["date"]) == ["2025-03", "2023-06-04"] and list(frame["date_precision"]) == ["month", "day"]
     assert list(frame["source_country"]) == ["IRN", "RUS"] and frame["goldstein"].dtype == pandas.Float64Dtype()
