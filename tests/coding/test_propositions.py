@@ -117,3 +117,11 @@ def test_a_subjunctive_that_clause(nlp, sentence, verb, expected):
 
     doc = nlp(sentence)
     assert subjunctive(next(t for t in doc if t.text == verb)) is expected
+
+
+def test_every_target_path_a_lexicon_accepts_has_a_reader():
+    from dragoman.coding.lexicon import TARGET_PATHS, TARGET_PREFIXES
+    from dragoman.coding.parties import TARGET_PATHS as READERS
+
+    accepted = (TARGET_PATHS - {"loc"}) | {p.rstrip(":") + ":" for p in TARGET_PREFIXES}
+    assert accepted <= set(READERS), accepted - set(READERS)

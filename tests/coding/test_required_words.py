@@ -8,7 +8,8 @@ from importlib import resources
 
 from dragoman.coding import syntax as sx
 from dragoman.coding.lexicon import Pattern, PrepCond, SeqItem
-from dragoman.coding.rules import RuleCoder, _Seen, sentence_forms
+from dragoman.coding.matching import Seen, pattern_holds, sentence_forms
+from dragoman.coding.rules import RuleCoder
 
 SENTENCES = [
     "The rebels laid down their arms in the north on Sunday.",
@@ -52,11 +53,11 @@ def test_every_pattern_that_holds_passes_its_required_words(nlp, knowledge):
                 if entry is None:
                     continue
                 verb = sx.clause_head(tok)
-                seen = _Seen(tok, verb, sx.first_object(tok), coder.grammar)
+                seen = Seen(tok, verb, sx.first_object(tok), coder.grammar)
                 words = seen.object_words()
                 for p in entry[0]:
                     passes = all(not forms.isdisjoint(needed) for needed in p.required)
-                    if coder._holds(p, seen, words):
+                    if pattern_holds(p, seen, words, coder.valence):
                         assert passes, (sent.text, tok.text, p.origin, p.required)
                         holding += bool(p.required)
                     skipped += not passes

@@ -54,7 +54,7 @@ PATTERN_KEYS = {
 KINDS = {None, "statement", "intent", "agreement", "refusal", "threat", "symmetric"}
 TARGET_PATHS = {
     "dobj", "dative", "ccomp.nsubj", "ccomp.dobj", "xcomp.dobj", "loc", "between", "obj.poss", "subj", "after_obj", "args",
-    "any", "owner", "purpose", "evaluated",
+    "any", "purpose", "evaluated",
 }  # fmt: skip
 TARGET_PREFIXES = ("prep:", "obj.prep:", "after:")
 SILENT = "---"  # a pattern that codes nothing: a match stops the search ("face a run-off" is no event)
