@@ -44,6 +44,7 @@ class PolicyCodes:
 class PolicyRoots:
     needs_target_or_place: str
     planned_act: str
+    threatened_act: str
     threat: str
     request: frozenset[str]
     mutual: frozenset[str]  # roots or codes: a code of the act starts with one of them
@@ -128,7 +129,7 @@ class Policy:
         return codes
 
     def all_roots(self) -> dict[str, str]:
-        roots = {f"roots.{name}": getattr(self.roots, name) for name in ("needs_target_or_place", "planned_act", "threat")}
+        roots = {f"roots.{name}": getattr(self.roots, name) for name in ("needs_target_or_place", "planned_act", "threatened_act", "threat")}
         roots.update({f"roots.request[{r}]": r for r in sorted(self.roots.request)})
         roots["sport.drop_from_root"] = self.sport.drop_from_root
         roots["force.from_root"] = self.force.from_root

@@ -186,11 +186,19 @@ def _governed_code(d: Draft, first: Draft, lexicon: Lexicon, policy: Policy) -> 
         return lexicon.refusal_codes.get(root, d.code)
     if d.kind in ("intent", "agreement") and root in lexicon.intent_codes and not d.specific:
         return lexicon.intent_codes[root]
+    if d.kind in ("intent", "agreement") and root >= policy.roots.threatened_act:
+        # "vowed to cut ties with X", "pledged to strike X": an intent to use material conflict is a
+        # threat of it (PETRARCH2's intend + fight is 138): the threat code the ontology gives
+        threat = policy.roots.threat + "0"
+        combined = lexicon.ontology.combine(threat, first.code)
+        return combined if combined is not None and combined.startswith(policy.roots.threat) else threat
     combined = lexicon.ontology.combine(d.code, first.code) if not d.specific else None
     keeps = (d.kind == "threat" or d.root in policy.roots.request) and (
         lexicon.ontology.is_statement(first.code) or first.modality == "negated"
     )  # an appeal or threat about a statement ("asked the WTO to investigate") or an abstention stays itself
     if combined is not None and not keeps:
+        if d.kind in ("intent", "agreement") and combined[:2] == root and d.modality == "asserted":
+            d.modality = "planned"  # "pledged to investigate": the act itself, intended, not done
         return combined
     if d.kind in ("intent", "agreement") and root in lexicon.intent_codes:
         return lexicon.intent_codes[root]
