@@ -109,6 +109,8 @@ class RuleCoder:
                 noun = tok.lemma_.lower()
                 entries = [lexicon.entry("nouns", noun)]
                 derived = entries == [None] and work.mentions.actor_of(tok) is None  # "government" is no act of governing
+                if derived and not (props.of(tok).agents and (props.of(tok).patients or props.recipients(tok))):
+                    continue  # it must name both parties (below): one it cannot name is not read at all
                 if derived:
                     # a noun the noun table lacks names the act of its verb ("Canada's offer of aid
                     # to X", "the condemnation of X by Y"): the verb's patterns, but reports
