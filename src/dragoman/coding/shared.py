@@ -122,10 +122,12 @@ def combine_governed(drafts: list[Draft], lexicon: Lexicon, policy: Policy, acto
     """A governing act and the act it governs are one event.
 
         intent, agreement  "agreed to begin talks" is one intent to negotiate (036): the intent
-                           code CAMEO pairs with the complement's root (`intent_codes`); for a
-                           root without one, PETRARCH2's combination ("vowed to attack": 138);
-                           the complement is folded in. An intent whose complement codes
-                           nothing is no event: we cannot say what was intended.
+                           code CAMEO pairs with the complement's root (`intent_codes`); an
+                           intent to use material conflict is a threat of it ("vowed to cut
+                           ties": 1313, "vowed to attack": 138; policy roots.threatened_act);
+                           else PETRARCH2's combination, or the act itself, planned ("pledged to
+                           investigate"). The complement is folded in. An intent whose
+                           complement codes nothing is no event: we cannot say what was intended.
         refusal            "refused to hold talks" is 125 (`refusal_codes`), folded in
         threat, request    "threatened to cut ties with Turkey" is a threat to break relations
                            (1313) against Turkey; "urged Iran to free the crew" an appeal to
