@@ -34,6 +34,7 @@ class Grammar:
     undergo_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
     reciprocal_objects: frozenset[str]
+    shared_possessives: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_nouns: frozenset[str]
     copulas: frozenset[str]

@@ -209,6 +209,7 @@ class Parties:
         return [
             o for h in heads
             for o in ([h] if actors.actor_of(h) is not None or not (owned or h.lower_ in facilities) else _owners_of(h))
+            if o.lower_ not in self.grammar.shared_possessives  # "their aid": the subject's own
         ]  # fmt: skip
 
     def _dative(self, r: _Reading, _: str) -> list[Token]:
@@ -340,6 +341,8 @@ class Parties:
         """The first of many candidate heads that names an actor other than the source, with the
         heads coordinated with it: one target, or one list of targets, never a mix of readings."""
         for head in heads:
+            if head.dep_ == "poss" and head.lower_ in self.grammar.shared_possessives:
+                continue  # "Britain and France increased their aid to Sudan": "their" is the subject's
             found = actors.actor_of(head)
             if found is not None and not found.code and source.country is None:
                 found = actors.unplaced(head, self.unplaced_sectors)  # an unplaced source's target may be too

@@ -226,7 +226,7 @@ class RuleCoder:
                         if place is not None and d.code == self.meeting and place.country not in (a.country, b.country):
                             d.code = self.meeting_elsewhere  # "met in Oman": a meeting at a third location
                         out.append(d)
-        elif len(sources) >= 2 and self._reciprocal_object(tok):
+        elif len(sources) >= 2 and self._reciprocal_object(tok, props):
             # "Airbus and Boeing accuse each other"
             for a in sources:
                 for b in sources:
@@ -336,8 +336,14 @@ class RuleCoder:
         patterns = self.lexicon.adjectives.get(head.lower_) if head.pos_ == "ADJ" else self.lexicon.verbs.get(head.lemma_.lower())
         return any(p.kind in ("intent", "agreement", "refusal") for p in patterns or ())
 
-    def _reciprocal_object(self, tok: Token) -> bool:
-        return any(sx.phrase_span(o).text.lower() in self.grammar.reciprocal_objects for o in sx.children(tok, "dobj"))
+    def _reciprocal_object(self, tok: Token, props: SentencePropositions) -> bool:
+        """A compound subject's act on each other: "accuse each other", or on what they share and
+        no one else is named for ("stepped up their war of words"; not "their aid to Sudan")."""
+        objects = sx.children(tok, "dobj")
+        if any(sx.phrase_span(o).text.lower() in self.grammar.reciprocal_objects for o in objects):
+            return True
+        theirs = any(c.dep_ == "poss" and c.lower_ in self.grammar.shared_possessives for o in objects for c in o.children)
+        return theirs and not props.recipients(tok)
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
