@@ -35,6 +35,7 @@ class Grammar:
     relative_pronouns: frozenset[str]
     reciprocal_objects: frozenset[str]
     shared_possessives: frozenset[str]
+    rivalry_nouns: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_nouns: frozenset[str]
     copulas: frozenset[str]

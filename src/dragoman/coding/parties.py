@@ -199,6 +199,7 @@ class Parties:
         which needs the thing hit to be a facility ("attacked Labour's pledges" hits no one), and
         a meeting ("would meet his golden rule" meets no one)."""
         prop, actors = r.props.of(r.trigger), r.actors
+        theirs = self.grammar.shared_possessives
         if prop.passive:
             heads = [h for o in sx.children(r.trigger, "dobj") for h in self._members(o, actors)]
             heads += [h for o in prop.patients for h in sx.conjuncts(o)] if not r.pattern.passive_patient_source else []
@@ -209,8 +210,8 @@ class Parties:
         return [
             o for h in heads
             for o in ([h] if actors.actor_of(h) is not None or not (owned or h.lower_ in facilities) else _owners_of(h))
-            if o.lower_ not in self.grammar.shared_possessives  # "their aid": the subject's own
-        ]  # fmt: skip
+            if o.lower_ not in theirs and not any(c.dep_ == "poss" and c.lower_ in theirs for c in o.children)
+        ]  # fmt: skip  ("their aid", "warned their citizens": the subject's own, never its target)
 
     def _dative(self, r: _Reading, _: str) -> list[Token]:
         heads = [h for o in sx.children(r.trigger, "dative", "iobj") for h in sx.conjuncts(o)]

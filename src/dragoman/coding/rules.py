@@ -337,13 +337,19 @@ class RuleCoder:
         return any(p.kind in ("intent", "agreement", "refusal") for p in patterns or ())
 
     def _reciprocal_object(self, tok: Token, props: SentencePropositions) -> bool:
-        """A compound subject's act on each other: "accuse each other", or on what they share and
-        no one else is named for ("stepped up their war of words"; not "their aid to Sudan")."""
+        """A compound subject's act on each other: "accuse each other", or on a tie or rivalry they
+        share with no one else named ("stepped up their war of words"; not "their aid to Sudan",
+        nor "warned their populations about X")."""
         objects = sx.children(tok, "dobj")
         if any(sx.phrase_span(o).text.lower() in self.grammar.reciprocal_objects for o in objects):
             return True
-        theirs = any(c.dep_ == "poss" and c.lower_ in self.grammar.shared_possessives for o in objects for c in o.children)
-        return theirs and not props.recipients(tok)
+        g = self.grammar
+        shared = [
+            o for o in objects
+            if o.lemma_.lower() in g.reciprocal_nouns | g.rivalry_nouns
+            and any(c.dep_ == "poss" and c.lower_ in g.shared_possessives for c in o.children)
+        ]  # fmt: skip
+        return bool(shared) and not props.recipients(tok)
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
