@@ -304,9 +304,9 @@ def _statement(
             d.modality = "claimed" if lemma in g.claim_verbs else ("reported" if d.speaker else "asserted")
     if speaker is None or not speaker.code or policy.attribution_only.only_attributes(speaker.sector, lemma):
         return None  # the press reporting, or someone no dictionary knows, is whose word it is: no actor of its own
-    if any(d.target is not None and d.modality not in policy.non_events for d in reported) or sx.negated(tok, g):
+    if any(d.target is not None and d.modality not in ("negated", "denied") for d in reported) or sx.negated(tok, g):
         # what was said is an act between two parties: no comment beside it (a targetless act,
-        # "said it would be willing to talk", or one that did not happen, "said it had not
+        # "said it would be willing to talk", or one said not to have happened, "said it had not
         # received the letter from Pakistan", leaves the comment about another actor its due)
         return None
     # a comment with no codable content: code it only when it is about another actor
