@@ -125,3 +125,9 @@ def test_every_target_path_a_lexicon_accepts_has_a_reader():
 
     accepted = (TARGET_PATHS - {"loc"}) | {p.rstrip(":") + ":" for p in TARGET_PREFIXES}
     assert accepted <= set(READERS), accepted - set(READERS)
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+def test_their_own_act_under_a_light_verb_is_the_subjects(read, a, b):
+    agents, _, _ = read(f"{a} and {b} launched their inquiry into the affair.", "inquiry")
+    assert agents == [a]

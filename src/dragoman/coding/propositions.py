@@ -141,8 +141,9 @@ def _noun(noun: Token, g: Grammar) -> Proposition:
     owners += [o for h in phrase for p in h.children if p.dep_ == "prep" and p.lower_ == "by" for o in sx.children(p, "pobj")]
     if not owners:  # "attacks from Gaza"; but "a request for aid from Chile by Peru" asks it of Chile
         owners = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from" for o in sx.children(p, "pobj")]
-    if not owners and noun.dep_ == "dobj" and head.lemma_.lower() in g.light_verbs:
-        # "Britain launched an inquiry", "Chile mounted a campaign": the light verb's subject
+    if all(o.lower_ in g.shared_possessives for o in owners) and noun.dep_ == "dobj" and head.lemma_.lower() in g.light_verbs:
+        # "Britain launched an inquiry", "Chile mounted a campaign", "the MPs launched their
+        # inquiry": the light verb's subject
         return Proposition(noun, tuple(read_proposition(head, g).agents), ())
     # "the invasion of Kuwait", "the condemnation of X by Y": the object of its "of" suffers it
     patients = [h for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in sx.children(p, "pobj") for h in sx.conjuncts(o)]
