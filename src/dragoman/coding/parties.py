@@ -88,11 +88,13 @@ class Parties:
         tiny Togo, and Benin"): an apposition renames its head, so a name of another state
         beside a coordination is one more member, not the head's second name."""
         members = sx.conjuncts(head)
+        apposed = [(m, p) for m in members for p in m.children if p.dep_ == "appos" and (p.pos_ == "PROPN" or p.is_title)]
+        if not apposed:
+            return members  # most lists (and most heads) have no apposition: nothing more to read
         countries = {a.country for a in map(actors.actor_of, members) if a is not None and a.country}
         listed = [
-            p for m in members for p in m.children
-            if p.dep_ == "appos" and (p.pos_ == "PROPN" or p.is_title) and _in_list(m, p)
-            and (a := actors.actor_of(p)) is not None and a.code and a.country not in countries
+            p for m, p in apposed
+            if _in_list(m, p) and (a := actors.actor_of(p)) is not None and a.code and a.country not in countries
         ]  # fmt: skip
         return sorted(members + listed, key=lambda t: t.i) if listed else members
 
