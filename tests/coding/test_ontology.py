@@ -39,11 +39,6 @@ def test_what_the_ontology_cannot_combine_is_none(ontology):
     assert ontology.combine("130", "---") is None
 
 
-def test_only_a_bare_kind_combines(ontology):
-    assert ontology.is_kind("130") and ontology.is_kind("020") and ontology.is_kind("010")
-    assert not ontology.is_kind("131") and not ontology.is_kind("036") and not ontology.is_kind("190")
-
-
 def test_a_shared_value_reads_back_as_its_most_general_code(ontology):
     assert ontology.codes[0x020C] == "082"  # 082, 0841 and 0842 share it
 

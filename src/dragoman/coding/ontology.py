@@ -33,12 +33,6 @@ class Ontology:
     def value(self, code: str) -> int | None:
         return self.values.get(code)
 
-    def is_kind(self, code: str) -> bool:
-        """A code that is a kind of statement and nothing more (010, 020, 030, 100, 130, ...): it
-        combines with what it governs. A code that already names an act (131, 036) does not."""
-        value = self.values.get(code)
-        return value is not None and value >= STATEMENT and value & 0x0FFF == 0
-
     def is_statement(self, code: str) -> bool:
         """A code whose value is a kind of statement (consult, investigate, demand, ...)."""
         value = self.values.get(code)

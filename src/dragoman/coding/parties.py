@@ -212,8 +212,9 @@ class Parties:
         return [
             o for h in heads
             for o in ([h] if actors.actor_of(h) is not None or not (owned or h.lower_ in facilities) else _owners_of(h))
+            # "their aid", "warned their citizens": the subject's own, never its target
             if o.lower_ not in theirs and not any(c.dep_ == "poss" and c.lower_ in theirs for c in o.children)
-        ]  # fmt: skip  ("their aid", "warned their citizens": the subject's own, never its target)
+        ]  # fmt: skip
 
     def _dative(self, r: _Reading, _: str) -> list[Token]:
         heads = [h for o in sx.children(r.trigger, "dative", "iobj") for h in sx.conjuncts(o)]

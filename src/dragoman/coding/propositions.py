@@ -18,8 +18,9 @@ clauses and light verbs:
     passive   whether the roles were read through a passive.
 
 `SentencePropositions.of(token)` reads a token's proposition when first asked and keeps
-it: only the words a coder looks at are read. The coder, the shared stages and the record
-readers ask here instead of walking the tree for roles themselves.
+it: only the words a coder looks at are read; `recipients(token)` gives whom its own phrases
+name. The rule coder (coding.parties) and the combine stage read roles here; the record
+readers and the modality and statements stages still read their clauses off the tree.
 """
 
 from __future__ import annotations

@@ -208,17 +208,18 @@ class RuleCoder:
             return []
         out: list[Draft] = []
         symmetric = pattern.kind == "symmetric"
+        third = self._third_parties(tok, pattern, actors, props, sources) if symmetric and len(sources) >= 2 else []
         if pattern.compound:
             # "% HAVE * [191]": a pattern for a compound subject, whose parties it codes with each
             # other; with one party it is not this pattern's sentence
             if len({s.code for s in sources}) < 2:
                 return None
             out = [self._draft(work, tok, pattern, a, b, reciprocal=True) for a in sources for b in sources if a.code != b.code]
-        elif symmetric and len(sources) >= 2 and (pattern.code == self.signed or not self._third_parties(tok, pattern, actors, props, sources)):
+        elif symmetric and len(sources) >= 2 and (pattern.code == self.signed or not third):
             # "Latvia and Estonia met": with each other; "... held talks with Finnish officials":
             # each with the third party (below); "... signed a protocol with the US": all of them
             place = self.parties.place(tok, actors)
-            signatories = sources + (self._third_parties(tok, pattern, actors, props, sources) if pattern.code == self.signed else [])
+            signatories = sources + (third if pattern.code == self.signed else [])
             for a in signatories:
                 for b in signatories:
                     if a is not b:
