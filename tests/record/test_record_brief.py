@@ -133,7 +133,7 @@ def test_the_brief_in_text():
 def test_an_empty_record_says_so_and_an_unknown_format_is_refused():
     assert brief(Record("x"), "text") == (
         "The diplomatic record: x\n========================\n"
-        "Nothing in this report is a communication, a demand, a deadline, talks or a position.\n"
+        "Nothing in this report is a communication, a demand, a deadline, talks, a position, an agreement or a rupture.\n"
     )
     with pytest.raises(ValueError, match="no brief format 'html'"):
         brief(RECORD, "html")

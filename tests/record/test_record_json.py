@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dragoman.record import (
+    Agreement,
+    AgreementState,
     Channel,
     ChannelStep,
     CommState,
@@ -18,6 +20,7 @@ from dragoman.record import (
     Item,
     Position,
     Record,
+    Rupture,
     record_from_dict,
 )
 from dragoman.records import Actor, Attribution, Citation, DateValue
@@ -49,22 +52,31 @@ items = st.builds(
 refs = st.builds(EventRef, event_id=text, cameo=text, cameo_name=text, source=maybe_actor, target=maybe_actor, date=dates,
                  modality=text, sentence_index=ints)  # fmt: skip
 deadlines = st.builds(
-    Deadline, deadline_id=text, expression=text, amount=ints, unit=text, anchor=dates, due=dates, communication=maybe,
+    Deadline, deadline_id=text, expression=text, amount=st.none() | ints, unit=maybe, anchor=dates, due=dates, communication=maybe,
     item=maybe, by=maybe_actor, of=maybe_actor, passed=st.none() | dates, outcome=st.lists(refs, max_size=2).map(tuple),
-    evidence=maybe_evidence, passed_evidence=maybe_evidence,
+    evidence=maybe_evidence, passed_evidence=maybe_evidence, extended=st.lists(dates, max_size=2).map(tuple),
+    extended_evidence=st.lists(evidence, max_size=2).map(tuple),
 )  # fmt: skip
 steps = st.builds(
     ChannelStep, step_id=text, date=dates, status=text, what=text, mode=maybe, by=maybe_actor,
     participants=st.lists(actors, max_size=2).map(tuple), mediator=maybe_actor, mediator_text=maybe, venue=maybe,
     first_since=maybe, condition=maybe, communication=maybe, evidence=st.lists(evidence, max_size=2).map(tuple),
 )  # fmt: skip
-channels = st.builds(Channel, channel_id=text, parties=st.tuples(actors, actors), steps=st.lists(steps, max_size=2).map(tuple))
+channels = st.builds(Channel, channel_id=text, parties=st.lists(actors, min_size=2, max_size=3).map(tuple), steps=st.lists(steps, max_size=2).map(tuple))
 positions = st.builds(Position, position_id=text, party=actors, on=text, stance=text, date=dates, condition=maybe, items=ids,
                       communication=maybe, evidence=maybe_evidence)  # fmt: skip
+agreement_states = st.builds(AgreementState, state=text, date=dates, by=st.lists(actors, max_size=2).map(tuple), evidence=maybe_evidence)
+agreements = st.builds(
+    Agreement, agreement_id=text, what=text, parties=st.lists(actors, max_size=3).map(tuple), mediator=maybe_actor, date=dates,
+    states=st.lists(agreement_states, max_size=3).map(tuple), text=text,
+)  # fmt: skip
+ruptures = st.builds(Rupture, rupture_id=text, act=text, by=maybe_actor, toward=maybe_actor, date=dates, what=text, within=maybe,
+                     evidence=maybe_evidence)  # fmt: skip
 records = st.builds(
     Record, doc_id=text, communications=st.lists(comms, max_size=2).map(tuple), demands=st.lists(items, max_size=2).map(tuple),
     deadlines=st.lists(deadlines, max_size=2).map(tuple), channels=st.lists(channels, max_size=2).map(tuple),
-    positions=st.lists(positions, max_size=2).map(tuple),
+    positions=st.lists(positions, max_size=2).map(tuple), agreements=st.lists(agreements, max_size=2).map(tuple),
+    ruptures=st.lists(ruptures, max_size=2).map(tuple),
 )  # fmt: skip
 
 
@@ -75,6 +87,9 @@ def test_a_record_reads_back_from_its_json_exactly(record):
     assert record_from_dict(data) == record
 
 
-def test_the_json_has_the_five_parts_and_an_empty_record_is_empty():
-    assert Record("d").to_dict() == {"doc_id": "d", "communications": [], "demands": [], "deadlines": [], "channels": [], "positions": []}
+def test_the_json_has_the_seven_parts_and_an_empty_record_is_empty():
+    assert Record("d").to_dict() == {
+        "doc_id": "d", "communications": [], "demands": [], "deadlines": [], "channels": [], "positions": [], "agreements": [],
+        "ruptures": [],
+    }  # fmt: skip
     assert Record("d").is_empty() and record_from_dict({"doc_id": "d"}) == Record("d")

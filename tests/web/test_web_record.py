@@ -220,7 +220,8 @@ def test_the_record_page_has_a_table_per_part_with_headers_and_labels(rc):
     page = get(rc, f"/record?doc={MINE}")
     assert re.findall(r'<section class="record-part" id="([a-z]+)"><h2>([^<]+)</h2>', page) == [
         ("communications", "Communications"), ("demands", "Demands and offers"), ("deadlines", "Deadlines"),
-        ("channels", "Channels"), ("positions", "Positions"),
+        ("channels", "Channels"), ("positions", "Positions"), ("agreements", "Agreements"),
+        ("ruptures", "Relations: ruptures and restorations"),
     ]  # fmt: skip
     assert "No talks between parties in this record." in page  # the empty part says so
     row = re.search(rf'<tr id="r-{MINE}-c1">(.*?)</tr>', page, re.S).group(1)
@@ -281,6 +282,10 @@ def test_the_record_page_escapes_what_the_report_says():
                      "of": None, "communication": "c1", "date": date, "condition": evil, "status": "open", "positions": [],
                      "deadline": None, "evidence": evidence}],
         "deadlines": [], "channels": [], "positions": [],
+        "agreements": [{"doc_id": 'd"<x>', "agreement_id": "a1", "what": evil, "parties": [actor], "mediator": None, "date": date,
+                        "states": [{"state": "agreed", "date": date, "by": [actor], "evidence": evidence}], "text": evil}],
+        "ruptures": [{"doc_id": 'd"<x>', "rupture_id": "r1", "act": "expelled", "by": actor, "toward": None, "date": date,
+                      "what": evil, "within": evil, "evidence": evidence}],
     }  # fmt: skip
     out = record_page(data, Filters(doc='d"<x>'), _catalogue(), limit=20, default_limit=20, cursor=None, twin="/api/record", store_name="t")
     assert "<script>alert" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out

@@ -20,6 +20,8 @@ import it without importing the stages.
 from .records import (
     EMPTY_RECORD,
     PARTS,
+    Agreement,
+    AgreementState,
     Channel,
     ChannelStep,
     CommState,
@@ -31,6 +33,7 @@ from .records import (
     Position,
     Record,
     RecordLink,
+    Rupture,
     record_from_dict,
 )
 from .words import RecordWords, load_record_words
@@ -38,6 +41,8 @@ from .words import RecordWords, load_record_words
 __all__ = [
     "EMPTY_RECORD",
     "PARTS",
+    "Agreement",
+    "AgreementState",
     "Channel",
     "ChannelStep",
     "CommState",
@@ -50,6 +55,7 @@ __all__ = [
     "Record",
     "RecordLink",
     "RecordWords",
+    "Rupture",
     "load_record_words",
     "record_from_dict",
 ]

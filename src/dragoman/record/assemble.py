@@ -13,7 +13,7 @@ The notes are read in order, as a reader would:
    date; deadlines count from it.
 3. a deadline that passed is the latest of its kind; what happened then is the
    events of the sentence that says so, or of the sentences right after it.
-4. steps of talks go to the channel of their pair of parties (a side named
+4. steps of talks go to the channel of their parties (two or more) (a side named
    alone talks with its latest counterpart); steps that tell the same act
    (the same status on compatible dates) merge.
 5. positions come from stances in talk steps, from stance notes that concern
@@ -333,43 +333,48 @@ class _Assembly:
                 sides.setdefault(key, actor)
         keys = list(sides)
         if len(keys) == 1:
-            other = self.counterpart(keys[0], comm)
-            if other is not None:
-                sides[other[0]] = other[1]
-                keys.append(other[0])
+            for other_key, other in self.counterpart(keys[0], comm):
+                sides[other_key] = other
+                keys.append(other_key)
         if len(keys) < 2:
             if not keys and (note.by is None or note.status == "mediated") and note.status in SHARED_STEPS and self.channels:
                 # "the second round took place in Rome": the talks of the latest channel
                 return max(self.channels, key=lambda c: max((s.order for s in c.steps), default=0))
             return None
-        pair = (keys[0], keys[1]) if keys[0] < keys[1] else (keys[1], keys[0])
+        parties = tuple(sorted(keys))  # two sides, or more ("a summit of Egypt, Sudan and Ethiopia")
         for channel in self.channels:
-            if channel.keys == pair:
-                for key in pair:
+            if channel.keys == parties:
+                for key in parties:
                     current = channel.actors[key]
                     if current.code != key and sides[key].code == key:
                         channel.actors[key] = sides[key]  # the party itself names it best ("Kenya", not a minister)
                 return channel
-        channel = ChannelDraft(self.next_order(), pair, {key: sides[key] for key in pair})
+        channel = ChannelDraft(self.next_order(), parties, {key: sides[key] for key in parties})
         self.channels.append(channel)
         return channel
 
-    def counterpart(self, key: str, comm: CommDraft | None) -> tuple[str, Actor] | None:
-        """Whom a side named alone talks with: the other side of the message it speaks in, of its
-        latest channel, or of the latest message it sent or received."""
-        candidates: list[Actor | None] = []
+    def counterpart(self, key: str, comm: CommDraft | None) -> list[tuple[str, Actor]]:
+        """Whom a side named alone talks with: the other side of the message it speaks in, the
+        other sides of its latest channel, or the other side of the latest message it sent or received."""
         if comm is not None:
-            candidates += [comm.recipient, comm.sender]
+            found = self._other(key, [comm.recipient, comm.sender])
+            if found:
+                return found
         for channel in sorted(self.channels, key=lambda c: -max((s.order for s in c.steps), default=c.order)):
             if key in channel.keys:
-                candidates.append(channel.actors[channel.keys[1] if channel.keys[0] == key else channel.keys[0]])
+                return [(k, channel.actors[k]) for k in channel.keys if k != key]
         for c in reversed(self.comms):
-            candidates += [c.recipient, c.sender]
+            found = self._other(key, [c.recipient, c.sender])
+            if found:
+                return found
+        return []
+
+    def _other(self, key: str, candidates: list[Actor | None]) -> list[tuple[str, Actor]]:
         for actor in candidates:
             side = self.side(actor)
             if actor is not None and side is not None and side != key:
-                return side, actor
-        return None
+                return [(side, actor)]
+        return []
 
     @staticmethod
     def same_step(old: StepDraft, new: StepDraft) -> bool:
@@ -637,9 +642,8 @@ def _channels(a: _Assembly, cid: Ids) -> tuple[Channel, ...]:
                 condition=step.condition, communication=cid(step.comm),
                 evidence=tuple(step.evidence),
             ))  # fmt: skip
-        first, second = channel.keys
-        parties = (_side_actor(channel, first, a.rules), _side_actor(channel, second, a.rules))
-        out.append(Channel(f"{first}-{second}", parties, tuple(steps)))
+        parties = tuple(_side_actor(channel, key, a.rules) for key in channel.keys)
+        out.append(Channel("-".join(channel.keys), parties, tuple(steps)))
     return tuple(out)
 
 

@@ -3,8 +3,8 @@
 The brief follows the record's parts: a dated chronology of each communication
 (its lifecycle, who did what, on whose word), the demands, offers and threats
 with their status and sourcing, the deadlines and what happened when they
-passed, the channel of talks of each pair of parties, and each party's
-positions over time. Sentences are named by their index in the document
+passed, the channel of talks of each pair (or group) of parties, each party's
+positions over time, the agreements and their life, and the ruptures of relations. Sentences are named by their index in the document
 ("s27"), sources by the report's footnote keys ("[1]").
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..records import Actor, DateValue
-from .records import Channel, ChannelStep, CommState, Communication, Deadline, Evidence, Item, Position, Record
+from .records import Agreement, Channel, ChannelStep, CommState, Communication, Deadline, Evidence, Item, Position, Record, Rupture
 
 __all__ = ["FORMATS", "brief", "show_actor", "show_date"]
 
@@ -123,9 +123,15 @@ _ITEM_HEAD = ["#", "date", "kind", "item", "topic", "CAMEO", "from → to", "in"
 
 
 def _deadline_line(d: Deadline) -> str:
-    line = f"{d.deadline_id}. \u201c{d.expression}\u201d ({d.amount} {d.unit}{'s' if d.amount != 1 else ''})"
-    counted = f"from {d.communication} " if d.communication else "from "
-    line += f", {counted}{show_date(d.anchor)}: due {show_date(d.due)}"
+    line = f"{d.deadline_id}. \u201c{d.expression}\u201d"
+    if d.amount is not None and d.unit is not None:
+        line += f" ({d.amount} {d.unit}{'s' if d.amount != 1 else ''})"
+        counted = f"from {d.communication} " if d.communication else "from "
+        line += f", {counted}{show_date(d.anchor)}: due {show_date(d.due)}"
+    else:
+        line += f": due {show_date(d.due)}" + (f", in {d.communication}" if d.communication else "")
+    for later in d.extended:
+        line += f"; extended to {show_date(later)}"
     if d.item:
         line += f"; for {d.item}"
     if d.by is not None or d.of is not None:
@@ -135,7 +141,31 @@ def _deadline_line(d: Deadline) -> str:
         if d.outcome:
             then = "; ".join(f"{show_actor(o.source)} {o.cameo} {o.cameo_name} {show_actor(o.target)} ({show_date(o.date)})" for o in d.outcome)
             line += f"; then: {then}"
-    sourcing = _sourcing([d.evidence, d.passed_evidence])
+    sourcing = _sourcing([d.evidence, d.passed_evidence, *d.extended_evidence])
+    return f"{line} — {sourcing}" if sourcing else line
+
+
+def _agreement_lines(g: Agreement) -> list[str]:
+    head = f"{g.agreement_id}. {g.what} of {', '.join(show_actor(a) for a in g.parties) or '-'}"
+    if g.mediator is not None:
+        head += f", mediated by {show_actor(g.mediator)}"
+    if g.text:
+        head += f": \u201c{g.text}\u201d"
+    lines = [head]
+    for st in g.states:
+        by = f" by {', '.join(show_actor(a) for a in st.by)}" if st.by else ""
+        sourcing = _sourcing([st.evidence])
+        lines.append(f"{show_date(st.date)}: {st.state.replace('_', ' ')}{by}" + (f" — {sourcing}" if sourcing else ""))
+    return lines
+
+
+def _rupture_line(r: Rupture) -> str:
+    line = f"{r.rupture_id}. {show_date(r.date)}: {show_actor(r.by)} {r.act.replace('_', ' ')} {show_actor(r.toward)}"
+    if r.what:
+        line += f" ({r.what})"
+    if r.within:
+        line += f", {r.within}"
+    sourcing = _sourcing([r.evidence])
     return f"{line} — {sourcing}" if sourcing else line
 
 
@@ -188,8 +218,7 @@ def _by_party(record: Record) -> list[tuple[str, list[Position]]]:
 
 
 def _channel_title(c: Channel) -> str:
-    a, b = c.parties
-    return f"{show_actor(a)} – {show_actor(b)}"
+    return " – ".join(show_actor(a) for a in c.parties)
 
 
 # ---------------------------------------------------------------- the two formats
@@ -217,7 +246,7 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 def _markdown(record: Record, title: str | None) -> str:
     out = [f"## The diplomatic record: {title or record.doc_id}", ""]
     if record.is_empty():
-        return "\n".join([*out, "Nothing in this report is a communication, a demand, a deadline, talks or a position.", ""])
+        return "\n".join([*out, "Nothing in this report is a communication, a demand, a deadline, talks, a position, an agreement or a rupture.", ""])
     if record.communications:
         out += ["### Communications", ""]
         for c in record.communications:
@@ -244,6 +273,15 @@ def _markdown(record: Record, title: str | None) -> str:
             out += [f"#### {party}", ""]
             out += [f"- {_position_line(p)}" for p in positions]
             out.append("")
+    if record.agreements:
+        out += ["### Agreements", ""]
+        for g in record.agreements:
+            head, *states = _agreement_lines(g)
+            out += [f"**{head}**", *(f"- {line}" for line in states), ""]
+    if record.ruptures:
+        out += ["### Relations: ruptures and restorations", ""]
+        out += [f"- {_rupture_line(r)}" for r in record.ruptures]
+        out.append("")
     return "\n".join(out)
 
 
@@ -251,7 +289,7 @@ def _text(record: Record, title: str | None) -> str:
     heading = f"The diplomatic record: {title or record.doc_id}"
     out = [heading, "=" * len(heading)]
     if record.is_empty():
-        return "\n".join([*out, "Nothing in this report is a communication, a demand, a deadline, talks or a position.", ""])
+        return "\n".join([*out, "Nothing in this report is a communication, a demand, a deadline, talks, a position, an agreement or a rupture.", ""])
     if record.communications:
         out += ["", "Communications"]
         for c in record.communications:
@@ -282,5 +320,13 @@ def _text(record: Record, title: str | None) -> str:
         for party, positions in _by_party(record):
             out.append(f"  {party}")
             out += [f"    {_position_line(p)}" for p in positions]
+    if record.agreements:
+        out += ["", "Agreements"]
+        for g in record.agreements:
+            head, *states = _agreement_lines(g)
+            out += [f"  {head}", *(f"      {line}" for line in states)]
+    if record.ruptures:
+        out += ["", "Relations: ruptures and restorations"]
+        out += [f"  {_rupture_line(r)}" for r in record.ruptures]
     out.append("")
     return "\n".join(out)

@@ -185,7 +185,7 @@ class StepDraft:
 @dataclass(slots=True)
 class ChannelDraft:
     order: int
-    keys: tuple[str, str]
+    keys: tuple[str, ...]  # the parties' keys, sorted (two or more)
     actors: dict[str, Actor]
     steps: list[StepDraft] = field(default_factory=list)
 

@@ -12,6 +12,12 @@
                     mediator, proposed and actual venue, step by step
     Position        a party's stance on a demand or on talks at one time (rejects,
                     conditional, accepts)
+    Agreement       a ceasefire, truce, deal, declaration or accord between two or more
+                    parties: its states (proposed, rejected, agreed, signed, took effect,
+                    extended, violated, collapsed), each dated and sourced
+    Rupture         one step of a pair's diplomatic relations: diplomats expelled, an
+                    ambassador recalled, ties cut or suspended, an embassy closed, and their
+                    undoing (ties restored, an embassy reopened, an ambassador returned)
 
 Every fact keeps its `Evidence`: the sentence it was read from (offsets into
 the document), the words it rests on, the attribution, reliability and
@@ -32,12 +38,16 @@ from typing import Any, TypeVar
 from ..records import Actor, Attribution, Citation, DateValue
 
 __all__ = [
+    "AGREEMENT_STATES",
     "CHANNEL_STATUSES",
+    "RUPTURE_ACTS",
     "EMPTY_RECORD",
     "ITEM_KINDS",
     "PARTS",
     "STANCES",
     "STATES",
+    "Agreement",
+    "AgreementState",
     "Channel",
     "ChannelStep",
     "CommState",
@@ -49,6 +59,7 @@ __all__ = [
     "Position",
     "Record",
     "RecordLink",
+    "Rupture",
     "record_from_dict",
 ]
 
@@ -62,7 +73,14 @@ ITEM_KINDS = ("demand", "offer", "threat")
 # mediated (a third party carried it), continued, ended.
 CHANNEL_STATUSES = ("proposed", "refused", "ready", "agreed", "held", "mediated", "continued", "ended")
 STANCES = ("rejects", "conditional", "accepts")
-PARTS = ("communications", "demands", "deadlines", "channels", "positions")
+# An agreement's life, in the order a brief lists states of the same day.
+AGREEMENT_STATES = ("proposed", "rejected", "agreed", "signed", "took_effect", "extended", "violated", "collapsed")
+# A step of a pair's diplomatic relations: the ruptures, then their undoing.
+RUPTURE_ACTS = (
+    "expelled", "recalled", "cut_ties", "suspended_ties", "downgraded_ties", "closed_embassy",
+    "restored_ties", "reopened_embassy", "returned",
+)  # fmt: skip
+PARTS = ("communications", "demands", "deadlines", "channels", "positions", "agreements", "ruptures")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +178,11 @@ class Item:
 @dataclass(frozen=True, slots=True)
 class Deadline:
     deadline_id: str  # "t1", ...
-    expression: str  # "within 2 months", "a 72-hour ultimatum", "30 days"
-    amount: int
-    unit: str  # hour | day | week | month | year
+    expression: str  # "within 2 months", "a 72-hour ultimatum", "30 days", "by 30 June"
+    amount: int | None  # None: the text sets a day, not a duration ("by the end of the month")
+    unit: str | None  # hour | day | week | month | year; None with amount None
     anchor: DateValue  # what it counts from: its communication's date (else the sentence's)
-    due: DateValue  # anchor + the duration (None when the anchor has no date)
+    due: DateValue  # anchor + the duration, or the day the text sets (no date when neither is known)
     communication: str | None
     item: str | None  # the demand it sets a time for
     by: Actor | None
@@ -173,9 +191,11 @@ class Deadline:
     outcome: tuple[EventRef, ...] = ()  # what happened when it passed, where the text says
     evidence: Evidence | None = None
     passed_evidence: Evidence | None = None
+    extended: tuple[DateValue, ...] = ()  # each later due date the text gives it, in order
+    extended_evidence: tuple[Evidence, ...] = ()
 
     def events(self) -> tuple[str, ...]:
-        found = [e for e in (self.evidence, self.passed_evidence) if e is not None]
+        found = [e for e in (self.evidence, self.passed_evidence, *self.extended_evidence) if e is not None]
         return tuple(dict.fromkeys([*_events(found), *(o.event_id for o in self.outcome)]))
 
 
@@ -205,11 +225,11 @@ class ChannelStep:
 
 @dataclass(frozen=True, slots=True)
 class Channel:
-    """The talks between two parties over time; parties are keyed by country (or, for
-    international bodies, by their code)."""
+    """The talks between two or more parties over time; parties are keyed by country (or,
+    for international bodies, by their code)."""
 
-    channel_id: str  # "IRN-USA": the two keys, sorted
-    parties: tuple[Actor, Actor]
+    channel_id: str  # "IRN-USA", "EGY-ETH-SDN": the parties' keys, sorted
+    parties: tuple[Actor, ...]
     steps: tuple[ChannelStep, ...] = ()  # in date order
 
     def events(self) -> tuple[str, ...]:
@@ -235,6 +255,49 @@ class Position:
         return _events((self.evidence,) if self.evidence else ())
 
 
+# ---------------------------------------------------------------- agreements
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementState:
+    state: str  # one of AGREEMENT_STATES
+    date: DateValue
+    by: tuple[Actor, ...] = ()  # who did it (proposed, agreed, violated); () when the text names no one
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    agreement_id: str  # "a1", ...
+    what: str  # ceasefire | truce | deal | agreement | accord | declaration | ...
+    parties: tuple[Actor, ...]  # the sides it binds (not its mediator)
+    mediator: Actor | None = None  # who brokered or proposed it from outside
+    date: DateValue = DateValue()  # its first dated state
+    states: tuple[AgreementState, ...] = ()  # in date order
+    text: str = ""  # in the report's words ("a ceasefire along the border")
+
+    def events(self) -> tuple[str, ...]:
+        return _events([s.evidence for s in self.states if s.evidence is not None])
+
+
+# ---------------------------------------------------------------- ruptures
+
+
+@dataclass(frozen=True, slots=True)
+class Rupture:
+    rupture_id: str  # "r1", ...
+    act: str  # one of RUPTURE_ACTS
+    by: Actor | None  # the state that acts (expels, recalls, cuts)
+    toward: Actor | None  # the state it acts toward
+    date: DateValue
+    what: str = ""  # in the report's words ("three of its diplomats", "its ambassador")
+    within: str | None = None  # the time given to leave ("within 48 hours")
+    evidence: Evidence | None = None
+
+    def events(self) -> tuple[str, ...]:
+        return _events((self.evidence,) if self.evidence else ())
+
+
 # ---------------------------------------------------------------- the record
 
 
@@ -244,7 +307,7 @@ class RecordLink:
 
     doc_id: str
     part: str  # one of PARTS
-    item_id: str  # comm_id, item_id, deadline_id, step_id (channels) or position_id
+    item_id: str  # comm_id, item_id, deadline_id, step_id (channels), position_id, agreement_id or rupture_id
     event_id: str
 
 
@@ -256,6 +319,8 @@ class Record:
     deadlines: tuple[Deadline, ...] = ()
     channels: tuple[Channel, ...] = ()
     positions: tuple[Position, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    ruptures: tuple[Rupture, ...] = ()
 
     def is_empty(self) -> bool:
         return not any(getattr(self, part) for part in PARTS)
@@ -268,6 +333,8 @@ class Record:
         pairs += [("deadlines", t.deadline_id, t.events()) for t in self.deadlines]
         pairs += [("channels", s.step_id, s.events()) for c in self.channels for s in c.steps]
         pairs += [("positions", p.position_id, p.events()) for p in self.positions]
+        pairs += [("agreements", a.agreement_id, a.events()) for a in self.agreements]
+        pairs += [("ruptures", r.rupture_id, r.events()) for r in self.ruptures]
         return tuple(RecordLink(self.doc_id, part, item, event) for part, item, events in pairs for event in events)
 
     def communication(self, comm_id: str | None) -> Communication | None:
@@ -356,7 +423,7 @@ _HINTS: typing.Mapping[type, typing.Mapping[str, Any]] = MappingProxyType(
         cls: typing.get_type_hints(cls)
         for cls in (
             Actor, Attribution, Citation, DateValue, Evidence, EventRef, CommState, Communication, Item,
-            Deadline, ChannelStep, Channel, Position, Record,
+            Deadline, ChannelStep, Channel, Position, AgreementState, Agreement, Rupture, Record,
         )
     }
 )  # fmt: skip

@@ -306,6 +306,8 @@ RECORD_TITLES = {
     "deadlines": "Deadlines",
     "channels": "Channels",
     "positions": "Positions",
+    "agreements": "Agreements",
+    "ruptures": "Relations: ruptures and restorations",
 }
 _RECORD_NONE = {
     "communications": "No letter, message, reply or call in this record.",
@@ -313,6 +315,8 @@ _RECORD_NONE = {
     "deadlines": "No deadline in this record.",
     "channels": "No talks between parties in this record.",
     "positions": "No stance of a party in this record.",
+    "agreements": "No ceasefire, deal or declaration in this record.",
+    "ruptures": "No expulsion, recall or break of ties in this record.",
 }
 _PRECISION_WORDS = {"day": "to the day", "month": "to the month", "year": "to the year", "decade": "to the decade", "range": "a range"}
 _STANCE_CLASS = {"rejects": "no", "rejected": "no", "refused": "no", "accepts": "yes", "accepted": "yes", "agreed": "yes", "held": "yes"}
@@ -353,7 +357,8 @@ class _RecordLinks:
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         shown: set[str] = set()
-        for part, key in (("communications", "comm_id"), ("demands", "item_id"), ("deadlines", "deadline_id"), ("positions", "position_id")):
+        for part, key in (("communications", "comm_id"), ("demands", "item_id"), ("deadlines", "deadline_id"), ("positions", "position_id"),
+                          ("agreements", "agreement_id"), ("ruptures", "rupture_id")):
             shown.update(_anchor(x["doc_id"], x[key]) for x in data[part])
         self.shown = shown
 
@@ -494,7 +499,7 @@ def _deadlines(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bo
     rows = []
     for t in items:
         doc = t["doc_id"]
-        unit = t["unit"] + ("" if t["amount"] == 1 else "s")
+        amount = f" ({t['amount']} {t['unit']}{'' if t['amount'] == 1 else 's'})" if t.get("amount") is not None and t.get("unit") else ""
         due = t.get("due") or {}
         passed: list[Child] = []
         if t.get("passed"):
@@ -504,7 +509,9 @@ def _deadlines(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bo
                      join("passed: ", links.evidence(doc, t["passed_evidence"])) if t.get("passed_evidence") else None]  # fmt: skip
         rows.append(tag("tr", {"id": _anchor(doc, t["deadline_id"])},
                         _id_cell(doc, t["deadline_id"], many),
-                        _cell("Deadline", tag("q", None, t["expression"]), f" ({t['amount']} {unit})"),
+                        _cell("Deadline", tag("q", None, t["expression"]), amount,
+                              [tag("br"), tag("small", None, "extended to ", join(*[join(", " if n else None, _rdate(x)) for n, x in enumerate(t["extended"])]))]
+                              if t.get("extended") else None),
                         _cell("Set by \u2192 for", _pair(t.get("by"), t.get("of"))),
                         _cell("Counted from", join(links.row(doc, t.get("communication")) or "the sentence's date", " \u00b7 ", _rdate(t["anchor"]))),
                         _cell("Due", _rdate(due), [" ", tag("small", None, "(", _PRECISION_WORDS.get(due.get("precision") or "", due.get("precision")), ")")] if due.get("date") else None),
@@ -544,8 +551,8 @@ def _channel(ch: Mapping[str, Any], links: _RecordLinks, many: bool) -> Html:
                         _cell("Venue", venue_cell),
                         _cell("Notes", join(*[join(tag("br") if n else None, x) for n, x in enumerate(notes)])),
                         _cell("Sentences", links.evidences(doc, st["evidence"]))))  # fmt: skip
-    a, b = (list(ch["parties"]) + [None, None])[:2]
-    caption = join(_actor(a), " \u2194 ", _actor(b), tag("small", None, f" {len(ch['steps'])} steps" + (f" \u00b7 in {doc}" if many else "")))
+    parties = list(ch["parties"]) or [None, None]
+    caption = join(*[join(" \u2194 " if n else None, _actor(a)) for n, a in enumerate(parties)], tag("small", None, f" {len(ch['steps'])} steps" + (f" \u00b7 in {doc}" if many else "")))
     return _table("channel", caption, ["#", "Date", "Step", "Direct?", "By", "Mediator", "Venue", "Notes", "Sentences"], rows)
 
 
@@ -565,10 +572,43 @@ def _positions(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bo
     return _table("positions", None, ["#", "Party", "Stance", "On", "Date", "Answers", "Sourcing"], rows)
 
 
+def _agreements(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bool) -> Html:
+    rows = []
+    for g in items:
+        doc = g["doc_id"]
+        states = [join(_rdate(st["date"]), " ", _status(st["state"]),
+                       [" by ", join(*[join(", " if n else None, _actor(a)) for n, a in enumerate(st["by"])])] if st.get("by") else None,
+                       " ", links.evidence(doc, st["evidence"]) if st.get("evidence") else None)
+                  for st in g["states"]]  # fmt: skip
+        parties = join(*[join(", " if n else None, _actor(a)) for n, a in enumerate(g["parties"])]) if g["parties"] else "\u2014"
+        rows.append(tag("tr", {"id": _anchor(doc, g["agreement_id"])},
+                        _id_cell(doc, g["agreement_id"], many),
+                        _cell("What", g["what"], [tag("br"), tag("small", None, tag("q", None, g["text"]))] if g.get("text") else None),
+                        _cell("Parties", parties),
+                        _cell("Mediator", _actor(g["mediator"]) if g.get("mediator") else "\u2014"),
+                        _cell("Its life", join(*[join(tag("br") if n else None, x) for n, x in enumerate(states)]))))  # fmt: skip
+    return _table("agreements", None, ["#", "What", "Parties", "Mediator", "Its life"], rows)
+
+
+def _ruptures(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bool) -> Html:
+    rows = []
+    for r in items:
+        doc = r["doc_id"]
+        rows.append(tag("tr", {"id": _anchor(doc, r["rupture_id"])},
+                        _id_cell(doc, r["rupture_id"], many),
+                        _cell("Date", _rdate(r["date"])),
+                        _cell("Act", _status(r["act"]), [" ", tag("small", None, r["what"])] if r.get("what") else None,
+                              [" ", tag("small", None, r["within"])] if r.get("within") else None),
+                        _cell("By \u2192 toward", _pair(r.get("by"), r.get("toward"))),
+                        _cell("Sourcing", _sourcing(doc, r.get("evidence"), links))))  # fmt: skip
+    return _table("ruptures", None, ["#", "Date", "Act", "By \u2192 toward", "Sourcing"], rows)
+
+
 def _record_counts(data: Mapping[str, Any]) -> str:
     steps = sum(len(ch["steps"]) for ch in data["channels"])
     counts = [(len(data["communications"]), "communication"), (len(data["demands"]), "demand or offer"),
-              (len(data["deadlines"]), "deadline"), (len(data["channels"]), "channel"), (len(data["positions"]), "position")]  # fmt: skip
+              (len(data["deadlines"]), "deadline"), (len(data["channels"]), "channel"), (len(data["positions"]), "position"),
+              (len(data.get("agreements") or ()), "agreement"), (len(data.get("ruptures") or ()), "rupture")]  # fmt: skip
     words = [f"{n} {word if n == 1 else {'demand or offer': 'demands and offers'}.get(word, word + 's')}" for n, word in counts]
     if steps:
         words[3] += f" ({steps} step{'s' if steps != 1 else ''} of talks)"
@@ -606,6 +646,8 @@ def record_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, li
         "deadlines": lambda: _deadlines(data["deadlines"], links, many),
         "channels": lambda: join(*[_channel(ch, links, many) for ch in data["channels"]]),
         "positions": lambda: _positions(data["positions"], links, many),
+        "agreements": lambda: _agreements(data["agreements"], links, many),
+        "ruptures": lambda: _ruptures(data["ruptures"], links, many),
     }
     for part in RECORD_PARTS:
         filtered = " that the filters keep" if filters.actor or filters.since or filters.until else ""

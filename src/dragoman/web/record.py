@@ -91,6 +91,19 @@ def _position(p: Json, actor: str | None, since: str | None, until: str | None) 
     return (since is None and until is None) or in_period(p.get("date"), since, until)
 
 
+def _agreement(g: Json, actor: str | None, since: str | None, until: str | None) -> bool:
+    states = g.get("states") or ()
+    if actor is not None and not _any_actor([*(g.get("parties") or ()), g.get("mediator"), *(a for s in states for a in s.get("by") or ())], actor):
+        return False
+    return (since is None and until is None) or _any_date([s.get("date") for s in states] or [g.get("date")], since, until)
+
+
+def _rupture(r: Json, actor: str | None, since: str | None, until: str | None) -> bool:
+    if actor is not None and not _any_actor([r.get("by"), r.get("toward")], actor):
+        return False
+    return (since is None and until is None) or in_period(r.get("date"), since, until)
+
+
 def _channel(ch: Json, actor: str | None, since: str | None, until: str | None) -> dict[str, Any] | None:
     steps = list(ch.get("steps") or ())
     if actor is not None:
@@ -115,4 +128,6 @@ def narrow_record(record: Json, *, actor: str | None = None, since: str | None =
     out["positions"] = [p for p in record["positions"] if _position(p, actor, since, until)]
     channels = (_channel(ch, actor, since, until) for ch in record["channels"])
     out["channels"] = [ch for ch in channels if ch is not None]
+    out["agreements"] = [g for g in record.get("agreements") or () if _agreement(g, actor, since, until)]
+    out["ruptures"] = [r for r in record.get("ruptures") or () if _rupture(r, actor, since, until)]
     return out

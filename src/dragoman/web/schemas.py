@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "ActorRowOut",
     "ActorsOut",
+    "AgreementOut",
+    "AgreementStateOut",
     "ChannelOut",
     "ChannelStepOut",
     "CommStateOut",
@@ -35,6 +37,7 @@ __all__ = [
     "RecordDeadlineOut",
     "RecordEvidenceOut",
     "RecordOut",
+    "RuptureOut",
     "SeriesOut",
     "TimelineOut",
 ]
@@ -466,11 +469,11 @@ class RecordDeadlineOut(_RecordModel):
 
     doc_id: str
     deadline_id: str = Field(description="t1, t2, ...")
-    expression: str = Field(description='"within 2 months", "a 72-hour ultimatum"')
-    amount: int
-    unit: str = Field(description="hour, day, week, month, year")
+    expression: str = Field(description='"within 2 months", "a 72-hour ultimatum", "by 30 June"')
+    amount: int | None = Field(description="null when the text sets a day rather than a duration")
+    unit: str | None = Field(description="hour, day, week, month, year; null with amount")
     anchor: RecordDateOut = Field(description="what it counts from: its communication's date")
-    due: RecordDateOut = Field(description="anchor + amount units, at the anchor's precision")
+    due: RecordDateOut = Field(description="anchor + amount units, at the anchor's precision; or the day the text sets")
     communication: str | None
     item: str | None = Field(description="the item_id it sets a time for")
     by: ActorOut | None
@@ -479,6 +482,8 @@ class RecordDeadlineOut(_RecordModel):
     outcome: list[EventRefOut] = Field(description="what happened when it passed, where the text says")
     evidence: RecordEvidenceOut | None
     passed_evidence: RecordEvidenceOut | None
+    extended: list[RecordDateOut] = Field(description="each later due date the text gives it, in order")
+    extended_evidence: list[RecordEvidenceOut]
 
 
 class ChannelStepOut(_RecordModel):
@@ -499,10 +504,10 @@ class ChannelStepOut(_RecordModel):
 
 
 class ChannelOut(_RecordModel):
-    """The talks between one pair of parties (keyed by country), step by step."""
+    """The talks between two or more parties (keyed by country), step by step."""
 
     doc_id: str
-    channel_id: str = Field(description='the two parties\' keys, sorted: "IRN-USA"')
+    channel_id: str = Field(description='the parties\' keys, sorted: "IRN-USA", "EGY-ETH-SDN"')
     parties: list[ActorOut]
     steps: list[ChannelStepOut] = Field(description="in date order")
 
@@ -522,6 +527,40 @@ class PositionOut(_RecordModel):
     evidence: RecordEvidenceOut | None
 
 
+class AgreementStateOut(_RecordModel):
+    state: str = Field(description="proposed, rejected, agreed, signed, took_effect, extended, violated, collapsed")
+    date: RecordDateOut
+    by: list[ActorOut] = Field(description="who did it; empty when the text names no one")
+    evidence: RecordEvidenceOut | None
+
+
+class AgreementOut(_RecordModel):
+    """A ceasefire, truce, deal, declaration or accord between two or more parties, and its life."""
+
+    doc_id: str
+    agreement_id: str = Field(description="a1, a2, ...")
+    what: str = Field(description="ceasefire, truce, deal, agreement, accord, declaration, ...")
+    parties: list[ActorOut] = Field(description="the sides it binds")
+    mediator: ActorOut | None = Field(description="who brokered or proposed it from outside")
+    date: RecordDateOut = Field(description="its first dated state")
+    states: list[AgreementStateOut] = Field(description="in date order")
+    text: str = Field(description="in the report's words")
+
+
+class RuptureOut(_RecordModel):
+    """One step of a pair's diplomatic relations: an expulsion, a recall, ties cut or restored."""
+
+    doc_id: str
+    rupture_id: str = Field(description="r1, r2, ...")
+    act: str = Field(description="expelled, recalled, cut_ties, suspended_ties, downgraded_ties, closed_embassy, restored_ties, reopened_embassy, returned")
+    by: ActorOut | None = Field(description="the state that acts")
+    toward: ActorOut | None = Field(description="the state it acts toward")
+    date: RecordDateOut
+    what: str = Field(description='in the report\'s words: "three of its diplomats"')
+    within: str | None = Field(description='the time given to leave: "within 48 hours"')
+    evidence: RecordEvidenceOut | None
+
+
 class RecordOut(_Model):
     """The diplomatic record of one document, or of a page of documents (see the endpoint's description)."""
 
@@ -537,4 +576,6 @@ class RecordOut(_Model):
     deadlines: list[RecordDeadlineOut] = Field(description="deadlines anchored on their communication: due date, and what happened when they passed")
     channels: list[ChannelOut] = Field(description="each pair's talks over time: direct or indirect, mediator, venues")
     positions: list[PositionOut] = Field(description="each party's stances (rejects, conditional, accepts) on demands and talks")
+    agreements: list[AgreementOut] = Field(description="ceasefires, deals and declarations: proposed, agreed, took effect, violated")
+    ruptures: list[RuptureOut] = Field(description="expulsions, recalls, ties cut and restored, in date order")
     next_cursor: str | None = Field(description="pass as cursor= for the next page of documents; null on the last page")
