@@ -51,7 +51,7 @@ class RecordSentenceStage:
     name: str = "record.sentence"
     scope: ClassVar[str] = "sentence"
     reads: ClassVar[frozenset[str]] = _names(
-        "span", "tokens", "sentence", "mentions", "dates", "voice", "citations", "drafts", "list_context", "position",
+        "span", "tokens", "sentence", "mentions", "propositions", "dates", "voice", "citations", "drafts", "list_context", "position",
         "offset", "block_index", "doc.events", "doc.sport", "doc.discarded", "doc.record_notes", "doc.record_memory",
     )  # fmt: skip
     writes: ClassVar[frozenset[str]] = _names("doc.record_notes", "doc.record_memory")
@@ -64,7 +64,7 @@ class RecordSentenceStage:
         view = SentenceView(
             work.span, work.tokens, work.sentence, work.mentions, work.dates, work.voice, work.citations,
             list(zip(work.drafts, events, strict=True)), work.list_context, work.offset, self.grammar,
-            item_block=work.list_context is not None and work.position == 0,
+            item_block=work.list_context is not None and work.position == 0, propositions=work.propositions,
         )  # fmt: skip
         memory = state.record_memory
         index = work.sentence.index

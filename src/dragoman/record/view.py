@@ -1,8 +1,11 @@
 """What the record's readers see of one sentence, and the small parse helpers they share.
 
 `SentenceView` gathers what earlier stages wrote for the sentence: the parse,
-the resolved mentions, the dates, the voice and citations, and each draft with
-the event it became. The helpers read actors, dates, evidence and phrases off
+the resolved mentions, the dates, the voice and citations, each draft with the
+event it became, and the propositions (coding.propositions: each predicate's
+roles after voice, control, coordination and light verbs, the reading the coder
+uses). Readers ask `agents`, `patients` and `recipients` of a predicate rather
+than walking subjects and objects themselves. The helpers read actors, dates, evidence and phrases off
 it; none of them knows a word of English (the words are `RecordWords`).
 """
 
@@ -17,6 +20,7 @@ from ..coding import syntax as sx
 from ..coding.draft import Draft
 from ..coding.grammar import Grammar
 from ..coding.lists import ListContext
+from ..coding.propositions import SentencePropositions
 from ..coding.voice import Voice
 from ..mentions import SentenceMentions
 from ..records import Actor, Citation, DateValue, Event, Sentence
@@ -46,6 +50,7 @@ class SentenceView:
     offset: int  # span offsets + offset = document offsets
     grammar: Grammar
     item_block: bool = False  # the first sentence of a list item under a demand lead-in
+    propositions: SentencePropositions | None = None  # None only for views built without the pipeline
     _subtrees: dict[int, frozenset[int]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ actors
@@ -83,6 +88,23 @@ class SentenceView:
             agents, _ = sx.passive_parts(verb)
             return agents
         return sx.subjects(verb, self.grammar)
+
+    def _props(self) -> SentencePropositions:
+        if self.propositions is None:
+            self.propositions = SentencePropositions(self.grammar)
+        return self.propositions
+
+    def agents(self, predicate: Token) -> list[Token]:
+        """Who does what the predicate says, after voice, control and light verbs (its proposition)."""
+        return list(self._props().of(predicate).agents)
+
+    def patients(self, predicate: Token) -> list[Token]:
+        """Whom it is done to: its objects, or a passive's subject (its proposition)."""
+        return list(self._props().of(predicate).patients)
+
+    def recipients(self, predicate: Token) -> list[Token]:
+        """Whom its own phrases name as the one it is aimed at ("to X", "with X", "on X")."""
+        return self._props().recipients(predicate)
 
     # ------------------------------------------------------------ dates
 
