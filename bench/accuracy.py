@@ -15,6 +15,9 @@
     grid           the construction grid (tools/grid.py): share of sentences exactly right,
                    and right at the level of countries and root; exact share per
                    construction and per root (n in brackets)
+    own reports    the project's own reports with hand-written records
+                   (tests/record/reports, tools/record_reports.py): record items found
+                   exactly of those expected, extra items, reports exactly right
 
 Halves: every set is reported in two fixed halves, "tune" and "check", beside the whole
 ("all"). Write rules looking at tune only; a change that lifts tune and not check is a
@@ -22,7 +25,7 @@ narrow rule. The cuts: BBC dev by document as ../shared/hooks/before-stop cuts i
 documents sorted, tune = docs[0::2], check = docs[1::2]); the seed by its gold rows (ids
 sorted, alternately); PETRARCH unit records by sorted id, alternately; ConfliBERT by idx
 (even: tune, odd: check); sport by article order, alternately; the grid by row id,
-alternately.
+alternately; the own reports by the folder each is kept in (tune/, check/).
 
 Configurations (columns; the ablation of the built-in layer): "built-in" is the default
 `dragoman.Settings()`; "PETRARCH only" has no built-in layer, PETRARCH2's verb dictionary
@@ -57,7 +60,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score_events.py"
 PETR = SHARED / "reference" / "petrarch2"
-SETS = ("seed", "bbc", "sport", "conflibert", "petrarch", "grid")
+SETS = ("seed", "bbc", "sport", "conflibert", "petrarch", "grid", "reports")
 CONFIGS = ("built-in", "PETRARCH only")
 HALVES = ("tune", "check", "all")
 
@@ -65,8 +68,8 @@ T = TypeVar("T")
 Measures = list[tuple[str, dict[str, str]]]  # (measure, {half: value}); a half may lack a value
 
 
-def _tool() -> Any:
-    spec = importlib.util.spec_from_file_location("dragoman_grid_tool", ROOT / "tools" / "grid.py")
+def _tool(name: str = "grid") -> Any:
+    spec = importlib.util.spec_from_file_location(f"dragoman_{name}_tool", ROOT / "tools" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -246,6 +249,15 @@ def grid(nlp: Any, show: bool = False) -> Measures:
     return out
 
 
+def reports(nlp: Any) -> Measures:
+    scores = _tool("record_reports").score_reports(ROOT, nlp)["groups"]
+    return [
+        ("items found/expected", {h: f"{t['found']}/{t['expected']}" for h, t in scores.items()}),
+        ("extra items", {h: f"{t['extra']}" for h, t in scores.items()}),
+        ("reports exact", {h: f"{t['exact']}/{t['reports']}" for h, t in scores.items()}),
+    ]
+
+
 def _settings(config: str, prefilter: bool) -> Any:
     import dragoman
 
@@ -266,7 +278,7 @@ def run_sets(wanted: list[str], config: str, prefilter: bool, show: bool) -> lis
             else:
                 nlp = nlp or dragoman.load(_settings(config, prefilter))
                 found = {"seed": seed, "bbc": lambda n: bbc(n, show), "sport": sport, "conflibert": conflibert,
-                         "grid": lambda n: grid(n, show)}[name](nlp)  # fmt: skip
+                         "grid": lambda n: grid(n, show), "reports": reports}[name](nlp)  # fmt: skip
         except FileNotFoundError as exc:
             found = [("absent", {"all": str(exc.filename)})]
         except dragoman.DragomanError as exc:
