@@ -354,7 +354,7 @@ class PostgresBackend(Backend):
         with closing(self.admin()) as conn:
             conn.execute(
                 f"TRUNCATE {schema}.documents, {schema}.doc_references, {schema}.sentences, {schema}.events,"
-                f" {schema}.records, {schema}.record_items, {schema}.record_events"
+                f" {schema}.records, {schema}.record_items, {schema}.record_events, {schema}.record_parties"
             )
         self.emptied.append(schema)
 

@@ -21,14 +21,15 @@ def applied(backend, location) -> list[tuple[int, str]]:
 def test_packaged_migrations_are_numbered_from_one_in_each_dialect() -> None:
     sqlite = load_migrations()
     postgres = load_dialect_migrations(POSTGRES)
-    assert [m.version for m in sqlite] == [m.version for m in postgres] == [1, 2, 3, 4, 5, 6]
+    assert [m.version for m in sqlite] == [m.version for m in postgres] == [1, 2, 3, 4, 5, 6, 7]
     assert [m.name for m in sqlite] == [
         "0001_initial.sql", "0002_document_layout.sql", "0003_events_flat.sql", "0004_record.sql",
-        "0005_happenings.sql", "0006_resume.sql",
+        "0005_happenings.sql", "0006_resume.sql", "0007_record_parties.sql",
     ]  # fmt: skip
     assert [m.name for m in postgres] == [
         "0001_initial.postgres.sql", "0002_document_layout.postgres.sql", "0003_events_flat.postgres.sql",
         "0004_record.postgres.sql", "0005_happenings.postgres.sql", "0006_resume.postgres.sql",
+        "0007_record_parties.postgres.sql",
     ]  # fmt: skip
 
 
@@ -65,7 +66,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(backend, location) ->
     assert [v for v, _ in applied(backend, location)] == [m.version for m in base]
     assert backend.tables(location) == {
         "documents", "doc_references", "sentences", "events", "records", "record_items", "record_events", "schema_migrations",
-        "event_changes", "happenings", "happening_reports", "happening_stamp",
+        "event_changes", "happenings", "happening_reports", "happening_stamp", "record_parties",
     }  # fmt: skip
 
 

@@ -180,7 +180,7 @@ def test_a_0001_store_is_migrated_on_the_next_writable_open(backend, location) -
     save_as_0001(backend, location)
     assert versions(backend, location) == [1]
     with open_store(location) as store:
-        assert versions(backend, location) == [m.version for m in backend.migrations()] == [1, 2, 3, 4, 5, 6]
+        assert versions(backend, location) == [m.version for m in backend.migrations()] == [1, 2, 3, 4, 5, 6, 7]
         assert backend.sql(location, "SELECT blocks, markers FROM documents") == [(None, None)]
         assert store.document("d1") == StoredDocument(replace(DOCUMENT, blocks=(), markers=()), SENTENCES, IN_ORDER)
         assert list(store.events(EventQuery())) == list(IN_ORDER)

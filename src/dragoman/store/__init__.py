@@ -14,8 +14,10 @@ same document twice never duplicates rows. Everything saved reads back:
 `event`, `events` / `event_page` (filtered by an `EventQuery`, paged by offset
 or cursor), `count_events`, `document` and `documents`; the document's
 diplomatic record (`save(..., record)`) with `record`, `records` and
-`record_links` (docs/record.md); what each document was coded from (`save(...,
-coded_with=stamp)`, `codings(doc_ids)`: dragoman.resume skips what is current).
+`record_links` (docs/record.md), and the documents that have one, counted per
+part and filtered by party, with `record_summaries(RecordQuery(...))`; what
+each document was coded from (`save(..., coded_with=stamp)`, `codings(doc_ids)`:
+dragoman.resume skips what is current).
 
 Stores are chosen by URL scheme through `STORES`; a path without "://" is SQLite.
 The PostgreSQL store (`postgres.py`) is imported only when such a URL is opened,
@@ -38,6 +40,9 @@ from .base import (
     EventStore,
     Page,
     PageRequest,
+    RecordQuery,
+    RecordSummaries,
+    RecordSummary,
     StoredDocument,
 )
 from .sqlite import open_sqlite_url
@@ -51,6 +56,9 @@ __all__ = [
     "Opener",
     "Page",
     "PageRequest",
+    "RecordQuery",
+    "RecordSummaries",
+    "RecordSummary",
     "StoredDocument",
     "lazy_opener",
     "open_store",

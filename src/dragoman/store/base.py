@@ -4,6 +4,9 @@
     PageRequest      which page of documents to read
     Page             one page of results and the cursor of the next
     DocumentSummary  one line of the document list
+    RecordQuery      which documents with a record to list: by party, in which order, which page
+    RecordSummary    one line of that list: a document and how many items each part of its record holds
+    RecordSummaries  one page of that list and how many documents the query matches
     StoredDocument   a document read back whole, with its sentences and events
 
 Every store orders events by the same key, `event_key`: undated events last,
@@ -31,12 +34,13 @@ from typing import Any, Generic, Protocol, TypeVar
 from ..errors import StoreError
 from ..filters import check_actor_and_dates
 from ..happenings.records import GroupingStamp, Happening, HappeningQuery
-from ..record.records import Record, RecordLink
+from ..record.records import PARTS, Record, RecordLink
 from ..records import Document, Event, Sentence
 
 __all__ = [
     "FIRST_PAGE",
     "MAX_ROWS",
+    "RECORD_SORTS",
     "Coding",
     "DocumentSummary",
     "EventKey",
@@ -44,6 +48,9 @@ __all__ = [
     "EventStore",
     "Page",
     "PageRequest",
+    "RecordQuery",
+    "RecordSummaries",
+    "RecordSummary",
     "StoredDocument",
     "decode_document_cursor",
     "decode_event_cursor",
@@ -51,6 +58,7 @@ __all__ = [
     "event_cursor",
     "event_key",
     "input_digest",
+    "record_summary",
 ]
 
 T = TypeVar("T")
@@ -251,6 +259,75 @@ class DocumentSummary:
     events: int
 
 
+# ---------------------------------------------------------------- the record, listed
+
+RECORD_SORTS = ("items", "doc")  # most items first (then by doc_id), or by doc_id alone
+_MAX_PARTY = 200  # longer is no code or name anyone typed
+
+
+@dataclass(frozen=True, slots=True)
+class RecordQuery:
+    """Which documents with a record to list: those whose record holds at least one item
+    (a row of record_items), maybe only those that involve a party.
+
+    party   a code prefix or a country in any case ("irn", "USAGOV"), or the name of an
+            actor as the record gives it, in any case ("iran", "Abbas Araghchi"), or the
+            first words of one ("united states" finds "United States government"); a
+            record involves an actor it names anywhere (record/parties.py)
+    sort    "items": most items first, then by doc_id; "doc": by doc_id
+    offset  skip this many matching documents first
+    limit   at most this many (None: all; 0: none, only the total)
+    """
+
+    party: str | None = None
+    sort: str = "items"
+    offset: int = 0
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.party is not None:
+            if not isinstance(self.party, str) or not self.party.strip():
+                raise StoreError("party must not be empty: use a code such as IRN or a name such as Iran")
+            if len(self.party) > _MAX_PARTY:
+                raise StoreError(f"party is {len(self.party)} characters long; at most {_MAX_PARTY} make sense")
+        if self.sort not in RECORD_SORTS:
+            raise StoreError(f"sort={self.sort!r}: use {' or '.join(RECORD_SORTS)}")
+        _check_count("offset", self.offset, smallest=0)
+        if self.limit is not None:
+            _check_count("limit", self.limit, smallest=0)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSummary:
+    """One document with a record: how many items each part of it holds (PARTS, in order;
+    a channel counts its steps, as record_items does), and all of them together."""
+
+    doc_id: str
+    title: str | None
+    date: str | None
+    outlet: str | None
+    parts: tuple[tuple[str, int], ...]  # (part, items) for every part of PARTS
+    items: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "title": self.title, "date": self.date, "outlet": self.outlet,
+                "items": self.items, "parts": dict(self.parts)}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSummaries:
+    """One page of documents with a record, and how many the query matches in all."""
+
+    total: int
+    items: tuple[RecordSummary, ...]
+
+
+def record_summary(row: Sequence[Any], parts: Sequence[str] = PARTS) -> RecordSummary:
+    """A RecordSummary from a row: doc_id, title, date, outlet, items, then one count per part."""
+    doc_id, title, date, outlet, items, *counts = row
+    return RecordSummary(doc_id, title, date, outlet, tuple(zip(parts, map(int, counts), strict=True)), int(items))
+
+
 @dataclass(frozen=True, slots=True)
 class Coding:
     """What a stored document was coded from (migration 0006): both None if stored before it."""
@@ -340,6 +417,11 @@ class EventStore(Protocol):
 
     def records(self, page: PageRequest = FIRST_PAGE) -> Page[Record]:
         """One page of the stored records, by doc_id (documents without a record are not listed)."""
+        ...
+
+    def record_summaries(self, query: RecordQuery) -> RecordSummaries:
+        """The documents whose record holds at least one item (and involves query.party), with
+        how many items each part holds; counted in the database, so no record is read whole."""
         ...
 
     def record_links(self, event_id: str) -> tuple[RecordLink, ...]:

@@ -61,10 +61,13 @@ from .base import (
     EventQuery,
     Page,
     PageRequest,
+    RecordQuery,
+    RecordSummaries,
     StoredDocument,
     document_cursor,
     event_cursor,
     event_key,
+    record_summary,
 )
 from .happening_sql import (
     DELETE_HAPPENINGS,
@@ -88,6 +91,7 @@ from .sql import (
     EVENT_COLUMNS,
     ITEM_COLUMNS,
     LINK_COLUMNS,
+    PARTY_COLUMNS,
     POSTGRES,
     RECORD_COLUMNS,
     RECORD_TABLES,
@@ -111,8 +115,10 @@ from .sql import (
     event_select,
     load_event,
     load_record,
+    record_count_select,
     record_link,
     record_rows,
+    record_summaries_select,
     records_select,
     reference_rows,
     sentence_from_row,
@@ -405,7 +411,7 @@ class PostgresStore:
             references = reference_rows(result_document)
             sentence_rows = [sentence_row(s) for s in sentences]
             event_rows = [event_row(e) for e in events]
-            record_row, item_rows, link_rows = record_rows(result_document, record, events)
+            rows = record_rows(result_document, record, events)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"{self.url}: cannot store document {doc_id!r}: {exc}") from exc
         try:
@@ -419,10 +425,11 @@ class PostgresStore:
                     cursor.executemany(_INSERT_REFERENCE, references)
                     cursor.executemany(_INSERT_SENTENCE, sentence_rows)
                     cursor.executemany(_INSERT_EVENT, event_rows)
-                    if record_row is not None:
-                        cursor.execute(_INSERT_RECORD, record_row)
-                        cursor.executemany(_INSERT_ITEM, item_rows)
-                        cursor.executemany(_INSERT_LINK, link_rows)
+                    if rows.record is not None:
+                        cursor.execute(_INSERT_RECORD, rows.record)
+                        cursor.executemany(_INSERT_ITEM, rows.items)
+                        cursor.executemany(_INSERT_LINK, rows.links)
+                        cursor.executemany(_INSERT_PARTY, rows.parties)
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: cannot store document {doc_id!r}: {_one_line(exc)}") from exc
 
@@ -517,6 +524,13 @@ class PostgresStore:
         items = tuple(load_record(text, self.url) for _, text in rows[: page.limit])
         more = len(rows) > page.limit
         return Page(items, document_cursor(rows[page.limit - 1][0]) if more else None)
+
+    def record_summaries(self, query: RecordQuery) -> RecordSummaries:
+        """The documents with a record the query matches, counted per part (one snapshot)."""
+        with self._snapshot():
+            ((total,),) = self._fetch(*record_count_select(query, POSTGRES))
+            rows = self._fetch(*record_summaries_select(query, POSTGRES)) if query.limit != 0 else []
+        return RecordSummaries(int(total), tuple(record_summary(row) for row in rows))
 
     def record_links(self, event_id: str) -> tuple[RecordLink, ...]:
         """The parts of records that name this event."""
@@ -623,6 +637,7 @@ _SELECT_SENTENCES = POSTGRES.render(SELECT_SENTENCES)
 _INSERT_RECORD = POSTGRES.insert("records", RECORD_COLUMNS)
 _INSERT_ITEM = POSTGRES.insert("record_items", ITEM_COLUMNS)
 _INSERT_LINK = POSTGRES.insert("record_events", LINK_COLUMNS)
+_INSERT_PARTY = POSTGRES.insert("record_parties", PARTY_COLUMNS)
 _SELECT_RECORD = POSTGRES.render(SELECT_RECORD)
 _SELECT_LINKS = POSTGRES.render(SELECT_LINKS)
 

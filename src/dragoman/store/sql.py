@@ -7,6 +7,8 @@
                      a record as a row of plain values, and back
     record_rows, load_record, records_select
                      a document's diplomatic record (dragoman.record) as rows, and back
+    record_summaries_select
+                     the documents with a record, counted per part, by party (0007)
 
 SQLite and PostgreSQL keep the same tables with the same columns, one
 migration script per version and dialect (migrations/0001_initial.sql for
@@ -23,16 +25,17 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from typing import Any
 
 from ..errors import OutdatedStoreError, StoreError
-from ..record.records import Record, RecordLink, record_from_dict
+from ..record.parties import PARTY_COLUMNS, party_keys, party_rows
+from ..record.records import PARTS, Record, RecordLink, record_from_dict
 from ..record.rows import ITEM_COLUMNS
 from ..record.rows import item_rows as record_item_rows
 from ..records import Block, Document, Event, Marker, Reference, Sentence, event_from_dict
-from .base import EventKey, EventQuery, PageRequest, decode_document_cursor, input_digest
+from .base import EventKey, EventQuery, PageRequest, RecordQuery, decode_document_cursor, input_digest
 
 __all__ = [
     "CODINGS_BATCH",
@@ -40,9 +43,11 @@ __all__ = [
     "EVENT_COLUMNS",
     "ITEM_COLUMNS",
     "LINK_COLUMNS",
+    "PARTY_COLUMNS",
     "POSTGRES",
     "RECORD_COLUMNS",
     "RECORD_TABLES",
+    "RecordRows",
     "REFERENCE_COLUMNS",
     "REFERENCE_FIELDS",
     "SENTENCE_COLUMNS",
@@ -69,8 +74,10 @@ __all__ = [
     "load_event",
     "load_migrations",
     "load_record",
+    "record_count_select",
     "record_link",
     "record_rows",
+    "record_summaries_select",
     "records_select",
     "reference_rows",
     "sentence_from_row",
@@ -372,31 +379,41 @@ def load_event(record: str, where: str) -> Event:
 RECORD_COLUMNS = ("doc_id", "record")
 LINK_COLUMNS = ("doc_id", "part", "item_id", "event_id")
 # Deleted before a document's events when it is saved again (they reference them).
-RECORD_TABLES = ("record_events", "record_items", "records")
+RECORD_TABLES = ("record_events", "record_items", "record_parties", "records")
 SELECT_RECORD = "SELECT record FROM records WHERE doc_id = {id}"
 SELECT_LINKS = (
     "SELECT doc_id, part, item_id, event_id FROM record_events WHERE event_id = {id} ORDER BY doc_id, part, item_id"
 )
 
 
-def record_rows(
-    document: Document, record: Record | None, events: Sequence[Event]
-) -> tuple[tuple[Any, ...] | None, list[tuple[Any, ...]], list[tuple[Any, ...]]]:  # fmt: skip
-    """(the records row, the record_items rows, the record_events rows) of a document's record;
-    a ValueError for a record of another document, or one that names an event not saved with it."""
+@dataclass(frozen=True, slots=True)
+class RecordRows:
+    """What a document's record becomes: the records row (None: no record) and the rows of
+    record_items, record_events and record_parties."""
+
+    record: tuple[Any, ...] | None
+    items: list[tuple[Any, ...]]
+    links: list[tuple[Any, ...]]
+    parties: list[tuple[Any, ...]]
+
+
+def record_rows(document: Document, record: Record | None, events: Sequence[Event]) -> RecordRows:
+    """The rows of a document's record; a ValueError for a record of another document, or one
+    that names an event not saved with it."""
     if record is None:
-        return None, [], []
+        return RecordRows(None, [], [], [])
     if record.doc_id not in ("", document.doc_id):
         raise ValueError(f"the record of document {record.doc_id!r} was passed with it")
     if record.doc_id != document.doc_id:
-        record = Record(document.doc_id, record.communications, record.demands, record.deadlines, record.channels, record.positions)
+        record = replace(record, doc_id=document.doc_id)  # every part kept, whatever parts there are
     saved = {e.event_id for e in events}
     links = list(dict.fromkeys(record.links()))
     for link in links:
         if link.event_id not in saved:
             raise ValueError(f"its record names event {link.event_id!r}, which is not saved with it")
     row = (document.doc_id, _json(record.to_dict()))
-    return row, record_item_rows(record), [(k.doc_id, k.part, k.item_id, k.event_id) for k in links]
+    link_rows = [(k.doc_id, k.part, k.item_id, k.event_id) for k in links]
+    return RecordRows(row, record_item_rows(record), link_rows, party_rows(record))
 
 
 def load_record(text: str, where: str) -> Record:
@@ -421,3 +438,46 @@ def records_select(page: PageRequest, dialect: Dialect) -> tuple[str, dict[str, 
         params["after"] = decode_document_cursor(page.cursor)
     sql = f"SELECT doc_id, record FROM records{where} ORDER BY doc_id LIMIT {{limit}} OFFSET {{offset}}"
     return dialect.render(sql), params
+
+
+# ---------------------------------------------------------------- the record, listed (0007)
+
+# A document whose record involves the party: a code prefix or a country (any case, made
+# upper case), or a name, whole or its first words (made lower case, as name_key is).
+_INVOLVES = (
+    "i.doc_id IN (SELECT p.doc_id FROM record_parties AS p WHERE substr(p.code, 1, length({party_code})) = {party_code}"
+    " OR p.country = {party_code} OR p.name_key = {party_name}"
+    " OR substr(p.name_key, 1, length({party_words})) = {party_words})"
+)
+
+
+def _involves(query: RecordQuery) -> tuple[str, dict[str, Any]]:
+    if query.party is None:
+        return "", {}
+    code, name = party_keys(query.party)
+    return " WHERE " + _INVOLVES, {"party_code": code, "party_name": name, "party_words": name + " "}
+
+
+def record_summaries_select(query: RecordQuery, dialect: Dialect, parts: Sequence[str] = PARTS) -> tuple[str, dict[str, Any]]:
+    """SELECT doc_id, title, date, outlet, items, then the items of each part, of the page of
+    documents with a record the query asks for: counted from record_items, so no record is read."""
+    where, params = _involves(query)
+    counts = ""
+    for n, part in enumerate(parts):
+        counts += f", sum(CASE WHEN i.part = {{part_{n}}} THEN 1 ELSE 0 END)"
+        params[f"part_{n}"] = part
+    order = "items DESC, d.doc_id" if query.sort == "items" else "d.doc_id"
+    sql = (
+        f"SELECT d.doc_id, d.title, d.date, d.outlet, count(*) AS items{counts}"
+        f" FROM record_items AS i JOIN documents AS d ON d.doc_id = i.doc_id{where}"
+        f" GROUP BY d.doc_id ORDER BY {order} LIMIT {{limit}} OFFSET {{offset}}"
+    )
+    params["limit"] = dialect.no_limit if query.limit is None else query.limit
+    params["offset"] = query.offset
+    return dialect.render(sql), params
+
+
+def record_count_select(query: RecordQuery, dialect: Dialect) -> tuple[str, dict[str, Any]]:
+    """SELECT how many documents with a record the query matches (its offset and limit ignored)."""
+    where, params = _involves(query)
+    return dialect.render(f"SELECT count(DISTINCT i.doc_id) FROM record_items AS i{where}"), params

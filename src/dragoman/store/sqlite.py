@@ -42,9 +42,12 @@ from .base import (
     EventQuery,
     Page,
     PageRequest,
+    RecordQuery,
+    RecordSummaries,
     StoredDocument,
     document_cursor,
     event_cursor,
+    record_summary,
 )
 from .happening_sql import (
     DELETE_HAPPENINGS,
@@ -68,6 +71,7 @@ from .sql import (
     EVENT_COLUMNS,
     ITEM_COLUMNS,
     LINK_COLUMNS,
+    PARTY_COLUMNS,
     RECORD_COLUMNS,
     RECORD_TABLES,
     REFERENCE_COLUMNS,
@@ -92,8 +96,10 @@ from .sql import (
     load_event,
     load_migrations as load_dialect_migrations,
     load_record,
+    record_count_select,
     record_link,
     record_rows,
+    record_summaries_select,
     records_select,
     reference_rows,
     sentence_from_row,
@@ -343,7 +349,7 @@ class SqliteStore:
             references = reference_rows(result_document)
             sentence_rows = [sentence_row(s) for s in sentences]
             event_rows = [event_row(e) for e in events]
-            record_row, item_rows, link_rows = record_rows(result_document, record, events)
+            rows = record_rows(result_document, record, events)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"{self.path}: cannot store document {doc_id!r}: {exc}") from exc
         try:
@@ -355,10 +361,11 @@ class SqliteStore:
             conn.executemany(_INSERT_REFERENCE, references)
             conn.executemany(_INSERT_SENTENCE, sentence_rows)
             conn.executemany(_INSERT_EVENT, event_rows)
-            if record_row is not None:
-                conn.execute(_INSERT_RECORD, record_row)
-                conn.executemany(_INSERT_ITEM, item_rows)
-                conn.executemany(_INSERT_LINK, link_rows)
+            if rows.record is not None:
+                conn.execute(_INSERT_RECORD, rows.record)
+                conn.executemany(_INSERT_ITEM, rows.items)
+                conn.executemany(_INSERT_LINK, rows.links)
+                conn.executemany(_INSERT_PARTY, rows.parties)
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
@@ -448,6 +455,13 @@ class SqliteStore:
         items = tuple(load_record(text, self.path) for _, text in rows[: page.limit])
         more = len(rows) > page.limit
         return Page(items, document_cursor(rows[page.limit - 1][0]) if more else None)
+
+    def record_summaries(self, query: RecordQuery) -> RecordSummaries:
+        """The documents with a record the query matches, counted per part (one snapshot)."""
+        with self._snapshot():
+            (total,) = self._execute(*record_count_select(query, SQLITE)).fetchone()
+            rows = self._execute(*record_summaries_select(query, SQLITE)).fetchall() if query.limit != 0 else []
+        return RecordSummaries(int(total), tuple(record_summary(row) for row in rows))
 
     def record_links(self, event_id: str) -> tuple[RecordLink, ...]:
         """The parts of records that name this event."""
@@ -550,6 +564,7 @@ _SELECT_SENTENCES = SQLITE.render(SELECT_SENTENCES)
 _INSERT_RECORD = SQLITE.insert("records", RECORD_COLUMNS)
 _INSERT_ITEM = SQLITE.insert("record_items", ITEM_COLUMNS)
 _INSERT_LINK = SQLITE.insert("record_events", LINK_COLUMNS)
+_INSERT_PARTY = SQLITE.insert("record_parties", PARTY_COLUMNS)
 _SELECT_RECORD = SQLITE.render(SELECT_RECORD)
 _SELECT_LINKS = SQLITE.render(SELECT_LINKS)
 _SELECT_EVENTS_VERSION = SQLITE.render(SELECT_EVENTS_VERSION)
