@@ -9,8 +9,11 @@ cheap rule (`split_sentences`), and a sentence is parsed when it
   talks ..."), or an actor or agent name of the dictionaries in any case ("the
   government", "Tehran") -- even with no event cue, since a later "he" or "Mr
   Okafor" may need the name; or
-* refers to someone named before (a pronoun, "the two sides": policy.yaml
-  `prefilter.pronouns`) and holds an event cue: a verb, noun or adjective of
+* refers to someone or something named before (a pronoun, "the two sides":
+  policy.yaml `prefilter.pronouns`; or a thing the diplomatic record follows,
+  "the truce took effect", "the deadline passed", "the letter arrived": the
+  nouns of record.yaml's letters, deadlines, talks and agreements) and holds an
+  event cue: a verb, noun or adjective of
   the verb dictionaries (every layer: the user's, dragoman's, PETRARCH's), in
   any inflected form, with a pattern that can match here -- every word the
   pattern requires (object words, preposition, particles, subject words,
@@ -111,6 +114,7 @@ class Prefilter:
     titles: frozenset[str]  # person titles: "Mr." ends no sentence
     discards: Any  # knowledge.discards: a story it discards is not parsed
     stop_words: frozenset[str] = frozenset()  # the model's: a capitalised first word among them names no one
+    referents: frozenset[str] = frozenset()  # nouns of things the record follows ("the truce"), as lemmas
 
     def vocabulary(self, words: list[str]) -> set[str]:
         """The sentence's words lower-cased, with every lemma each could be an inflection of."""
@@ -140,7 +144,9 @@ class Prefilter:
         norms = [norm_word(w) for w in words]
         if self.has_name(words, norms):
             return True  # parsed even without a cue: a later "he" or "Mr Okafor" may need the name
-        return any(n in self.pronouns for n in norms) and self.has_cue(self.vocabulary(words))
+        refers = any(n in self.pronouns for n in norms)
+        vocabulary = self.vocabulary(words)
+        return (refers or not self.referents.isdisjoint(vocabulary)) and self.has_cue(vocabulary)
 
     def has_name(self, words: list[str], norms: list[str]) -> bool:
         """A capitalised word after the first, a capitalised first word that is no stop word
@@ -225,8 +231,10 @@ def build_prefilter(
                     break
                 conditional.setdefault(word, set()).add(needs)
     record = getattr(knowledge, "record", None)
+    referents: set[str] = set()
     if record is not None:
         cues.update(w for w in _words_of(record) if len(w) > 2)
+        referents.update(record.communications.nouns, record.deadlines.nouns, record.talks.nouns, record.agreements.nouns)
     for word in cues:
         conditional.pop(word, None)
     actors = knowledge.actors
@@ -243,6 +251,7 @@ def build_prefilter(
         titles,
         knowledge.discards,
         stop_words,
+        frozenset(referents),
     )
 
 

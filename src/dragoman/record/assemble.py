@@ -16,7 +16,8 @@ The notes are read in order, as a reader would:
 4. steps of talks go to the channel of their parties (two or more) (a side named
    alone talks with its latest counterpart); steps that tell the same act
    (the same status on compatible dates) merge.
-5. positions come from stances in talk steps, from stance notes that concern
+5. agreements (ceasefires, deals, treaties) are agreement_log.py's, from their notes.
+6. positions come from stances in talk steps, from stance notes that concern
    demands, and from messages rejected or accepted; a demand's status is the
    latest stance its addressee took on it.
 """
@@ -51,7 +52,8 @@ from .builders import (
     side_of,
     text_dated,
 )
-from .notes import CommNote, CommRef, DeadlineNote, ItemNote, LapseNote, Note, StanceNote, TalkNote
+from .agreement_log import AgreementLog
+from .notes import ANSWER, AgreementNote, CommNote, CommRef, DeadlineNote, ItemNote, LapseNote, Note, RuptureNote, StanceNote, TalkNote
 from .records import (
     STATES,
     Channel,
@@ -64,6 +66,7 @@ from .records import (
     Position,
     Record,
 )
+from .ruptures import assemble_ruptures
 from .view import event_ref
 
 __all__ = ["AssemblyRules", "assemble", "date_key", "side_of"]
@@ -86,6 +89,7 @@ class _Assembly:
         self.positions: list[PositionDraft] = []
         self.last: CommDraft | None = None
         self.order = 0
+        self.agreements = AgreementLog(self.side)
 
     def side(self, actor: Actor | None) -> str | None:
         return side_of(actor, self.rules.international)
@@ -414,6 +418,13 @@ class _Assembly:
         """A stance on demands (or offers): those of the message it names or answers, or that its
         party last received; on a matter: the demands made of the party that share its words
         (matched when all are read)."""
+        if note.about in ("offer", ANSWER) and note.comm is None and self.answer_proposal(note):
+            return
+        if note.about == ANSWER:
+            item = self.latest_item(note.party, before=note.evidence.sentence_index)
+            if item is None:
+                return  # "Rwanda refused": nothing proposed to it that the record holds
+            note = replace(note, about=item.note.kind, on=f"the {item.note.kind}")
         comm = self.resolve(note.comm, note.evidence.sentence_index)
         if note.about is not None:
             if comm is not None and same_party(comm.sender, note.party):
@@ -425,6 +436,40 @@ class _Assembly:
             self.next_order(), note.party, note.on, note.stance, note.date, note.condition, comm, note.evidence,
             about=note.about, keywords=note.keywords,
         ))  # fmt: skip
+
+    def answer_proposal(self, note: StanceNote) -> bool:
+        """ "Rwanda turned the offer down", "Kinshasa accepted": an answer to the latest proposal of
+        talks or mediation made to the party's channel by another, if no offer item came after it;
+        the answer is the party's step in that channel."""
+        index = note.evidence.sentence_index
+        side = self.side(note.party)
+        found: tuple[int, ChannelDraft, StepDraft] | None = None
+        for channel in self.channels:
+            if side not in channel.keys and not any(same_party(s.mediator, note.party) for s in channel.steps):
+                continue
+            for step in channel.steps:
+                told = step.evidence[0].sentence_index if step.evidence else -1
+                if step.status == "proposed" and told <= index and not same_party(step.by, note.party) and (found is None or told > found[0]):
+                    found = (told, channel, step)
+        if found is None or side not in found[1].keys:
+            return False
+        told, channel, step = found
+        later_item = self.latest_item(note.party, before=index)
+        if later_item is not None and later_item.note.evidence.sentence_index > told:
+            return False  # an offer of terms made since: the answer is to that
+        status = {"accepts": "agreed", "conditional": "agreed", "rejects": "refused"}[note.stance]
+        parties = tuple(channel.actors[k] for k in channel.keys)
+        self.talk_note(TalkNote(
+            status, step.what, step.mode, note.party, parties, step.mediator, step.mediator_text, None, None,
+            note.condition, None, note.date, note.evidence,
+        ))  # fmt: skip
+        return True
+
+    def latest_item(self, party: Actor, before: int) -> ItemDraft | None:
+        """The latest demand or offer made of the party, told by sentence `before`."""
+        fitting = [i for i in self.items if i.note.evidence.sentence_index <= before and fits(self.addressee(i), party)
+                   and not same_party(i.note.by, party)]  # fmt: skip
+        return fitting[-1] if fitting else None
 
     def match_positions(self) -> None:
         """Each stance's demands (or offers), now that every one is read; a stance on a matter no
@@ -469,7 +514,11 @@ def assemble(doc_id: str, notes: Sequence[Note], events: Sequence[Event], rules:
             a.talk_note(note)
         elif isinstance(note, StanceNote):
             a.stance_note(note)
-    return _freeze(doc_id, a)
+        elif isinstance(note, AgreementNote):
+            a.agreements.add(note)
+    record = _freeze(doc_id, a)
+    ruptures = assemble_ruptures([n for n in notes if isinstance(n, RuptureNote)], events, rules.international)
+    return replace(record, ruptures=ruptures) if ruptures else record
 
 
 # ---------------------------------------------------------------- freezing
@@ -535,7 +584,7 @@ def _freeze(doc_id: str, a: _Assembly) -> Record:
         )
         for p in positions
     )  # fmt: skip
-    return Record(doc_id, communications, items, deadlines, channels, frozen_positions)
+    return Record(doc_id, communications, items, deadlines, channels, frozen_positions, agreements=a.agreements.freeze())
 
 
 def _distinct(positions: list[PositionDraft], a: _Assembly) -> list[PositionDraft]:

@@ -17,6 +17,8 @@ from ..records import Actor, DateValue
 from .records import EventRef, Evidence
 
 __all__ = [
+    "ANSWER",
+    "AgreementNote",
     "CommNote",
     "CommRef",
     "DeadlineNote",
@@ -25,6 +27,7 @@ __all__ = [
     "Note",
     "NoteState",
     "RecordMemory",
+    "RuptureNote",
     "StanceNote",
     "TalkNote",
 ]
@@ -129,6 +132,9 @@ class TalkNote:
     evidence: Evidence
 
 
+ANSWER = "answer"  # StanceNote.about of a stance on nothing named ("Rwanda refused"): the latest proposal
+
+
 @dataclass(frozen=True, slots=True)
 class StanceNote:
     """A stance on something other than talks: demands, a communication, or a matter."""
@@ -136,7 +142,7 @@ class StanceNote:
     party: Actor
     stance: str  # rejects | accepts (conditional: accepts with a condition)
     on: str  # the words of what it is a stance on
-    about: str | None  # "demand" ("the demands", "the conditions") | "offer" ("the offer") | None
+    about: str | None  # "demand" ("the demands", "the conditions") | "offer" ("the offer") | ANSWER | None
     comm: CommRef | None  # the communication it rejects or accepts, or that it answers
     keywords: tuple[str, ...]
     condition: str | None
@@ -144,7 +150,37 @@ class StanceNote:
     evidence: Evidence
 
 
-Note = CommNote | ItemNote | DeadlineNote | LapseNote | TalkNote | StanceNote
+@dataclass(frozen=True, slots=True)
+class AgreementNote:
+    """A state of a ceasefire, deal, treaty or declaration: proposed, agreed, signed, took effect, violated, ..."""
+
+    what: str  # the kind its noun names (record.yaml agreements.nouns): ceasefire | deal | agreement | ...
+    state: str  # one of records.AGREEMENT_STATES
+    by: tuple[Actor, ...]  # who did it, as far as the clause says
+    parties: tuple[Actor, ...]  # the sides the sentence names ("between A and B", "with X", the agreeing subjects)
+    mediator: Actor | None
+    definite: bool  # "the truce", "this agreement": one told before, where there is one
+    text: str  # the noun's phrase
+    date: DateValue
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class RuptureNote:
+    """A step of a pair's relations: diplomats expelled, an ambassador recalled or back, ties cut or
+    restored, an embassy closed or reopened (ruptures.py)."""
+
+    act: str  # one of records.RUPTURE_ACTS
+    by: Actor | None  # the state that acts; None when the clause does not say (the assembly reads it from before)
+    toward: Actor | None  # the state it acts toward; likewise
+    what: str  # the words ("three of its envoys", "diplomatic relations", "its embassy in Cairo")
+    within: str | None  # the time given to leave ("within a day")
+    date: DateValue
+    evidence: Evidence
+    undoes: str | None = None  # an act this one is only after ("he returned": after a recall of his side)
+
+
+Note = CommNote | ItemNote | DeadlineNote | LapseNote | TalkNote | StanceNote | AgreementNote | RuptureNote
 
 
 @dataclass(slots=True)

@@ -330,14 +330,20 @@ def _content(view: SentenceView, noun: Token | None, head: Token | None) -> str 
 # ---------------------------------------------------------------- demands and offers
 
 
-def read_items(view: SentenceView, words: RecordWords, keys: KeyCounter, comms: list[Found], list_comm: int | None) -> list[ItemNote]:
+def read_items(
+    view: SentenceView, words: RecordWords, keys: KeyCounter, comms: list[Found], list_comm: int | None,
+    skip: frozenset[int] = frozenset(),
+) -> list[ItemNote]:  # fmt: skip
     """The sentence's demands, offers and threats: a list item under a demand lead-in, or a demand
-    or offer coded in prose."""
+    or offer coded in prose. `skip`: tokens of acts that are no item ("told three envoys to leave"
+    is an expulsion, not a demand: ruptures.py)."""
     w = words.items
     if view.list_context is not None:
         return [_list_item(view, words, keys, list_comm)] if view.item_block else []
     out: list[ItemNote] = []
     for draft, event in view.pairs:
+        if draft.trigger.i in skip:
+            continue
         lemma = draft.trigger.lemma_.lower()
         if event.root in w.demand_roots and event.modality not in ("negated", "hypothetical", "denied"):
             kind = "demand"
@@ -348,6 +354,8 @@ def read_items(view: SentenceView, words: RecordWords, keys: KeyCounter, comms: 
         tokens = _asked(draft.trigger)
         if not tokens:
             continue
+        if kind == "offer" and any(t.head.i == draft.trigger.i and t.lemma_.lower() in words.talks.mediator_verbs for t in tokens):
+            continue  # "offered to mediate between A and B": a step of mediation (talks.py), not terms offered
         of = event.target or _asked_of(view, draft.trigger)
         comm = context_comm(comms, draft.trigger, view)
         if comm is None and not _between_sides(event.source, of):
@@ -452,18 +460,19 @@ def context_comm(comms: list[Found], token: Token, view: SentenceView) -> CommRe
 
 def read_deadlines(
     view: SentenceView, words: RecordWords, keys: KeyCounter, units: dict[str, Unit], numbers: dict[str, int],
-    comms: list[Found], items: list[ItemNote], list_comm: int | None,
+    comms: list[Found], items: list[ItemNote], list_comm: int | None, skip: frozenset[int] = frozenset(),
 ) -> tuple[list[CommNote], list[DeadlineNote], list[ItemNote], list[LapseNote]]:  # fmt: skip
     """Deadlines (with the demand each sets a time for, when the sentence names one that no other
     note holds, and the message a deadline one party sets another is: "gave Georgia 48 hours to
-    withdraw" is an ultimatum) and deadlines that passed."""
+    withdraw" is an ultimatum) and deadlines that passed. `skip`: tokens of acts whose time is no
+    deadline ("told three envoys to leave within a day": the expulsion's, ruptures.py)."""
     w = words.deadlines
     implied: list[CommNote] = []
     deadlines: list[DeadlineNote] = []
     asked: list[ItemNote] = []
     for tok in view.tokens:
         unit = tok.lemma_.lower()
-        if unit not in units or tok.pos_ != "NOUN":
+        if unit not in units or tok.pos_ != "NOUN" or tok.i in skip:
             continue
         amount = _amount(tok, numbers)
         if amount is None:

@@ -74,7 +74,7 @@ ITEM_KINDS = ("demand", "offer", "threat")
 CHANNEL_STATUSES = ("proposed", "refused", "ready", "agreed", "held", "mediated", "continued", "ended")
 STANCES = ("rejects", "conditional", "accepts")
 # An agreement's life, in the order a brief lists states of the same day.
-AGREEMENT_STATES = ("proposed", "rejected", "agreed", "signed", "took_effect", "extended", "violated", "collapsed")
+AGREEMENT_STATES = ("proposed", "rejected", "agreed", "signed", "took_effect", "extended", "violated", "collapsed", "withdrew")
 # A step of a pair's diplomatic relations: the ruptures, then their undoing.
 RUPTURE_ACTS = (
     "expelled", "recalled", "cut_ties", "suspended_ties", "downgraded_ties", "closed_embassy",
@@ -262,7 +262,7 @@ class Position:
 class AgreementState:
     state: str  # one of AGREEMENT_STATES
     date: DateValue
-    by: tuple[Actor, ...] = ()  # who did it (proposed, agreed, violated); () when the text names no one
+    by: tuple[Actor, ...] = ()  # who did it (proposed, agreed, violated, withdrew); () when the text names no one
     evidence: Evidence | None = None
 
 

@@ -14,14 +14,16 @@ puts them at the end of the pipeline.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from ..coding.grammar import Grammar
 from ..state import DocumentState, SentenceWork
+from .agreements import read_agreements
 from .assemble import AssemblyRules, assemble
 from .notes import Note
 from .reading import KeyCounter, read_communications, read_deadlines, read_items, unparsed_item
+from .ruptures import read_ruptures
 from .talks import read_stances, read_talks
 from .view import SentenceView
 from .words import RecordWords
@@ -49,6 +51,7 @@ class RecordSentenceStage:
     units: Mapping[str, Unit]
     numbers: Mapping[str, int]
     name: str = "record.sentence"
+    governing: Mapping[str, str] = field(default_factory=dict)  # the coder's threat and request verbs (knowledge.governing)
     scope: ClassVar[str] = "sentence"
     reads: ClassVar[frozenset[str]] = _names(
         "span", "tokens", "sentence", "mentions", "propositions", "dates", "voice", "citations", "drafts", "list_context", "position",
@@ -73,14 +76,17 @@ class RecordSentenceStage:
         comms = read_communications(view, self.words, keys, recent)
         context = work.list_context
         list_comm = memory.comm_by_block.get(context.block_index) if context is not None else None
-        items = read_items(view, self.words, keys, comms, list_comm)
+        ruptures = read_ruptures(view, self.words, self.governing, self.units)
+        items = read_items(view, self.words, keys, comms, list_comm, skip=ruptures.tokens)
         implied, deadlines, asked, lapses = read_deadlines(
-            view, self.words, keys, dict(self.units), dict(self.numbers), comms, items, list_comm
+            view, self.words, keys, dict(self.units), dict(self.numbers), comms, items, list_comm, skip=ruptures.tokens
         )  # fmt: skip
         notes: list[Note] = [*(f.note for f in comms), *implied]
         notes += [*items, *asked, *deadlines, *lapses]
         notes += read_talks(view, self.words, comms, list_comm)
         notes += read_stances(view, self.words, comms)
+        notes += read_agreements(view, self.words)
+        notes += ruptures.notes
         state.record_notes.extend(notes)
         memory.next_key = keys.next
         if comms or implied:
@@ -148,7 +154,7 @@ def record_stages(knowledge: Knowledge) -> list[Stage]:
         side_names={e.code: e.key for e in knowledge.actors.entities.values() if e.kind == "state" and e.code},
     )  # fmt: skip
     return [
-        RecordSentenceStage(words, knowledge.grammar, dates.units, dates.numbers),
+        RecordSentenceStage(words, knowledge.grammar, dates.units, dates.numbers, governing=knowledge.governing),
         RecordUnparsedStage(words, knowledge.domains.force, dates.units, dates.numbers),
         RecordStage(rules),
     ]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..coding import syntax as sx
 from ..records import Actor
-from .notes import CommRef, StanceNote, TalkNote
+from .notes import ANSWER, CommRef, StanceNote, TalkNote
 from .reading import Found, context_comm, keywords
 from .view import ON_OR_AFTER, SentenceView, phrase_in, text_of
 from .words import PositionWords, RecordWords, TalkWords
@@ -27,7 +27,7 @@ from .words import PositionWords, RecordWords, TalkWords
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["read_stances", "read_talks"]
+__all__ = ["mediator_of", "read_stances", "read_talks"]
 
 _STANCES = frozenset({"refused", "ready", "agreed", "proposed"})  # statuses that are one side's stance
 _CLIMB = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "acl", "nsubj", "nsubjpass", "attr", "oprd", "amod", "acomp", "advcl", "npadvmod"})
@@ -42,20 +42,25 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
     for tok in view.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
-            if lemma not in w.nouns and lemma not in w.agreements:
-                continue  # (cheap tests first: most words are none of these)
+            if lemma in w.mediation_nouns:
+                note = _mediation_noun(view, tok, words, comms)
+                if note is not None:
+                    notes.append(note)
+                continue
+            if lemma not in w.nouns:
+                continue  # (cheap tests first: most words are none of these; agreements are agreements.py's)
         elif tok.pos_ != "VERB" or not (lemma in w.verbs or lemma in w.mediator_verbs or lemma in w.relay_verbs or w.status_of(lemma) == "proposed"):
             continue
         if sx.inside_condition(tok, view.grammar):
             continue  # "in case of no negotiations": the antecedent of a condition
         if tok.pos_ == "NOUN":
-            note = _talk(view, tok, words, comms, "talks" if lemma in w.nouns else lemma)
+            note = _talk(view, tok, words, comms, "talks")
         elif tok.pos_ == "VERB" and lemma in w.verbs:
             if any(o.lemma_.lower() in words.items.demand_nouns for o in sx.children(tok, "dobj")):
                 continue  # "would not meet the conditions": no meeting
             note = _talk(view, tok, words, comms, "talks")
         elif tok.pos_ == "VERB" and lemma in w.mediator_verbs and not _objects_in(tok, w):
-            note = _mediation(view, tok, words)
+            note = _mediation(view, tok, words, comms)
         elif tok.pos_ == "VERB" and lemma in w.relay_verbs and _relays(tok, words):
             note = _relay(view, tok, words)
         elif tok.pos_ == "VERB" and w.status_of(lemma) == "proposed" and _venue_object(tok, w) is not None:
@@ -160,7 +165,18 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
                 parties += [a for a in (e.source, e.target) if a is not None and all(p.code != a.code for p in parties)]
     if tok.pos_ == "VERB" and status == "held" and len({p.country or p.code for p in parties}) < 2:
         return None  # "spoke to reporters": a verb of talking is talks only between two named sides
-    mediator, mediator_text = _mediator(view, holders, words)
+    mediator, mediator_text = mediator_of(view, holders, words)
+    mediating = next((t for t in upto if t.lemma_.lower() in w.mediator_verbs and t.i != word.i), None)
+    if mediating is not None and status in _STANCES:
+        # "offered to mediate talks between A and B": a step of mediation, its broker no side
+        broker = view.first_actor(view.agents(mediating)) or by
+        if broker is not None:
+            parties = [p for p in parties if p.code != broker.code]
+            return TalkNote(
+                status, "mediation", None, by, tuple(parties), broker, text_of(sx.phrase_tokens(view.agents(mediating)[0]))
+                if view.agents(mediating) else None, None, None, _condition(view, [word, verb], words.positions), comm,
+                view.date_at(verb), view.evidence([mediating, word], events),
+            )  # fmt: skip
     if word.lemma_.lower() in w.mediator_verbs and mediator is None:
         mediator = by  # "Russia brokered a ceasefire between A and B": the broker is no side
         mediator_text = text_of(sx.phrase_tokens(view.subjects(word)[0])) if view.subjects(word) else None
@@ -211,8 +227,7 @@ def _parties(view: SentenceView, tok: Token, verb: Token, w: TalkWords) -> list[
     """The sides: subjects, "with X", "between A and B", the object of "met"."""
     heads: list[Token] = []
     for holder in (tok, verb):
-        for prep in ("between", "with", "among"):
-            heads += sx.prep_objects(holder, prep, view.grammar)
+        heads += view.between(holder) + sx.prep_objects(holder, "with", view.grammar)
     if tok.pos_ == "VERB":  # "met X", "talked to X"
         heads += view.subjects(tok) + sx.children(tok, "dobj") + sx.prep_objects(tok, "to", view.grammar)
     else:
@@ -244,7 +259,7 @@ def _local(tok: Token) -> str:
     return " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
 
 
-def _mediator(view: SentenceView, holders: list[Token], words: RecordWords) -> tuple[Actor | None, str | None]:
+def mediator_of(view: SentenceView, holders: list[Token], words: RecordWords) -> tuple[Actor | None, str | None]:
     """ "through the mediation of Qatar", "via Norway", "with Qatari mediation", "under the African Union"."""
     w = words.talks
     for holder in dict.fromkeys(holders):
@@ -362,15 +377,54 @@ def _condition(view: SentenceView, holders: list[Token], w: PositionWords) -> st
     return None
 
 
-def _mediation(view: SentenceView, verb: Token, words: RecordWords) -> TalkNote | None:
-    """ "Qatar's foreign minister mediated", "talks mediated by Norway" (read with the talks)."""
-    mediator = view.first_actor(view.subjects(verb))
+def _mediation(view: SentenceView, verb: Token, words: RecordWords, comms: list[Found]) -> TalkNote | None:
+    """ "Qatar's foreign minister mediated", "talks mediated by Norway" (read with the talks); under
+    a stance, a step of mediation itself: "Qatar offered to mediate between A and B" (proposed by
+    its broker), "Kinshasa agreed to let Qatar mediate" (agreed by Kinshasa)."""
+    agents = view.agents(verb)
+    mediator = view.first_actor(agents)
+    parties = view.actors(view.between(verb))
+    status, word = _status(view, verb, words, "mediation")
+    if status in _STANCES and word.i != verb.i:
+        stance_holder = view.first_actor(view.agents(word)) if word.pos_ in ("VERB", "AUX") else None
+        by = stance_holder or mediator
+        if by is None:
+            return None
+        if mediator is None and status == "proposed":
+            mediator = by  # "Qatar offered to mediate": Qatar itself
+        parties = [p for p in parties if mediator is None or p.code != mediator.code]
+        return TalkNote(
+            status, "mediation", None, by, tuple(parties), mediator, text_of(sx.phrase_tokens(agents[0])) if agents else None,
+            None, None, _condition(view, [word], words.positions), context_comm(comms, verb, view), view.date_at(word),
+            view.evidence([verb, word], view.events_at([verb, word])),
+        )  # fmt: skip
     if mediator is None:
         return None
-    parties = view.actors(sx.prep_objects(verb, "between", view.grammar))
     return TalkNote(
-        "mediated", "talks", None, mediator, tuple(parties), mediator, text_of(sx.phrase_tokens(view.subjects(verb)[0])),
+        "mediated", "talks", None, mediator, tuple(parties), mediator, text_of(sx.phrase_tokens(agents[0])),
         None, None, None, None, view.date_at(verb), view.evidence([verb], view.events_at([verb])),
+    )  # fmt: skip
+
+
+def _mediation_noun(view: SentenceView, noun: Token, words: RecordWords, comms: list[Found]) -> TalkNote | None:
+    """ "accepted Qatari mediation", "rejected the African Union's mediation", "offered its mediation":
+    a stance on mediation (a mediation merely named, "through the mediation of", is the talks')."""
+    status, word = _status(view, noun, words, "mediation")
+    if status not in _STANCES or word.i == noun.i:
+        return None
+    named = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss")]
+    named += [o for p in sx.children(noun, "prep") if p.lower_ in ("of", "by") for o in sx.children(p, "pobj")]
+    holder = view.first_actor(view.agents(word)) if word.pos_ in ("VERB", "AUX") else None
+    mediator = view.first_actor(named)
+    if status == "proposed" and mediator is None:
+        mediator = holder  # "offered its mediation": its own
+    if holder is None or mediator is None or holder.code == mediator.code and status != "proposed":
+        return None
+    parties = [p for p in view.actors(view.between(noun)) if p.code != mediator.code]
+    return TalkNote(
+        status, "mediation", None, holder, tuple(parties), mediator, text_of(sx.phrase_tokens(noun)), None, None,
+        _condition(view, [word], words.positions), context_comm(comms, noun, view), view.date_at(word),
+        view.evidence([noun, word], view.events_at([noun, word])),
     )  # fmt: skip
 
 
@@ -445,38 +499,66 @@ def _union(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:
 # ---------------------------------------------------------------- stances
 
 
+def _phrasal(tok: Token) -> str:
+    """A verb with its particle ("turn down"), or its lemma."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lemma_.lower()} {particle}" if particle else tok.lemma_.lower()
+
+
+def _stance(tok: Token, w: PositionWords) -> str | None:
+    """The stance a word takes, read with its particle first ("turned down" rejects)."""
+    return w.stance_of(_phrasal(tok)) or w.stance_of(tok.lemma_.lower())
+
+
 def read_stances(view: SentenceView, words: RecordWords, comms: list[Found]) -> list[StanceNote]:
     """Stances on demands or on a matter ("rejected arbitration"); stances on talks are talk notes,
     on a message its lifecycle ("rejected the ultimatum")."""
     w = words.positions
-    talk_words = words.talks.nouns | words.talks.agreements | words.talks.verbs
+    talk_words = words.talks.nouns | words.talks.agreements | words.talks.verbs | words.talks.mediation_nouns
     message_words = set(words.communications.nouns)
     out: list[StanceNote] = []
     for tok in view.tokens:
-        stance = w.stance_of(tok.lemma_.lower())
+        stance = _stance(tok, w)
         if stance is None or tok.pos_ not in ("VERB", "ADJ") or sx.inside_condition(tok, view.grammar):
             continue  # "if Kenya does not accept the offer, ...": the antecedent of a condition is no stance
-        objects = sx.children(tok, "dobj") + [o for p in sx.children(tok, "prep") if p.lower_ in ("to", "with") for o in sx.children(p, "pobj")]
+        # what it is a stance on, and whose: the predicate's proposition ("the offer was turned down by Rwanda")
+        objects = view.patients(tok) + [o for p in sx.children(tok, "prep") if p.lower_ in ("to", "with") for o in sx.children(p, "pobj")]
+        # a stance is on a proposal, never on a party: "Kinshasa accepted two days later, its minister
+        # calling ..." (the minister parsed as the object) is a bare answer
+        objects = [o for o in objects if o.pos_ == "PRON" or view.actor(o) is None]
+        party = view.first_actor(view.agents(tok)) or view.first_actor(view.subjects(sx.clause_head(tok)))
+        if party is None:
+            continue
+        negated = _negated(view, tok)
+        final = ("rejects" if stance == "accepts" else "accepts") if negated else stance
+        condition = _condition(view, [tok], w)
+        if final == "accepts" and condition is not None:
+            final = "conditional"
+        comm = context_comm(comms, tok, view)
+        evidence = view.evidence([tok], view.events_at([tok]))
+        answers = _phrasal(tok) in w.answers or tok.lemma_.lower() in w.answers
+        if not objects and answers and tok.pos_ == "VERB" and not sx.children(tok, "xcomp", "ccomp") and (
+            not view.patients(tok) or all(view.actor(o) is not None for o in view.patients(tok))
+        ):
+            # "Kinshasa accepted two days later", "Rwanda refused": an answer to the latest proposal
+            out.append(StanceNote(party, final, "", ANSWER, comm, (), condition, view.date_at(tok), evidence))
+            continue
         for obj in objects:
             lemma = obj.lemma_.lower()
-            if lemma in talk_words or lemma in message_words or obj.pos_ == "PRON":
+            if obj.pos_ == "PRON":  # "Sudan accepted the offer, but Chad rejected it": what the sentence's last stance was on
+                before = next((n for n in reversed(out) if n.party is not party and n.about is not None), None)
+                if before is not None and obj.lower_ in ("it", "them"):
+                    out.append(StanceNote(party, final, before.on, before.about, before.comm, before.keywords, condition, view.date_at(tok), evidence))
+                continue
+            if lemma in talk_words or lemma in message_words:
                 continue
             if sx.children(obj, "prep") and any(o.lemma_.lower() in talk_words for p in sx.children(obj, "prep") for o in sx.children(p, "pobj")):
                 continue  # "the offer of talks": a talk note
-            party = view.first_actor(view.subjects(sx.clause_head(tok)))
-            if party is None:
-                continue
-            negated = _negated(view, tok)
-            final = ("rejects" if stance == "accepts" else "accepts") if negated else stance
-            condition = _condition(view, [tok], w)
-            if final == "accepts" and condition is not None:
-                final = "conditional"
             about = "demand" if lemma in words.items.demand_nouns else "offer" if lemma in words.items.offer_nouns else None
-            comm = context_comm(comms, tok, view)
             tokens = list(obj.subtree)
             out.append(StanceNote(
                 party, final, text_of(tokens), about, comm,
                 keywords(tokens),
-                condition, view.date_at(tok), view.evidence([tok], view.events_at([tok])),
+                condition, view.date_at(tok), evidence,
             ))  # fmt: skip
     return out

@@ -102,6 +102,16 @@ class SentenceView:
         """Whom it is done to: its objects, or a passive's subject (its proposition)."""
         return list(self._props().of(predicate).patients)
 
+    def between(self, token: Token, preps: tuple[str, ...] = ("between", "among")) -> list[Token]:
+        """The sides a "between" phrase on the token names, also those the parser hung inside a
+        name's "of" ("between the Republic of Congo and Rwanda": Rwanda as a conjunct of Congo)."""
+        out: list[Token] = []
+        for prep in preps:
+            for head in sx.prep_objects(token, prep, self.grammar):
+                out.append(head)
+                out += [t for t in head.subtree if t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.lower_ == "of"]
+        return list(dict.fromkeys(out))
+
     def recipients(self, predicate: Token) -> list[Token]:
         """Whom its own phrases name as the one it is aimed at ("to X", "with X", "on X")."""
         return self._props().recipients(predicate)

@@ -15,14 +15,16 @@ from pathlib import Path
 from ..errors import KnowledgeError
 from ..schema import build
 from ..yamlfile import parse_yaml, read_bytes
-from .records import CHANNEL_STATUSES, STANCES, STATES
+from .records import AGREEMENT_STATES, CHANNEL_STATUSES, RUPTURE_ACTS, STANCES, STATES
 
 __all__ = [
+    "AgreementWords",
     "CommunicationWords",
     "DeadlineWords",
     "ItemWords",
     "PositionWords",
     "RecordWords",
+    "RuptureWords",
     "TalkWords",
     "load_record_words",
     "record_words_path",
@@ -81,6 +83,7 @@ class TalkWords:
     mediator_nouns: frozenset[str]
     mediator_prepositions: frozenset[str]
     mediator_verbs: frozenset[str]
+    mediation_nouns: frozenset[str]
     relay_verbs: frozenset[str]
     venue_nouns: frozenset[str]
     host_verbs: frozenset[str]
@@ -104,6 +107,7 @@ class TalkWords:
 @dataclass(frozen=True, slots=True)
 class PositionWords:
     stances: dict[str, tuple[str, ...]]
+    answers: frozenset[str]
     condition_marks: tuple[str, ...]
     condition_prepositions: frozenset[str]
     condition_objects: frozenset[str]
@@ -116,12 +120,61 @@ class PositionWords:
 
 
 @dataclass(frozen=True, slots=True)
+class AgreementWords:
+    nouns: dict[str, str]
+    not_of: frozenset[str]
+    states: dict[str, tuple[str, ...]]  # in the file's order
+    mediator_verbs: frozenset[str]
+    unreal: frozenset[str]
+
+    def state_of(self, words: str) -> str | None:
+        """The state a lemma, or a lemma and the words after it ("take effect"), gives an agreement."""
+        for state, names in self.states.items():
+            if words in names:
+                return state
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class RuptureWords:
+    """Diplomats expelled or recalled, ties cut or restored, embassies closed or reopened."""
+
+    diplomats: frozenset[str]
+    staff: frozenset[str]
+    staff_modifiers: frozenset[str]
+    declare_verbs: frozenset[str]
+    unwelcome: tuple[str, ...]
+    diplomat_verbs: dict[str, str]
+    diplomat_nouns: dict[str, str]
+    noun_verbs: frozenset[str]
+    order_verbs: frozenset[str]
+    leave_verbs: frozenset[str]
+    out_particles: frozenset[str]
+    home_verbs: frozenset[str]
+    home_words: frozenset[str]
+    return_verbs: frozenset[str]
+    back_verbs: frozenset[str]
+    back_words: frozenset[str]
+    post_prepositions: frozenset[str]
+    ties: frozenset[str]
+    other_ties: frozenset[str]
+    tie_acts: dict[str, str]
+    embassies: frozenset[str]
+    missions: frozenset[str]
+    embassy_acts: dict[str, str]
+    diplomat_sector: str
+    done_heads: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class RecordWords:
     communications: CommunicationWords
     items: ItemWords
     deadlines: DeadlineWords
     talks: TalkWords
     positions: PositionWords
+    agreements: AgreementWords
+    ruptures: RuptureWords
 
 
 def record_words_path() -> Path:
@@ -170,5 +223,13 @@ def _check(words: RecordWords, where: str) -> None:
             raise KnowledgeError(f"{where}: items.topic_sectors: {topic!r} is no topic in items.topics")
     if words.deadlines.implied_kind not in c.nouns.values():
         raise KnowledgeError(f"{where}: deadlines.implied_kind: {words.deadlines.implied_kind!r} is no kind in communications.nouns")
+    for state in words.agreements.states:
+        if state not in AGREEMENT_STATES:
+            raise KnowledgeError(f"{where}: agreements.states: {state!r} is no state of an agreement; use one of {', '.join(AGREEMENT_STATES)}")
+    r = words.ruptures
+    for key, acts in (("diplomat_verbs", r.diplomat_verbs), ("diplomat_nouns", r.diplomat_nouns), ("tie_acts", r.tie_acts), ("embassy_acts", r.embassy_acts)):
+        for act in acts.values():
+            if act not in RUPTURE_ACTS:
+                raise KnowledgeError(f"{where}: ruptures.{key}: {act!r} is no act; use one of {', '.join(RUPTURE_ACTS)}")
     if words.deadlines.outcome_reach < 0:
         raise KnowledgeError(f"{where}: deadlines.outcome_reach: must be 0 or more")

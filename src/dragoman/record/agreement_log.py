@@ -1,0 +1,134 @@
+"""The document's agreements from its agreement notes, in reading order (pure: no parse here).
+
+A note joins the agreement it speaks of, as a reader would take it:
+
+- one of the same kind (a truce is a ceasefire; a deal, an accord and a treaty are
+  agreements of one family) whose sides fit the note's (the same, or one side set
+  within the other);
+- "the truce", or a state that only an existing agreement can take (took effect,
+  extended, violated, collapsed, withdrew), with no sides named: the latest of its
+  family;
+- "a truce" with sides that fit one already told and a state it does not have yet
+  (proposed on Monday, agreed on Friday): that one; otherwise a new agreement.
+
+A new agreement needs a party or a broker; the same state told twice on one day is
+one state with both sentences as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from ..records import Actor, DateValue
+from .builders import date_key, may_be_same_day
+from .notes import AgreementNote
+from .records import AGREEMENT_STATES, Agreement, AgreementState, Evidence
+
+__all__ = ["AgreementLog"]
+
+_EXISTING = frozenset({"took_effect", "extended", "violated", "collapsed", "withdrew"})  # states of one already made
+
+
+@dataclass(slots=True)
+class _State:
+    order: int
+    state: str
+    date: DateValue
+    by: dict[str, Actor]
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class _Draft:
+    order: int
+    what: str
+    parties: dict[str, Actor]  # side key -> the actor as the report names it
+    mediator: Actor | None
+    text: str
+    states: list[_State] = field(default_factory=list)
+
+
+def _family(what: str) -> str:
+    return what if what == "ceasefire" else "accord"
+
+
+class AgreementLog:
+    def __init__(self, side: Callable[[Actor | None], str | None]) -> None:
+        self.side = side
+        self.drafts: list[_Draft] = []
+        self.order = 0
+
+    def add(self, note: AgreementNote) -> None:
+        self.order += 1
+        parties = self._keyed(note.parties)
+        mediator_key = self.side(note.mediator)
+        parties.pop(mediator_key or "", None)
+        draft = self._find(note, parties)
+        if draft is None:
+            if not parties and note.mediator is None:
+                return  # an agreement of no one named
+            draft = _Draft(self.order, note.what, {}, None, note.text)
+            self.drafts.append(draft)
+        for key, actor in parties.items():
+            current = draft.parties.get(key)
+            if current is None or (current.code != key and actor.code == key):
+                draft.parties[key] = actor  # the party itself names it best ("Armenia", not its minister)
+        draft.mediator = draft.mediator or note.mediator
+        if draft.what != note.what and note.what != "agreement":
+            draft.what = draft.what if draft.what != "agreement" else note.what  # "the agreement" keeps "the truce"
+        draft.text = draft.text or note.text
+        by = self._keyed(note.by)
+        for old in draft.states:
+            if old.state == note.state and may_be_same_day(old.date, note.date):
+                old.by.update({k: v for k, v in by.items() if k not in old.by})
+                old.evidence.append(note.evidence)
+                if len(note.date.date or "") > len(old.date.date or ""):
+                    old.date = note.date
+                return
+        draft.states.append(_State(self.order, note.state, note.date, by, [note.evidence]))
+
+    def _keyed(self, actors: tuple[Actor, ...]) -> dict[str, Actor]:
+        out: dict[str, Actor] = {}
+        for actor in actors:
+            key = self.side(actor)
+            if key is not None:
+                out.setdefault(key, actor)
+        return out
+
+    def _find(self, note: AgreementNote, parties: dict[str, Actor]) -> _Draft | None:
+        # its own family first ("the truce"), then any ("the deal" for a truce told before)
+        family = [d for d in reversed(self.drafts) if _family(d.what) == _family(note.what)]
+        family += [d for d in reversed(self.drafts) if _family(d.what) != _family(note.what)]
+        if parties:
+            fitting = [d for d in family if not d.parties or set(parties) <= set(d.parties) or set(d.parties) <= set(parties)]
+            if note.definite or note.state in _EXISTING:
+                return fitting[0] if fitting else None
+            for d in fitting:  # "a truce" again: the one of its family told, if it lacks this state
+                if _family(d.what) == _family(note.what) and all(s.state != note.state or may_be_same_day(s.date, note.date) for s in d.states):
+                    return d
+            return None
+        if note.definite or note.state in _EXISTING:
+            return family[0] if family else None
+        return None
+
+    def freeze(self) -> tuple[Agreement, ...]:
+        out: list[Agreement] = []
+        for n, d in enumerate(sorted(self.drafts, key=lambda d: d.order), start=1):
+            states = sorted(d.states, key=lambda s: (date_key(s.date) or "~", AGREEMENT_STATES.index(s.state), s.order))
+            frozen = tuple(
+                AgreementState(s.state, s.date, tuple(s.by.values()), _joined(s.evidence)) for s in states
+            )  # fmt: skip
+            first = next((s.date for s in states if s.date.date), DateValue())
+            parties = tuple(d.parties[k] for k in sorted(d.parties))
+            out.append(Agreement(f"a{n}", d.what, parties, d.mediator, first, frozen, d.text))
+        return tuple(out)
+
+
+def _joined(evidence: list[Evidence]) -> Evidence | None:
+    """One state's evidence: its first sentence, with the events of every sentence that told it."""
+    if not evidence:
+        return None
+    first = evidence[0]
+    events = tuple(dict.fromkeys(e for ev in evidence for e in ev.events))
+    return replace(first, events=events)
