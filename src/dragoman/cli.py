@@ -397,46 +397,107 @@ def cmd_actors_unresolved(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    """Print the diplomatic record: communications and their lifecycle, demands, deadlines, channels, positions.
+    """Print the diplomatic record, or list the documents of a store that have one.
 
-    REPORT_OR_DB is a report to code (.txt, .html, .jsonl) or a store (an SQLite file or a URL)
-    whose stored records are read. json is one object per document (docs/record.md).
+    REPORT_OR_DB is a report to code (.txt, .html, .jsonl) or a store (an SQLite file or a
+    URL, also given as --db). Of a store, --doc prints one document's record; without it, the
+    documents with a record are listed with how many items each part holds, most items
+    first (--sort doc: by id), only those involving --party if given (a code or country in
+    any case, or an actor's name), --limit and --offset at a time; --format text, json or
+    markdown prints those documents' records instead of the list. json is one object per
+    document (docs/record.md).
 
     example: dragoman record ../shared/corpus/seed-article.txt --format markdown
-             dragoman record dragoman.db --doc seed-article --format json
+             dragoman record --db dragoman.db --party iran --limit 20
+             dragoman record --db dragoman.db --doc seed-article --format json
     """
-    import json
+    from .record.service import is_store
 
-    from .record.brief import brief
-    from .record.service import is_store, stored_records
-
-    def show(record: Any, title: str | None) -> None:
-        if args.format == "json":
-            print(json.dumps(record.to_dict(), ensure_ascii=False))
-        else:
-            print(brief(record, args.format, title=title))
-
-    if is_store(args.source):
-        from .queries import open_existing
-
-        with open_existing(args.source) as store:
-            shown = 0
-            for record in stored_records(store, args.doc):
-                show(record, None)
-                shown += 1
-        if shown == 0:
-            _note(args, "no record in this store")
-        return 0
+    source = args.db or args.source or "dragoman.db"
+    if is_store(source):
+        return _stored_record(args, source) if args.doc is not None else _record_list(args, source)
+    if _listing_options(args) or args.format in LIST_FORMATS:
+        raise UsageError(f"record: {source} is a report to code; --format table/jsonl/csv/tsv, --party, --sort, "
+                         "--limit and --offset list the documents of a store (dragoman record --db DB)")  # fmt: skip
     nlp = _load(args)
     failures: list[str] = []
     found = False
-    for result in nlp.pipe(_read_all(nlp, _sources(args, [args.source]), failures)):
+    for result in nlp.pipe(_read_all(nlp, _sources(args, [source]), failures)):
         if args.doc is None or result.document.doc_id == args.doc:
             found = True
-            show(result.record, result.document.title)
+            _show_record(result.record, args.format, result.document.title)
     if args.doc is not None and not found and not failures:
-        raise UsageError(f"record: {args.source} has no document {args.doc!r}")
+        raise UsageError(f"record: {source} has no document {args.doc!r}")
     return 1 if failures else 0
+
+
+def _show_record(record: Any, fmt: str | None, title: str | None) -> None:
+    import json
+
+    from .record.brief import brief
+
+    if fmt == "json":
+        print(json.dumps(record.to_dict(), ensure_ascii=False))
+    else:
+        print(brief(record, fmt or "text", title=title))
+
+
+def _stored_record(args: argparse.Namespace, db: str) -> int:
+    from .queries import open_existing
+    from .record.service import stored_records
+
+    with open_existing(db) as store:
+        for record in stored_records(store, args.doc):
+            _show_record(record, args.format, None)
+    return 0
+
+
+def _record_list(args: argparse.Namespace, db: str) -> int:
+    """The documents with a record as a list (table, jsonl, csv, tsv), or their records (text, json, markdown)."""
+    from .queries import open_existing
+    from .record.listing import write_listing
+    from .record.service import list_records
+    from .store import RecordQuery
+
+    query = RecordQuery(party=args.party, sort=args.sort or "items", offset=args.offset, limit=args.limit)
+    with open_existing(db) as store:
+        listing = list_records(store, query)
+        if args.format in LIST_FORMATS or args.format is None:
+            write_listing(listing, args.format or "table", sys.stdout)
+        else:
+            for summary in listing.documents:
+                found = store.record(summary.doc_id)
+                if found is not None:
+                    _show_record(found, args.format, summary.title)
+    if listing.message:
+        _note(args, listing.message)
+    elif len(listing.documents) < listing.total:
+        first, last = args.offset + 1, args.offset + len(listing.documents)
+        shown = "none" if not listing.documents else str(first) if first == last else f"{first} to {last}"
+        _note(args, f"{listing.total} documents have a record{_involving(args)}; shown: {shown} (--limit, --offset for others)")
+    return 0
+
+
+def _involving(args: argparse.Namespace) -> str:
+    return f" involving {args.party!r}" if args.party else ""
+
+
+def _listing_options(args: argparse.Namespace) -> list[str]:
+    """The options that choose which documents a store lists, as given."""
+    given = [("--party", args.party is not None), ("--sort", args.sort is not None),
+             ("--limit", args.limit is not None), ("--offset", bool(args.offset))]  # fmt: skip
+    return [name for name, on in given if on]
+
+
+def _check_record(args: argparse.Namespace) -> str | None:
+    if args.source and args.db:
+        return f"give a report or a store ({args.source}) or --db {args.db}, not both"
+    if args.doc is not None and args.format in LIST_FORMATS:
+        return f"--format {args.format} lists documents; one document's record (--doc) prints as text, json or markdown"
+    if args.doc is not None and _listing_options(args):
+        given = _listing_options(args)
+        return f"{' and '.join(given)} {'choose' if len(given) > 1 else 'chooses'} the documents to list; --doc names one"
+    return None
 
 
 # ---------------------------------------------------------------- the parser
@@ -495,6 +556,9 @@ ENGINES = ("serial", "processes", "dask")
 INPUT_FORMATS = ("txt", "html", "jsonl", "csv", "parquet")  # ingest.sources.FORMATS (a test checks)
 _FIELD_ROLES = ("text", "id", "title", "date", "url", "outlet")  # ingest.rows.ROLES
 PROFILES = ("flat", "phoenix", "gdelt")
+RECORD_FORMATS = ("text", "json", "markdown")  # record.brief's formats and json
+LIST_FORMATS = ("table", "jsonl", "csv", "tsv")  # record.listing.LIST_FORMATS (a test checks)
+RECORD_SORTS = ("items", "doc")  # store.base.RECORD_SORTS (a test checks)
 
 
 def _check_engine(args: argparse.Namespace) -> str | None:
@@ -574,10 +638,20 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(unresolved)
     _coding_options(unresolved)
     rec = _command(sub, "record", cmd_record)
-    rec.add_argument("source", metavar="REPORT_OR_DB", help="a report to code (.txt, .html, .jsonl), or a store: an SQLite file or a URL")
+    rec.add_argument("source", nargs="?", metavar="REPORT_OR_DB",
+                     help="a report to code (.txt, .html, .jsonl), or a store: an SQLite file or a URL (default: --db)")  # fmt: skip
+    rec.add_argument("--db", help="the store to read: an SQLite file, sqlite:/// or postgresql:// URL (default dragoman.db)")
     rec.add_argument("--doc", metavar="ID", help="one document id")
-    rec.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="text (default), json (one object per document) or markdown")
+    rec.add_argument("--format", choices=[*RECORD_FORMATS, *LIST_FORMATS],
+                     help="a record: text (default), json (one object per document) or markdown; "
+                          "a store's documents without --doc: table (default), jsonl, csv or tsv")  # fmt: skip
+    rec.add_argument("--party", metavar="CODE_OR_NAME",
+                     help="only documents whose record involves this actor: a code or country in any case (irn, USAGOV), or a name (Iran)")  # fmt: skip
+    rec.add_argument("--sort", choices=RECORD_SORTS, help="items: most items first (default); doc: by document id")
+    rec.add_argument("--limit", type=_limit, metavar="N", help="at most N documents")
+    rec.add_argument("--offset", type=_limit, default=0, metavar="N", help="skip the first N documents (paging)")
     _coding_options(rec)
+    _usage_check(rec, _check_record)
     add_web_commands(sub, _command)
     add_happening_commands(sub, _command)
     return parser

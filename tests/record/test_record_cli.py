@@ -61,8 +61,10 @@ def test_a_store_gives_back_the_record_it_keeps(cli, coded, stored):
     assert (code, err, out) == (0, "", coded)
     code, out, _ = cli("record", f"sqlite:///{stored}", "--doc", "dam", "--format", "markdown")
     assert code == 0 and out.startswith("## The diplomatic record: dam\n\n### Communications\n\n**c1. Letter from the Egyptian president (EGYGOV)")
-    code, out, _ = cli("record", stored)
+    code, out, _ = cli("record", stored, "--format", "text")  # without --doc: the records of the documents listed
     assert code == 0 and out.startswith("The diplomatic record: dam\n==========================\n\nCommunications\n  c1. Letter")
+    code, out, _ = cli("record", stored)  # without a format: the list of them (tests/record/test_record_list_cli.py)
+    assert code == 0 and out.splitlines()[0].split()[-2:] == ["document", "title"] and " dam" in out.splitlines()[1]
 
 
 def test_an_unknown_document_is_one_line(cli, report, stored):

@@ -11,6 +11,8 @@
     stages.py    the two pipeline stages
     brief.py     a Record as text or markdown
     service.py   the record of a store, as the command line and the web app ask for it
+    listing.py   the documents of a store that have a record, as a table, JSONL, CSV or TSV
+    parties.py   who a record involves: the stores' record_parties rows
 
 This package's __init__ imports only the records and the words, so that the
 knowledge (which loads the words) and the state (which holds a Record) can

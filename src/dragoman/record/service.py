@@ -3,6 +3,9 @@
     record_of(store, doc_id=None, page=FIRST_PAGE) -> dict   the JSON of docs/record.md, for
                                                             /api/record and the Record page
     stored_records(store, doc_id=None) -> Iterator[Record]   every stored record (or one)
+    list_records(store, RecordQuery(...)) -> RecordListing  the documents that have a record,
+                                                            counted per part, by party: for
+                                                            `dragoman record --db` and /api/records
     is_store(path_or_url) -> bool                           a database, not a report to code
 
 Nothing here parses arguments or prints.
@@ -14,16 +17,18 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import StoreError
-from ..store.base import FIRST_PAGE, EventStore, PageRequest
+from ..errors import StoreError, UsageError
+from ..store.base import FIRST_PAGE, EventStore, PageRequest, RecordQuery
+from .listing import RecordListing
 from .records import PARTS, Record
 
-__all__ = ["NO_RECORD", "is_store", "record_of", "stored_records"]
+__all__ = ["NO_RECORD", "NO_RECORDS", "is_store", "list_records", "record_of", "stored_records"]
 
 NO_RECORD = (
     "no record stored for this document: it was stored by a dragoman older than the record "
     "(schema 0004); code it again to keep its record"
 )
+NO_RECORDS = "no record in this store yet: code reports into it with this dragoman (dragoman code REPORT --db ...)"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -77,7 +82,7 @@ def record_of(store: EventStore, doc_id: str | None = None, page: PageRequest = 
         got = store.records(page)
         records, cursor = got.items, got.next_cursor
         if not records and page.offset == 0 and page.cursor is None:
-            message = "no record in this store yet: code reports into it with this dragoman (dragoman code REPORT --db ...)"
+            message = NO_RECORDS
     out: dict[str, Any] = {
         "available": message is None,
         "message": message,
@@ -89,3 +94,21 @@ def record_of(store: EventStore, doc_id: str | None = None, page: PageRequest = 
         out[part] = [{"doc_id": doc, **item} for doc, data in dicts for item in data[part]]
     out["next_cursor"] = cursor
     return out
+
+
+def list_records(store: EventStore, query: RecordQuery) -> RecordListing:
+    """The documents whose record holds at least one item (and involves query.party), a page
+    of them, with how many documents match in all.
+
+    A store with no record at all gives an empty listing with a message (NO_RECORDS); a
+    party no stored record involves is a UsageError (a code or a name mistyped, most likely).
+    """
+    found = store.record_summaries(query)
+    if found.total:
+        return RecordListing(query, found.total, found.items)
+    if query.party is not None and store.record_summaries(RecordQuery(limit=0)).total:
+        raise UsageError(
+            f"party {query.party!r}: no record in this store involves an actor with that code, country or name; "
+            "give a code or country such as IRN or USAGOV, or a name as the record gives it, such as Iran"
+        )
+    return RecordListing(query, 0, (), NO_RECORDS)
