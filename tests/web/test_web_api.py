@@ -213,7 +213,7 @@ def test_openapi_describes_every_endpoint_with_paging_limits(client):
     schema = get(client, "/openapi.json")
     assert sorted(schema["paths"]) == [
         "/api/actors", "/api/documents", "/api/documents/{doc_id}", "/api/dyads", "/api/dyads/{a}/{b}/series",
-        "/api/events", "/api/events/{event_id}", "/api/record", "/api/timeline",
+        "/api/events", "/api/events/{event_id}", "/api/record", "/api/records", "/api/timeline",
     ]  # fmt: skip
     for path, item in schema["paths"].items():
         responses = item["get"]["responses"]

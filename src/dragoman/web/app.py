@@ -46,6 +46,7 @@ from ..store import EventStore
 from ..store.base import MAX_ROWS
 from ..version import __version__
 from . import pages, schemas, views
+from .record_list import LIST_LIMIT, record_list_page
 from .html import path_quote
 from .params import FILTER_NAMES, MAX_PAGE, BadParameter, Filters, NotFound, actor_key
 from .ratelimit import RateLimit
@@ -73,6 +74,10 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page, 1 t
 Offset = Annotated[int, Query(ge=0, le=MAX_ROWS, description="skip this many rows first (or use cursor)")]
 RecordLimit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"documents per page (without doc), 1 to {MAX_PAGE}")]
 Cursor = Annotated[str | None, Query(max_length=2000, description="a page's next_cursor, unchanged")]
+ListLimit = Annotated[int | None, Query(ge=1, le=MAX_PAGE, description=f"documents per page, 1 to {MAX_PAGE} (default {LIST_LIMIT})")]
+Party = Annotated[str | None, Query(max_length=200, description="only documents whose record involves this actor: a code or country in any case (IRN, usagov), "
+                                    "or an actor's name as the record gives it, or its first words (Iran, united states); default: actor")]
+Sort = Annotated[str, Query(pattern="^(items|doc)$", description="items: most items first, then by id; doc: by document id")]
 Bin = Annotated[str, Query(pattern="^(day|week)$", description="day or week (weeks start on Monday)")]
 Turns = Annotated[int, Query(ge=0, le=50, description="how many escalations and de-escalations to name")]
 
@@ -177,6 +182,11 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
         with store() as s:
             return views.record_view(s, cat, filters, limit=limit, offset=offset, cursor=cursor)
 
+    @api.get("/records", response_model=schemas.RecordsOut, summary="The documents that have a record, with how many items each part holds")
+    def api_records(filters: FiltersDep, party: Party = None, sort: Sort = "items", limit: ListLimit = None, offset: Offset = 0) -> Any:
+        with store() as s:
+            return views.records_view(s, cat, filters, party=party, sort=sort, limit=limit or LIST_LIMIT, offset=offset)
+
     app.include_router(api)
 
     # ------------------------------------------------------------ pages
@@ -210,7 +220,14 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
         return html(pages.trajectory_page(data, pairs["dyads"], filters, cat, bin=bin, twin=twin, store_name=store_name))
 
     @app.get("/record", include_in_schema=False)
-    def record(request: Request, filters: FiltersDep, limit: RecordLimit = 20, offset: Offset = 0, cursor: Cursor = None) -> Response:
+    def record(request: Request, filters: FiltersDep, limit: ListLimit = None, offset: Offset = 0, cursor: Cursor = None,
+               party: Party = None, sort: Sort = "items") -> Response:  # fmt: skip
+        if filters.doc is None:  # the documents that have a record, to choose from
+            with store() as s:
+                found = views.records_view(s, cat, filters, party=party, sort=sort, limit=limit or LIST_LIMIT, offset=offset)
+            return html(record_list_page(found, filters, cat, limit=limit or LIST_LIMIT, twin=_with_query("/api/records", request),
+                                         store_name=store_name))  # fmt: skip
+        limit = limit or 20
         with store() as s:
             data = views.record_view(s, cat, filters, limit=limit, offset=offset, cursor=cursor)
         return html(pages.record_page(data, filters, cat, limit=limit, default_limit=20, cursor=cursor,

@@ -628,7 +628,8 @@ def record_page(data: Mapping[str, Any], filters: Filters, cat: Catalogue, *, li
     keep = filters.without("doc")
     if data.get("doc_id"):
         lead: list[Child] = [_record_counts(data), ". Each row links to the sentence it was read from (",
-                             tag("a", {"href": f"/documents/{path_quote(data['doc_id'])}" + keep.query_string()}, "the document"), ")."]  # fmt: skip
+                             tag("a", {"href": f"/documents/{path_quote(data['doc_id'])}" + keep.query_string()}, "the document"), "). ",
+                             tag("a", {"href": "/record" + keep.query_string(), "class": "back"}, "Back to the documents with a record"), "."]  # fmt: skip
     else:
         named = [tag("a", {"href": "/record" + keep.query_string(doc=d)}, d) for d in documents]
         lead = [f"The records of {len(documents)} document{'s' if len(documents) != 1 else ''} on this page (",

@@ -37,6 +37,8 @@ __all__ = [
     "RecordDeadlineOut",
     "RecordEvidenceOut",
     "RecordOut",
+    "RecordSummaryOut",
+    "RecordsOut",
     "RuptureOut",
     "SeriesOut",
     "TimelineOut",
@@ -579,3 +581,27 @@ class RecordOut(_Model):
     agreements: list[AgreementOut] = Field(description="ceasefires, deals and declarations: proposed, agreed, took effect, violated")
     ruptures: list[RuptureOut] = Field(description="expulsions, recalls, ties cut and restored, in date order")
     next_cursor: str | None = Field(description="pass as cursor= for the next page of documents; null on the last page")
+
+
+class RecordSummaryOut(_Model):
+    doc_id: str
+    title: str | None
+    date: str | None
+    outlet: str | None
+    items: int = Field(description="the items of its record, all parts together")
+    parts: dict[str, int] = Field(description="the items of each part of its record, every part named (a channel counts its steps)")
+
+
+class RecordsOut(_Model):
+    """The documents whose stored record holds at least one item: most items first, or by id."""
+
+    filters: FiltersOut
+    available: bool = Field(description="false when the store has no record at all")
+    message: str | None = Field(description="why nothing is listed, when available is false")
+    party: str | None = Field(description="the party asked for (party=, else actor=): a code or country in any case, or an actor's name")
+    sort: str = Field(description="items (most first, then by id) or doc (by id)")
+    total: int = Field(description="documents with a record that match, over all pages")
+    limit: int | None
+    offset: int
+    parts: list[str] = Field(description="the parts of a record, in order")
+    documents: list[RecordSummaryOut]

@@ -2,7 +2,8 @@
 
 The HTML pages are drawn from exactly these dicts, so a page and its JSON
 twin cannot disagree. Reading goes through the store's own methods
-(`events`, `event_page`, `count_events`, `event`, `document`, `documents`) and
+(`events`, `event_page`, `count_events`, `event`, `document`, `documents`,
+`record_summaries`) and
 the queries of `dragoman.queries`; the counting and the series are the pure
 functions of `dragoman.analyse`.
 """
@@ -15,11 +16,11 @@ from typing import Any
 
 from ..analyse import actor_table, date_groups, day_counts, dyad_series, dyads, unresolved_mentions
 from ..coding.lexicon import load_cameo
-from ..errors import DragomanError
+from ..errors import DragomanError, UsageError
 from ..policy import Policy, load_policy
-from ..record.service import record_of
+from ..record.service import list_records, record_of
 from ..records import Event
-from ..store import EventQuery, EventStore, PageRequest
+from ..store import EventQuery, EventStore, PageRequest, RecordQuery
 from .params import BadParameter, Filters, NotFound, actor_key
 from .record import narrow_record
 
@@ -36,6 +37,7 @@ __all__ = [
     "highlights",
     "load_catalogue",
     "record_view",
+    "records_view",
     "series_view",
     "timeline_view",
 ]
@@ -312,3 +314,25 @@ def record_view(store: EventStore, cat: Catalogue, filters: Filters, *, limit: i
     record = record_of(store, filters.doc, request)
     narrowed = narrow_record(record, actor=filters.actor, since=query.since, until=query.until)
     return {"filters": _filters_dict(filters), "limit": limit, "offset": offset} | narrowed
+
+
+def records_view(
+    store: EventStore, cat: Catalogue, filters: Filters, *, party: str | None = None, sort: str = "items", limit: int, offset: int = 0
+) -> dict[str, Any]:
+    """The documents whose record holds at least one item, most items first (or by id), a page
+    of them; `party` (else the actor filter) keeps those whose record involves that actor.
+
+    The other filters are checked (a bad date is a 400 here too) but choose parts of a
+    record, not documents: they narrow each record once it is opened.
+    """
+    filters.query(cat.policy)
+    party = party.strip() if party and party.strip() else filters.actor
+    try:
+        query = RecordQuery(party=party, sort=sort, offset=offset, limit=limit)
+    except DragomanError as exc:
+        raise BadParameter(str(exc)) from exc
+    try:
+        listing = list_records(store, query)
+    except UsageError as exc:  # a party no stored record involves
+        raise NotFound(str(exc)) from exc
+    return {"filters": _filters_dict(filters)} | listing.to_dict()
