@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..records import Actor, DateValue
-from .builders import date_key, may_be_same_day
+from .builders import PRONOUN_REACH, date_key, may_be_same_day
 from .notes import AgreementNote
 from .records import AGREEMENT_STATES, Agreement, AgreementState, Evidence
 
@@ -47,6 +47,7 @@ class _Draft:
     mediator: Actor | None
     text: str
     states: list[_State] = field(default_factory=list)
+    last: int = 0  # the order of the latest note that told it
 
 
 def _family(what: str) -> str:
@@ -58,18 +59,32 @@ class AgreementLog:
         self.side = side
         self.drafts: list[_Draft] = []
         self.order = 0
+        self.last_told: int | None = None  # the sentence of the latest note
 
     def add(self, note: AgreementNote) -> None:
         self.order += 1
-        parties = self._keyed(note.parties)
-        mediator_key = self.side(note.mediator)
-        parties.pop(mediator_key or "", None)
-        draft = self._find(note, parties)
-        if draft is None:
-            if not parties and note.mediator is None:
-                return  # an agreement of no one named
-            draft = _Draft(self.order, note.what, {}, None, note.text)
-            self.drafts.append(draft)
+        index = note.evidence.sentence_index
+        if not note.what:  # "it": the agreement told in the sentences just before, or none
+            recent = self.last_told is not None and index - self.last_told <= PRONOUN_REACH and self.drafts
+            draft: _Draft | None = max(self.drafts, key=lambda d: d.last) if recent else None
+            if draft is None:
+                return
+        else:
+            parties = self._keyed(note.parties)
+            parties.pop(self.side(note.mediator) or "", None)
+            draft = self._find(note, parties)
+            if draft is None:
+                if not parties and note.mediator is None and not note.by:
+                    return  # an agreement of no one named
+                draft = _Draft(self.order, note.what, {}, None, note.text)
+                self.drafts.append(draft)
+            self._join(draft, note, parties)
+        self.last_told = index
+        draft.last = self.order
+        if note.state:
+            self._state(draft, note)
+
+    def _join(self, draft: _Draft, note: AgreementNote, parties: dict[str, Actor]) -> None:
         for key, actor in parties.items():
             current = draft.parties.get(key)
             if current is None or (current.code != key and actor.code == key):
@@ -78,6 +93,8 @@ class AgreementLog:
         if draft.what != note.what and note.what != "agreement":
             draft.what = draft.what if draft.what != "agreement" else note.what  # "the agreement" keeps "the truce"
         draft.text = draft.text or note.text
+
+    def _state(self, draft: _Draft, note: AgreementNote) -> None:
         by = self._keyed(note.by)
         for old in draft.states:
             if old.state == note.state and may_be_same_day(old.date, note.date):
@@ -108,20 +125,27 @@ class AgreementLog:
                 if _family(d.what) == _family(note.what) and all(s.state != note.state or may_be_same_day(s.date, note.date) for s in d.states):
                     return d
             return None
-        if note.definite or note.state in _EXISTING:
-            return family[0] if family else None
+        if note.definite or note.state in _EXISTING or note.state == "proposed":
+            return family[0] if family else None  # "Malaysia floated a ceasefire": the one told, if any
         return None
 
     def freeze(self) -> tuple[Agreement, ...]:
         out: list[Agreement] = []
-        for n, d in enumerate(sorted(self.drafts, key=lambda d: d.order), start=1):
+        for d in sorted(self.drafts, key=lambda d: d.order):
             states = sorted(d.states, key=lambda s: (date_key(s.date) or "~", AGREEMENT_STATES.index(s.state), s.order))
             frozen = tuple(
                 AgreementState(s.state, s.date, tuple(s.by.values()), _joined(s.evidence)) for s in states
             )  # fmt: skip
             first = next((s.date for s in states if s.date.date), DateValue())
+            mediator = d.mediator
+            for s in states:  # a proposer that is none of its sides stands outside it
+                outside = [a for k, a in s.by.items() if k not in d.parties]
+                if mediator is None and s.state == "proposed" and outside and len(d.parties) >= 2:
+                    mediator = outside[0]
+            if not d.parties and mediator is None and all(not s.by for s in states):
+                continue
             parties = tuple(d.parties[k] for k in sorted(d.parties))
-            out.append(Agreement(f"a{n}", d.what, parties, d.mediator, first, frozen, d.text))
+            out.append(Agreement(f"a{len(out) + 1}", d.what, parties, mediator, first, frozen, d.text))
         return tuple(out)
 
 

@@ -47,6 +47,11 @@ def read_agreements(view: SentenceView, words: RecordWords) -> list[AgreementNot
     w = words.agreements
     out: list[AgreementNote] = []
     for tok in view.tokens:
+        if tok.pos_ == "PRON" and tok.lower_ == "it" and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            note = _pronoun(view, tok, words)  # "the two sides prolonged it": the agreement just told, if any
+            if note is not None:
+                out.append(note)
+            continue
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in w.nouns:
             continue
         if sx.inside_condition(tok, view.grammar) or _something_else(tok, w):
@@ -64,9 +69,29 @@ def _something_else(noun: Token, w: AgreementWords) -> bool:
     return any(t.lemma_.lower() in w.not_of for t in named)
 
 
+def _pronoun(view: SentenceView, pronoun: Token, words: RecordWords) -> AgreementNote | None:
+    """ "endorsed it", "it was broken": a state of the agreement the log last told (agreement_log
+    keeps it only when one was told in the sentences just before); no proposal or refusal: "it"
+    is too loose a handle for a new stance."""
+    verb = pronoun.head
+    state = _state_of(verb, words.agreements)
+    if state is None or state in _STANCES or pronoun.dep_ == "nsubj" and state not in _EXISTING:
+        return None
+    if _unreal(view, verb, [], words.agreements) or sx.negated(verb, view.grammar):
+        return None
+    by = _agents(view, verb)
+    return AgreementNote(
+        "", state, tuple(by), tuple(by) if state in ("agreed", "signed", "extended") else (), None, True, "",
+        view.date_at(verb), view.evidence([pronoun, verb], view.events_at([verb])),
+    )  # fmt: skip
+
+
 def _agreement(view: SentenceView, noun: Token, words: RecordWords) -> AgreementNote | None:
     w = words.agreements
-    found = _state(view, noun, w, words.communications.reporting)
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":  # "the Tashkent accord was a truce between A and B"
+        found: tuple[str, Token] | None = ("", noun)
+    else:
+        found = _state(view, noun, w, words.communications.reporting)
     if found is None:
         return None
     state, word = found
@@ -87,7 +112,7 @@ def _agreement(view: SentenceView, noun: Token, words: RecordWords) -> Agreement
         parties = list(by)  # "Armenia and Azerbaijan agreed on a ceasefire": both sides
     if state == "proposed" and by and len(parties) >= 2 and all(p.code != by[0].code for p in parties) and mediator is None:
         mediator = by[0]  # "Egypt proposed a truce between Israel and Hamas": Egypt stands outside it
-    for actor in by:
+    for actor in by if state != "proposed" else ():  # a proposer may stand outside it (agreement_log decides)
         if all(actor.code != p.code for p in parties) and (mediator is None or actor.code != mediator.code):
             parties.append(actor)  # who signs, rejects, violates or leaves it is bound by it
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)

@@ -154,8 +154,8 @@ class StanceNote:
 class AgreementNote:
     """A state of a ceasefire, deal, treaty or declaration: proposed, agreed, signed, took effect, violated, ..."""
 
-    what: str  # the kind its noun names (record.yaml agreements.nouns): ceasefire | deal | agreement | ...
-    state: str  # one of records.AGREEMENT_STATES
+    what: str  # the kind its noun names (record.yaml agreements.nouns): ceasefire | deal | agreement | ...; "" for "it"
+    state: str  # one of records.AGREEMENT_STATES; "" when the sentence only names it ("X was a truce between A and B")
     by: tuple[Actor, ...]  # who did it, as far as the clause says
     parties: tuple[Actor, ...]  # the sides the sentence names ("between A and B", "with X", the agreeing subjects)
     mediator: Actor | None

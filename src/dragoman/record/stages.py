@@ -24,7 +24,7 @@ from .assemble import AssemblyRules, assemble
 from .notes import Note
 from .reading import KeyCounter, read_communications, read_deadlines, read_items, unparsed_item
 from .ruptures import read_ruptures
-from .talks import read_stances, read_talks
+from .talks import read_stances, read_talks, venue_verbs
 from .view import SentenceView
 from .words import RecordWords
 
@@ -44,7 +44,8 @@ def _names(*names: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class RecordSentenceStage:
-    """What the sentence says about communications, demands, deadlines, talks and stances."""
+    """What the sentence says about communications, demands, deadlines, talks, stances, agreements and
+    ruptures (an expulsion's words are neither a demand nor a deadline: read_ruptures goes first)."""
 
     words: RecordWords
     grammar: Grammar
@@ -77,7 +78,7 @@ class RecordSentenceStage:
         context = work.list_context
         list_comm = memory.comm_by_block.get(context.block_index) if context is not None else None
         ruptures = read_ruptures(view, self.words, self.governing, self.units)
-        items = read_items(view, self.words, keys, comms, list_comm, skip=ruptures.tokens)
+        items = read_items(view, self.words, keys, comms, list_comm, skip=ruptures.tokens | venue_verbs(view, self.words))
         implied, deadlines, asked, lapses = read_deadlines(
             view, self.words, keys, dict(self.units), dict(self.numbers), comms, items, list_comm, skip=ruptures.tokens
         )  # fmt: skip

@@ -27,7 +27,7 @@ from .words import PositionWords, RecordWords, TalkWords
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["mediator_of", "read_stances", "read_talks"]
+__all__ = ["mediator_of", "read_stances", "read_talks", "venue_verbs"]
 
 _STANCES = frozenset({"refused", "ready", "agreed", "proposed"})  # statuses that are one side's stance
 _CLIMB = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "acl", "nsubj", "nsubjpass", "attr", "oprd", "amod", "acomp", "advcl", "npadvmod"})
@@ -162,7 +162,8 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
         wanted = set(events)
         for _, e in view.pairs:
             if e.event_id in wanted and e.reciprocal:
-                parties += [a for a in (e.source, e.target) if a is not None and all(p.code != a.code for p in parties)]
+                parties += [a for a in (e.source, e.target) if a is not None and all(p.code != a.code for p in parties)
+                            and not _where(view, a)]  # fmt: skip
     if tok.pos_ == "VERB" and status == "held" and len({p.country or p.code for p in parties}) < 2:
         return None  # "spoke to reporters": a verb of talking is talks only between two named sides
     mediator, mediator_text = mediator_of(view, holders, words)
@@ -238,6 +239,16 @@ def _parties(view: SentenceView, tok: Token, verb: Token, w: TalkWords) -> list[
     return list(seen.values())
 
 
+def _where(view: SentenceView, actor: Actor) -> bool:
+    """An actor named as where something happens ("talks in Geneva"), not as who takes part."""
+    at = actor.start - view.offset
+    token = next((t for t in view.tokens if t.idx <= at < t.idx + len(t)), None)
+    head = token
+    while head is not None and head.dep_ in ("compound", "amod", "det") and head.head.i != head.i:
+        head = head.head
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near")
+
+
 def _mode(view: SentenceView, tok: Token, word: Token, w: TalkWords) -> str | None:
     """direct | indirect, when the talk's own words say so ("direct talks", "met face to face")."""
     local = _local(tok) + " " + (_local(word) if word.i != tok.i else "")
@@ -283,6 +294,11 @@ def mediator_of(view: SentenceView, holders: list[Token], words: RecordWords) ->
                     t.lemma_.lower() in w.mediator_nouns for c in obj.children if c.dep_ == "acl" for t in c.subtree
                 ):
                     return view.actor(obj), text_of(sx.phrase_tokens(obj))
+            if low == "with":  # "with a UN envoy moving between the delegations" (the mover hung on the verb)
+                for clause in (c for c in holder.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in w.between_verbs):
+                    if sx.prep_objects(clause, "between", view.grammar) and not sx.children(clause, "nsubj"):
+                        for obj in sx.children(prep, "pobj"):
+                            return view.actor(obj), text_of(sx.phrase_tokens(obj))
             for comp in sx.children(prep, "pcomp"):  # "with the European Union carrying messages between ...",
                 # "with Saudi Arabia acting as mediator"
                 acting = any(t.lemma_.lower() in w.mediator_nouns for t in comp.subtree)
@@ -318,9 +334,10 @@ def _venue(view: SentenceView, holders: list[Token], events: tuple[str, ...]) ->
         for prep in sx.children(holder, "prep"):
             if prep.lower_ not in ("in", "at"):
                 continue
-            for obj in sx.children(prep, "pobj"):
-                if obj.pos_ == "PROPN" and _a_place(view, obj):
-                    return text_of(sx.phrase_tokens(obj))
+            for head in sx.children(prep, "pobj"):
+                for obj in [head, *sx.children(head, "appos")]:  # "in the Turkmen capital, Ashgabat"
+                    if obj.pos_ == "PROPN" and _a_place(view, obj):
+                        return text_of(sx.phrase_tokens(obj))
     wanted = set(events)
     return next((e.location for _, e in view.pairs if e.event_id in wanted and e.location), None)
 
@@ -451,9 +468,17 @@ def _venue_object(verb: Token, w: TalkWords) -> Token | None:
     """ "proposed Brussels as the venue": the object, when the verb names it a venue."""
     for prep in sx.children(verb, "prep"):
         if prep.lower_ == "as" and any(o.lemma_.lower() in w.venue_nouns for o in sx.children(prep, "pobj")):
-            objects = sx.children(verb, "dobj")
+            # "proposed Brussels as the venue", "pressed for New York as the venue"
+            objects = sx.children(verb, "dobj") or [o for p in sx.children(verb, "prep") if p.lower_ == "for" for o in sx.children(p, "pobj")]
             return objects[0] if objects else None
     return None
+
+
+def venue_verbs(view: SentenceView, words: RecordWords) -> frozenset[int]:
+    """The verbs that name a place as the venue of talks ("pressed for New York as the venue"):
+    a venue proposed, not a demand of the place's state (read_items skips them)."""
+    w = words.talks
+    return frozenset(t.i for t in view.tokens if t.pos_ == "VERB" and w.status_of(t.lemma_.lower()) == "proposed" and _venue_object(t, w) is not None)
 
 
 def _venue_proposal(view: SentenceView, verb: Token, words: RecordWords, comms: list[Found]) -> TalkNote | None:

@@ -84,6 +84,7 @@ class TalkWords:
     mediator_prepositions: frozenset[str]
     mediator_verbs: frozenset[str]
     mediation_nouns: frozenset[str]
+    between_verbs: frozenset[str]
     relay_verbs: frozenset[str]
     venue_nouns: frozenset[str]
     host_verbs: frozenset[str]
