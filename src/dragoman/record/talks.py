@@ -241,6 +241,8 @@ def _parties(view: SentenceView, tok: Token, verb: Token, w: TalkWords) -> list[
 
 def _where(view: SentenceView, actor: Actor) -> bool:
     """An actor named as where something happens ("talks in Geneva"), not as who takes part."""
+    if actor.start is None:
+        return False
     at = actor.start - view.offset
     token = next((t for t in view.tokens if t.idx <= at < t.idx + len(t)), None)
     head = token
