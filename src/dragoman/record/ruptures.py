@@ -43,7 +43,7 @@ __all__ = ["Ruptures", "assemble_ruptures", "read_ruptures"]
 
 _LEAVING_DEPS = ("xcomp", "advcl", "ccomp")
 Side = Callable[[Actor | None], str | None]
-_PARTICLE_DEPS = ("prt", "advmod", "npadvmod")
+_PARTICLE_DEPS = ("prt", "advmod", "npadvmod", "prep")  # "ordered the ambassador out (of the country)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def read_ruptures(
     for tok in view.tokens:
         if tok.pos_ not in ("VERB", "NOUN"):
             continue
-        lemma = _lemma(tok)
+        lemma = _lemma(tok, w)
         if tok.pos_ == "VERB":
             act = _on_diplomats(view, tok, lemma, w, words.deadlines.prepositions, units) or _on_relations(view, tok, lemma, w)
         elif lemma in w.diplomat_nouns or lemma in w.tie_acts or lemma in w.embassy_acts:
@@ -99,20 +99,24 @@ def read_ruptures(
         notes.append(RuptureNote(
             act.act, act.by, act.toward, _what(act.objects), text_of(act.within) or None, date,
             view.evidence(trigger, view.events_at([act.trigger, act.clause])),
-            undoes="recalled" if act.act == "returned" and act.by is None and not act.objects else None,
+            undoes="recalled" if act.act == "returned" and not act.objects else None,
         ))  # fmt: skip
         taken |= {act.trigger.i, act.clause.i, *(t.i for t in act.within), *(t.i for t in act.taken)}
     return Ruptures(notes, frozenset(taken))
 
 
-def _lemma(tok: Token) -> str:
-    """The word's lemma; "re-established", which the parser splits at the hyphen, as one word."""
+def _lemma(tok: Token, w: RuptureWords) -> str:
+    """The word's lemma; "re-established", which the parser splits at the hyphen, as one word
+    (the act's word in `tie_acts`, whatever the parser made of the part after the hyphen)."""
     doc = tok.doc
     if tok.lower_ == "re" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
-        return "re-" + doc[tok.i + 2].lemma_.lower()
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "re":
-        return "re-" + tok.lemma_.lower()
-    return tok.lemma_.lower()
+        after = doc[tok.i + 2]
+    elif tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "re":
+        after = tok
+    else:
+        return tok.lemma_.lower()
+    forms = ["re-" + b for b in (after.lemma_.lower(), *sx.regular_bases(after.lower_))]
+    return next((f for f in forms if f in w.tie_acts or f in w.embassy_acts), forms[0])
 
 
 def _agents(view: SentenceView, verb: Token) -> list[Token]:
@@ -146,7 +150,8 @@ def _on_diplomats(
         act, diplomats = "expelled", [t for t in verb.subtree if t.i not in agents and _is_diplomat(t, w)]
     elif lemma in w.order_verbs:
         leaving = [c for c in verb.children if c.dep_ in _LEAVING_DEPS and c.lemma_.lower() in w.leave_verbs]
-        if not leaving and not particles & w.out_particles:
+        out = particles | {c.lower_ for p in patients for c in p.children if c.dep_ == "prep"}  # "the ambassador out of"
+        if not leaving and not out & w.out_particles:
             return None
         heads = patients + view.recipients(verb) + [a for c in leaving for a in view.agents(c)]
         act, diplomats = "expelled", _diplomats(heads, w)
@@ -199,7 +204,7 @@ def _on_relations(view: SentenceView, verb: Token, lemma: str, w: RuptureWords) 
         return _Act(w.tie_acts[lemma], verb, verb, ties[:1], by, toward)
     embassies = [o for o in objects if _is_embassy(o, w)] if lemma in w.embassy_acts else []
     if embassies:
-        by = view.first_actor(_agents(view, verb)) or _owner(view, embassies[0])
+        by = view.first_actor(_agents(view, verb)) or _state_of(view, embassies[0], w)  # "the Dutch embassy was closed"
         toward = _posted(view, embassies, w, ("in", "at", "to"))
         return _Act(w.embassy_acts[lemma], verb, verb, embassies[:1], by, toward)
     return None
@@ -229,7 +234,7 @@ def _noun_act(view: SentenceView, noun: Token, lemma: str, w: RuptureWords) -> _
         return _Act(w.tie_acts[lemma], noun, clause, ties[:1], by, toward)
     embassies = [o for o in objects if _is_embassy(o, w)] if lemma in w.embassy_acts else []
     if embassies:
-        by = view.first_actor(agents) or _owner(view, embassies[0])
+        by = view.first_actor(agents) or _state_of(view, embassies[0], w)
         return _Act(w.embassy_acts[lemma], noun, clause, embassies[:1], by, _posted(view, embassies, w, ("in", "at", "to")))
     return None
 
@@ -349,7 +354,8 @@ def _what(objects: Sequence[Token]) -> str:
     head = objects[0]
     top = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NUM", "NOUN") else None
     phrase = sx.phrase_tokens(top.head if top is not None else head)
-    return text_of(phrase)
+    doc = head.doc  # not the act's own word the parser hung on the noun ("re-established relations")
+    return text_of([t for t in phrase if not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "re")])
 
 
 def _side(actor: Actor | None) -> str | None:
@@ -380,14 +386,15 @@ def assemble_ruptures(notes: Sequence[RuptureNote], events: Sequence[Event], int
     drafts: list[_Draft] = []
     for order, note in enumerate(notes):
         by, toward = note.by, note.toward
+        if note.undoes is not None:  # "he returned": only after a recall of his side, back where it was from
+            latest = next((d for d in reversed(drafts) if by is not None and side(d.by) == side(by)), None)
+            if latest is None or latest.act != note.undoes:
+                continue
+            toward = toward or latest.toward
         if by is None or toward is None:
             by, toward = _other_side(drafts, events, note, side)
         if by is None and toward is None:
             continue
-        if note.undoes is not None:
-            latest = next((d for d in reversed(drafts) if side(d.by) == side(by)), None)
-            if latest is None or latest.act != note.undoes:
-                continue  # "he returned": a return only after a recall of that side
         told = next((d for d in drafts if _same(d, note.act, by, toward, note.date, side)), None)
         if told is not None:
             told.toward = told.toward or toward
