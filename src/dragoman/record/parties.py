@@ -11,7 +11,7 @@ the record is covered without a change here.
     party_rows(record)     -> rows of PARTY_COLUMNS
 
 `name_key` is the name in lower case (str.lower), what a name asked for is compared
-with (`party_keys`), so "iran" finds the actor named "Iran".
+with (`party_keys`), so "chile" finds the actor named "Chile".
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def name_key(name: str | None) -> str:
 
 def party_keys(party: str) -> tuple[str, str]:
     """(code key, name key) of what a user asked for: a code or country in any case
-    ("irn" -> "IRN"), and the name as `name_key` compares it."""
+    ("chl" -> "CHL"), and the name as `name_key` compares it."""
     words = " ".join(party.split())
     return words.upper(), words.lower()
 

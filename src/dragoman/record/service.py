@@ -109,6 +109,6 @@ def list_records(store: EventStore, query: RecordQuery) -> RecordListing:
     if query.party is not None and store.record_summaries(RecordQuery(limit=0)).total:
         raise UsageError(
             f"party {query.party!r}: no record in this store involves an actor with that code, country or name; "
-            "give a code or country such as IRN or USAGOV, or a name as the record gives it, such as Iran"
+            "give a code or country such as RUS or USAGOV, or a name as the record gives it, such as Russia"
         )
     return RecordListing(query, 0, (), NO_RECORDS)
