@@ -137,7 +137,10 @@ def subjects(verb: Token, g: Grammar) -> list[Token]:
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return subjects(verb.head.head, g)  # "responded by stating that ...": the responder states
+        head = verb.head.head
+        if verb.head.lower_ in g.object_control_preps and children(head, "dobj") and head.i < verb.head.i:
+            return children(head, "dobj")  # "accused Eritrea of breaching the truce": Eritrea breaches
+        return subjects(head, g)  # "responded by stating that ...": the responder states
     return []
 
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_agreements"]
 
-_CLIMB = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "nsubj", "nsubjpass", "attr", "oprd", "advcl", "pcomp", "agent"})
+_CLIMB = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "nsubj", "nsubjpass", "attr", "oprd", "advcl", "pcomp", "agent", "advmod"})
 _OWN_CLAUSES = frozenset({"acl", "relcl"})
 _STANCES = frozenset({"proposed", "rejected"})
 _EXISTING = frozenset({"took_effect", "extended", "violated", "collapsed", "withdrew"})
@@ -100,8 +100,11 @@ def _agreement(view: SentenceView, noun: Token, words: RecordWords) -> Agreement
     by = _agents(view, word)
     if word.lemma_.lower() in w.mediator_verbs:
         mediator, by = (by[0] if by else None), []  # "Russia brokered a truce", "a truce brokered by Russia"
-    for clause in (c for c in noun.children if c.dep_ in _OWN_CLAUSES and c.lemma_.lower() in w.mediator_verbs):
-        mediator = mediator or next(iter(_agents(view, clause)), None)  # "agreed on a truce, brokered by Russia"
+    # "a truce between A and B, brokered by Russia" (hung wherever in its phrase), "reached a deal, mediated by Turkey"
+    brokering = [t for t in noun.subtree if t.dep_ in _OWN_CLAUSES and t.lemma_.lower() in w.mediator_verbs]
+    brokering += [c for c in word.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in w.mediator_verbs]
+    for clause in brokering:
+        mediator = mediator or next(iter(_agents(view, clause)), None)
     if mediator is None:
         mediator = mediator_of(view, [noun, word], words)[0]
     heads: list[Token] = []
@@ -172,6 +175,8 @@ def _state_of(word: Token, w: AgreementWords) -> str | None:
         if c.dep_ == "prt":
             forms.append(f"{lemma} {c.lower_}")
             forms += [f"{lemma} {c.lower_} {p.lower_}" for p in sx.children(word, "prep")]
+        if c.dep_ == "advmod":  # "walked away from the deal": the preposition hangs on the adverb
+            forms += [f"{lemma} {c.lower_} {p.lower_}" for p in sx.children(c, "prep")]
         if c.dep_ == "prep":
             forms.append(f"{lemma} {c.lower_}")
             forms += [f"{lemma} {c.lower_} {o.lemma_.lower()}" for o in sx.children(c, "pobj")]
@@ -203,7 +208,8 @@ def _unreal(view: SentenceView, word: Token, found: list[tuple[str, Token]], w: 
 
 def _agents(view: SentenceView, word: Token) -> list[Actor]:
     """Who does it; for a participle that heads the noun's own clause, its "by" phrase ("a truce brokered by Russia")."""
-    heads = view.agents(word) or [o for a in sx.children(word, "agent") for o in sx.children(a, "pobj")]
+    phrase = [o for a in sx.children(word, "agent") for o in sx.children(a, "pobj")]
+    heads = phrase if phrase and word.tag_ == "VBN" else view.agents(word) or phrase  # a participle's "by" first
     return _distinct(view.actors(heads))
 
 

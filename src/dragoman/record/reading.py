@@ -143,9 +143,10 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
             # "sent an envoy to Berlin with a message for the chancellor": the envoy carries it
             state, role = "sent", "object"
             carrier = view.first_actor(sx.children(head, "dobj"))
-        if state is None and role == "in" and head.lemma_.lower() in w.in_message and not sx.negated(head, view.grammar):
+        if state is None and role == "in" and (head.lemma_.lower() in w.in_message or head.dep_ == "ROOT") and not sx.negated(head, view.grammar):
             # "In a letter dated 12 January, the minister told his counterpart that ...": the letter
-            # was sent, by the one who speaks in it, to the one spoken to, and says what they say
+            # was sent, by the one who speaks in it, to the one spoken to, and says what they say;
+            # so with any main clause ("In a reply sent on Tuesday, the president consented to talks")
             state, role = "sent", "object"
             recipient = recipient or view.first_actor(sx.children(head, "dobj", "dative", "iobj"))
             content_clauses = sx.children(head, "ccomp", "xcomp")
@@ -167,6 +168,24 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
             if announced is not None and state in _SENDING:
                 states.append(NoteState("announced", view.date_at(announced), view.first_actor(view.subjects(announced))))
             states.append(NoteState(state, view.before(head, date) if state in _SENDING else date, by))
+    if head is not None and role == "subject" and head.lemma_.lower() in w.in_message and not sx.negated(head, view.grammar):
+        # "Egypt's letter asked Ethiopia to halt the filling": the one it speaks to
+        recipient = recipient or view.first_actor(sx.children(head, "dobj", "dative", "iobj")) or _addressee(view, head)
+    participle = _participle(noun, w)
+    if participle is not None and not any(st.state == w.lifecycle[participle.lemma_.lower()] for st in states):
+        # "a reply sent on Tuesday", "the letter, delivered by an envoy on Monday": its own participle
+        own = w.lifecycle[participle.lemma_.lower()]
+        agent = view.first_actor(view.agents(participle)) or view.first_actor(
+            [o for a in sx.children(participle, "agent") for o in sx.children(a, "pobj")])  # fmt: skip
+        if own in _SENDING:
+            sender = sender or agent
+        elif own == "delivered":
+            carrier = carrier or agent
+        recipient = recipient or _addressee(view, participle)
+        when = view.date_at(participle)
+        states.append(NoteState(own, view.before(participle, when) if own in _SENDING else when, agent if own != "received" else recipient))
+        if head is None or date == view.dates.main:
+            date = when
     reply = kind in w.reply_kinds or (head is not None and _has_particle(head, w))
     if reply and head is not None and role == "object" and recipient is None:
         recipient = _addressee(view, head)
@@ -180,6 +199,14 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
         view.evidence(trigger, events),
     )  # fmt: skip
     return Found(note, noun, head)
+
+
+def _participle(noun: Token, w: CommunicationWords) -> Token | None:
+    """A participle of the message's lifecycle that qualifies it: "a reply sent on Tuesday"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in w.lifecycle:
+            return c
+    return None
 
 
 def _pronoun(view: SentenceView, tok: Token, w: CommunicationWords, keys: KeyCounter) -> Found | None:

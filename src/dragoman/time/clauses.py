@@ -37,6 +37,10 @@ class Aside:
     start: int
     end: int
     owner: tuple[int, int]
+    # a subordinate clause ("After the deadline passed on 1 June, troops shelled positions the next
+    # morning"): its date is still no date of the sentence's, but what the sentence counts from
+    # after it ("the next morning") counts from it
+    anchors: bool = False
 
     def holds(self, start: int, end: int) -> bool:
         return self.start <= start and end <= self.end
@@ -50,10 +54,13 @@ def parsed_asides(tokens: Iterable[Token], sentence_start: int, words: ClauseWor
         if dep == "aux" and token.lower_ in words.future_auxiliaries:  # "... will have risen by next year"
             span = _edges(token.head, sentence_start)
             out.append(Aside(span[0], span[1], span))
-        elif _clause(token, dep, words) or _bare_participle(token, dep, words) or _subordinate(token, dep, words):
+        elif _clause(token, dep, words) or _bare_participle(token, dep, words):
             span = _edges(token, sentence_start)
             out.append(Aside(span[0], span[1], span))
-        elif dep in words.modifier_deps and token.i < token.head.i and token.head.pos_ in _NOUNS:
+        elif _subordinate(token, dep, words):
+            span = _edges(token, sentence_start)
+            out.append(Aside(span[0], span[1], span, anchors=True))
+        elif dep in words.modifier_deps and token.i < token.head.i and token.head.pos_ in _NOUNS and not _stolen(token):
             noun = token.head
             start, end = _edges(token, sentence_start)
             for det in noun.lefts:  # "the [March 2003] invasion": the noun's determiner goes with the date
@@ -61,6 +68,16 @@ def parsed_asides(tokens: Iterable[Token], sentence_start: int, words: ClauseWor
                     start = min(start, det.idx - sentence_start)
             out.append(Aside(start, end, _edges(noun, sentence_start)))
     return tuple(out)
+
+
+def _stolen(token: Token) -> bool:
+    """A "modifier" the parser took from a preposition left without its object: "On 3 May 2026 a
+    letter ... was delivered" (May hung on "letter", "On" bare) dates the sentence, not the noun."""
+    left = token.left_edge
+    if left.i == 0:
+        return False
+    before = left.doc[left.i - 1]
+    return before.dep_ == "prep" and before.pos_ == "ADP" and not any(c.dep_ in ("pobj", "pcomp") for c in before.children)
 
 
 def text_asides(text: str, rules: DateRules, parsed: bool) -> list[Aside]:
