@@ -529,7 +529,8 @@ def _date_for(draft: Draft, sent: Span, dates: SentenceDates) -> DateValue:
         return dates.main
     trigger, at = draft.trigger, sent.start_char
     last = trigger.right_edge
-    own = dates.clause_date(trigger.left_edge.idx - at, last.idx + len(last) - at, trigger.idx - at)
+    nested = [(c.left_edge.idx - at, c.right_edge.idx + len(c.right_edge) - at) for c in trigger.children if c.dep_ == "advcl"]
+    own = dates.clause_date(trigger.left_edge.idx - at, last.idx + len(last) - at, trigger.idx - at, nested)
     return own or dates.main
 
 

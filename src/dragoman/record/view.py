@@ -123,7 +123,9 @@ class SentenceView:
         subtree = list(token.subtree)
         lo = min(t.idx for t in subtree) - self.span.start_char
         hi = max(t.idx + len(t) for t in subtree) - self.span.start_char
-        own = self.dates.clause_date(lo, hi, token.idx - self.span.start_char)
+        at = self.span.start_char
+        nested = [(c.left_edge.idx - at, c.right_edge.idx + len(c.right_edge) - at) for c in token.children if c.dep_ == "advcl"]
+        own = self.dates.clause_date(lo, hi, token.idx - at, nested)  # not the date of "when ..." before "the next morning"
         if own is not None:
             return own
         # "did not reply until 3 March, when the minister wrote back (rejecting ...)": the date the clause hangs on

@@ -106,14 +106,19 @@ class SentenceDates:
     expressions: tuple[DatedExpression, ...] = ()  # in text order
     deadline: DateValue | None = None  # "within 2 months": anchor + 2 months
 
-    def clause_date(self, start: int, end: int, head: int) -> DateValue | None:
+    def clause_date(self, start: int, end: int, head: int, nested: Sequence[tuple[int, int]] = ()) -> DateValue | None:
         """The date of the clause at `start`..`end` whose head word starts at `head` (sentence
-        offsets): the first event date inside it, or a background date whose clause holds it."""
-        for e in self.expressions:
-            if start <= e.start < end and e.value.date:
-                if e.role == "event" or (e.owner is not None and e.owner[0] <= head < e.owner[1]):
-                    return e.value
-        return None
+        offsets): the first event date inside it, or a background date whose clause holds it.
+        `nested`: the spans of its own subordinate clauses ("When the deadline passed on 1 June,
+        troops shelled positions the next morning"): a date there dates the clause only when
+        none outside them does."""
+        found = [
+            e for e in self.expressions
+            if start <= e.start < end and e.value.date
+            and (e.role == "event" or (e.owner is not None and e.owner[0] <= head < e.owner[1]))
+        ]  # fmt: skip
+        own = [e for e in found if not any(a <= e.start < b for a, b in nested)]
+        return (own or found)[0].value if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +195,8 @@ class DocumentClock:
                 expression = replace(expression, role="window")
             if aside is not None and expression.role == "event":
                 expression = replace(expression, role="background", owner=aside.owner)
+                if aside.anchors and expression.value.basis in ("explicit", "relative"):
+                    ctx.anchor = _Dated(expression.value, _span_of_value(expression.value))
             expressions.append(expression)
             if expression.role == "event" and expression.value.basis in ("explicit", "relative"):
                 ctx.anchor = ctx.earlier = _Dated(expression.value, _span_of_value(expression.value))
