@@ -23,7 +23,7 @@ from ..records import Actor, Citation, DateValue, Sentence
 from .records import Evidence
 from .notes import CommNote, CommRef, DeadlineNote, ItemNote, LapseNote, NoteState
 from .view import SentenceView, event_ref, text_of, words_of
-from .words import CommunicationWords, DeadlineWords, ItemWords, RecordWords
+from .words import CommunicationWords, DeadlineWords, ItemWords, RecordWords, TalkWords
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..time.rules import Unit
 
 __all__ = [
-    "Found", "KeyCounter", "context_comm", "keywords", "read_communications", "read_deadlines", "read_items", "unparsed_item",
+    "Found", "KeyCounter", "context_comm", "keywords", "mediation_word", "read_communications", "read_deadlines", "read_items", "unparsed_item",
 ]  # fmt: skip
 
 # states whose subject is the one who sends, carries, or receives the message
@@ -381,8 +381,11 @@ def read_items(
         tokens = _asked(draft.trigger)
         if not tokens:
             continue
-        if kind == "offer" and any(t.head.i == draft.trigger.i and t.lemma_.lower() in words.talks.mediator_verbs for t in tokens):
-            continue  # "offered to mediate between A and B": a step of mediation (talks.py), not terms offered
+        if kind == "offer" and (
+            any(t.head.i == draft.trigger.i and t.lemma_.lower() in words.talks.mediator_verbs for t in tokens)
+            or any(mediation_word(t, words.talks) for t in tokens)
+        ):
+            continue  # "offered to mediate", "offered his good offices": a step of mediation (talks.py), not terms offered
         of = event.target or _asked_of(view, draft.trigger)
         comm = context_comm(comms, draft.trigger, view)
         if comm is None and not _between_sides(event.source, of):
@@ -462,6 +465,14 @@ def _topic(view: SentenceView, tokens: list[Token], w: ItemWords) -> str | None:
         if sectors & w.topic_sectors.get(topic, frozenset()):
             return topic
     return None
+
+
+def mediation_word(tok: Token, w: TalkWords) -> bool:
+    """A noun of mediation itself, alone or with its modifiers: "mediation", "go-between", "good offices"."""
+    if tok.lemma_.lower() in w.mediation_nouns:
+        return True
+    left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "punct")]
+    return bool(left) and "".join(t.text_with_ws for t in [*left, tok]).lower().strip() in w.mediation_nouns
 
 
 def keywords(tokens: list[Token]) -> tuple[str, ...]:

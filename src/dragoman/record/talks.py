@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..coding import syntax as sx
 from ..records import Actor
 from .notes import ANSWER, CommRef, StanceNote, TalkNote
-from .reading import Found, context_comm, keywords
+from .reading import Found, context_comm, keywords, mediation_word
 from .view import ON_OR_AFTER, SentenceView, phrase_in, text_of
 from .words import PositionWords, RecordWords, TalkWords
 
@@ -42,7 +42,7 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
     for tok in view.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
-            if lemma in w.mediation_nouns:
+            if mediation_word(tok, w):
                 note = _mediation_noun(view, tok, words, comms)
                 if note is not None:
                     notes.append(note)
@@ -426,8 +426,9 @@ def _mediation(view: SentenceView, verb: Token, words: RecordWords, comms: list[
 
 
 def _mediation_noun(view: SentenceView, noun: Token, words: RecordWords, comms: list[Found]) -> TalkNote | None:
-    """ "accepted Qatari mediation", "rejected the African Union's mediation", "offered its mediation":
-    a stance on mediation (a mediation merely named, "through the mediation of", is the talks')."""
+    """ "accepted Qatari mediation", "rejected the African Union's mediation", "offered its mediation",
+    "offered to act as a go-between for A and B", "offered his good offices to A and B": a stance on
+    mediation (a mediation merely named, "through the mediation of", is the talks')."""
     status, word = _status(view, noun, words, "mediation")
     if status not in _STANCES or word.i == noun.i:
         return None
@@ -439,7 +440,8 @@ def _mediation_noun(view: SentenceView, noun: Token, words: RecordWords, comms: 
         mediator = holder  # "offered its mediation": its own
     if holder is None or mediator is None or holder.code == mediator.code and status != "proposed":
         return None
-    parties = [p for p in view.actors(view.between(noun)) if p.code != mediator.code]
+    sides = view.between(noun, ("between", "among", "for")) + (sx.prep_objects(word, "to", view.grammar) if word.pos_ == "VERB" else [])
+    parties = [p for p in view.actors(sides) if p.code != mediator.code]
     return TalkNote(
         status, "mediation", None, holder, tuple(parties), mediator, text_of(sx.phrase_tokens(noun)), None, None,
         _condition(view, [word], words.positions), context_comm(comms, noun, view), view.date_at(word),
@@ -460,8 +462,13 @@ def _relay(view: SentenceView, verb: Token, words: RecordWords) -> TalkNote | No
     mediator = view.first_actor(subject)
     if mediator is None or verb.dep_ == "pcomp":
         return None  # "with the European Union carrying ...": read as the talks' mediator
+    # the sides: "carrying messages between the two governments", "flew between Caracas and Georgetown carrying ..."
+    sides = [h for o in sx.children(verb, "dobj") for h in view.between(o)] + view.between(verb)
+    if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() in words.talks.between_verbs:
+        sides += view.between(verb.head)
+    parties = [p for p in view.actors(sides) if p.code != mediator.code]
     return TalkNote(
-        "mediated", "talks", "indirect", mediator, (), mediator, text_of(sx.phrase_tokens(subject[0])), None, None,
+        "mediated", "talks", "indirect", mediator, tuple(parties), mediator, text_of(sx.phrase_tokens(subject[0])), None, None,
         None, None, view.date_at(verb), view.evidence([verb], view.events_at([verb])),
     )  # fmt: skip
 
@@ -576,6 +583,9 @@ def read_stances(view: SentenceView, words: RecordWords, comms: list[Found]) -> 
                 before = next((n for n in reversed(out) if n.party is not party and n.about is not None), None)
                 if before is not None and obj.lower_ in ("it", "them"):
                     out.append(StanceNote(party, final, before.on, before.about, before.comm, before.keywords, condition, view.date_at(tok), evidence))
+                elif obj.lower_ == "it" and (_phrasal(tok) in w.answers or tok.lemma_.lower() in w.answers):
+                    # "Guyana declined it a day later": the latest proposal, as a bare answer would
+                    out.append(StanceNote(party, final, "", ANSWER, comm, (), condition, view.date_at(tok), evidence))
                 continue
             if lemma in talk_words or lemma in message_words:
                 continue
