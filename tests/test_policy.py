@@ -30,7 +30,7 @@ def test_unplaced_sectors_are_organised_bodies_not_people_at_large():
     assert {"COP", "MIL", "REB"} <= policy.unplaced_sectors and "CVL" not in policy.unplaced_sectors
 
 
-@pytest.mark.parametrize("key", ["domestic_sectors", "unplaced_sectors"])
+@pytest.mark.parametrize("key", ["domestic_sectors", "stateless_sectors", "unplaced_sectors"])
 def test_a_sector_list_entry_that_is_no_sector_code_is_named(tmp_path, key):
     text = data_file("policy.yaml").read_text(encoding="utf-8")
     start = text.index(f"\n{key}: [") + 1

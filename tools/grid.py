@@ -58,6 +58,12 @@ class Actor:
     plural: bool = False
     pronoun: str = "it"  # what refers back to it: it, they, she, he
     owner: str | None = None  # its possessive, where adding 's is not English ("the police's")
+    domestic_from: str | None = None  # an unplaced group: the root from which it is the acting state's
+
+    @property
+    def country(self) -> str | None:
+        """The state it is of (None for an IGO or an unplaced group)."""
+        return None if self.form in ("igo", "group") else self.code[:3]
 
     @property
     def possessive(self) -> str:
@@ -81,7 +87,8 @@ def _actor(form: str, state: Sequence[str], rng: random.Random, grid: dict[str, 
     fill = {"code": code, "name": name, "adj": adj, "capital": capital, "first": first, "last": last, "title": rng.choice(grid["titles"])}
     plural = variant.get("plural", False)
     pronoun = person if "{first}" in variant["text"] else "they" if plural else "it"
-    return Actor(variant["text"].format(**fill), variant["code"].format(**fill), form, plural, pronoun, variant.get("possessive"))
+    return Actor(variant["text"].format(**fill), variant["code"].format(**fill), form, plural, pronoun, variant.get("possessive"),
+                 variant.get("domestic_from"))  # fmt: skip
 
 
 def _actors(forms: Sequence[str], states: Sequence[Sequence[str]], rng: random.Random, grid: dict[str, Any]) -> list[Actor]:
@@ -158,6 +165,24 @@ def _cells(construction: dict[str, Any], grid: dict[str, Any]) -> Iterator[tuple
             yield root, preds
 
 
+def _code(actor: Actor | None) -> str | None:
+    return actor.code if actor else None
+
+
+def _target_code(slots: dict[str | None, Actor | None], entry: dict[str, Any], entries: Sequence[dict[str, Any]], root: str) -> str | None:
+    """An expect entry's target code: an unplaced group that the actors of one state act on (police
+    in any act, rebels under force: grid.yaml's `domestic_from`) is that state's; one that an IGO, an
+    unplaced group or the actors of several states act on stays unplaced."""
+    target = slots[entry["target"]]
+    if target is None or target.domestic_from is None or root < target.domestic_from:
+        return _code(target)
+    sources = [slots[e["source"]] for e in entries if e["target"] == entry["target"]]
+    countries = {a.country if a else None for a in sources}
+    if len(countries) != 1 or None in countries:
+        return target.code
+    return f"{countries.pop()}{target.code[3:]}"
+
+
 def _row(name: str, construction: dict[str, Any], root: str, predicate: dict[str, Any], i: int, forms: tuple[str, str, str],
          rng: random.Random, grid: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
     states = rng.sample(grid["states"], 4)
@@ -182,11 +207,11 @@ def _row(name: str, construction: dict[str, Any], root: str, predicate: dict[str
     }  # fmt: skip
     templates = _templates(construction, predicate)
     sentence = _fill(templates[(i + i // 3) % len(templates)], values)
-    slots = {"S": s.code, "T": t.code, "C": c.code, None: None}
+    slots = {"S": s, "T": t, "C": c, None: None}
     expect = [
-        {"source": slots[e["source"]], "target": slots[e["target"]], "root": _expected_root(e["root"], root, grid)}
-        for e in construction["expect"]
-    ]
+        {"source": _code(slots[e["source"]]), "target": _target_code(slots, e, construction["expect"], r), "root": r}
+        for e in construction["expect"] for r in [_expected_root(e["root"], root, grid)]
+    ]  # fmt: skip
     return {
         "id": f"{name}-{root}-{i:02d}", "sentence": sentence, "construction": name, "root": root,
         "verb": predicate["verb"], "source_form": s.form, "target_form": t.form, "expect": expect,

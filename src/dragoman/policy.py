@@ -111,6 +111,7 @@ class Policy:
     evaluation: EvaluationPolicy
     attribution_only: AttributionPolicy
     domestic_sectors: frozenset[str]
+    stateless_sectors: frozenset[str]
     unplaced_sectors: frozenset[str]
     sport: SportPolicy
     prefilter: PrefilterPolicy
@@ -162,7 +163,7 @@ def load_policy(path: str | Path | None = None) -> tuple[Policy, bytes]:
     for code in sorted(policy.roots.mutual):
         if len(code) not in (2, 3) or not code.isdigit():
             raise KnowledgeError(f"{path}: roots.mutual[{code}]: {code!r} is not a CAMEO root or code (\"06\", \"057\")")
-    for key in ("domestic_sectors", "unplaced_sectors"):
+    for key in ("domestic_sectors", "stateless_sectors", "unplaced_sectors"):
         for sector in getattr(policy, key):
             if len(sector) != 3 or not sector.isalpha() or not sector.isupper():
                 raise KnowledgeError(f"{path}: {key}: {sector!r} is not a sector code (three capital letters)")

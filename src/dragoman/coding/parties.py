@@ -24,7 +24,7 @@ from .lexicon import Pattern
 from .propositions import SentencePropositions
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from spacy.tokens import Token
 
@@ -36,9 +36,11 @@ class Parties:
     grammar: Grammar
     valence: Valence  # for the "evaluated" path: how good or bad what a verb calls its object is
     needs_target_or_place: str  # policy: from this root on, an act needs a victim or a place
-    domestic_sectors: frozenset[str]
+    domestic_sectors: frozenset[str]  # policy: a countryless target of these is the source's state's
     international: frozenset[str]  # bodies (IGO, NGO) whose targets never become domestic
     unplaced_sectors: frozenset[str]  # policy: sectors coded without a country when nothing places them
+    stateless_sectors: frozenset[str] = frozenset()  # policy: targets a state's force alone makes its own
+    force_from_root: str = "18"  # policy: force.from_root
 
     def sources(self, trigger: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions) -> list[Actor]:
         verb = sx.clause_head(trigger)
@@ -130,10 +132,12 @@ class Parties:
         return replace(actor, code=actor.country + placed.sector, sector=placed.sector, basis="context", confidence=min(0.8, actor.confidence))
 
     def targets(
-        self, trigger: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, source: Actor
+        self, trigger: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, source: Actor,
+        sources: Sequence[Actor] = (),
     ) -> tuple[list[Actor], str | None]:
         """The target by the pattern's paths, in order, and a location: whom the first path that
-        names someone other than the source names."""
+        names someone other than the source names. `sources`: all who do the act, when several
+        do it ("Doha and Serbia suspended aid to police": the police are neither's by inference)."""
         location = None
         if trigger.pos_ == "NOUN" and props.of(trigger).patients:
             # "Armenian troops came under fire from ...": who came under the act is its target
@@ -147,7 +151,9 @@ class Parties:
             paths = (*paths, "governed")  # "warned that it would deploy tanks against Syria"
         if trigger.pos_ == "NOUN":
             paths = ("recipients", *paths)  # "the praise for the Syrian navy": whom the noun's phrases name
-        reading = _Reading(trigger, pattern, actors, props, source)
+        home = source.country if all(s.country == source.country for s in sources) else None
+        home = None if home in self.international else home  # an IGO's police are no one's by inference
+        reading = _Reading(trigger, pattern, actors, props, source, home)
         for path in paths:
             if path == "loc":
                 for spot in self._spots(trigger):
@@ -173,11 +179,13 @@ class Parties:
             a = r.actors.actor_of(h)
             if a is None:
                 continue
-            d = self._domestic(a, r.source)
-            if not d.code and r.source.country is None:
-                # an unplaced source's target is unplaced too ("police fired on protesters"),
-                # or of the state where it happened ("... on protesters in Caracas"); not a
-                # placed source's (tried: "joining forces", "gather intelligence" became targets)
+            d = self._domestic(a, r.home, r.pattern.code[:2] >= self.force_from_root)
+            if not d.code and (r.home is None or a.sector in self.stateless_sectors):
+                # a body nothing places is unplaced ("police fired on protesters": ---OPP), or of
+                # the state where it happened ("... on protesters in Caracas"), when no one state
+                # acts on it (an unplaced source, an IGO, parties of several states) or it is no
+                # state's organ (armed groups); a placed source's other kinds are no target
+                # (tried: "joining forces", "gather intelligence" became targets)
                 unplaced = r.actors.unplaced(h, self.unplaced_sectors)
                 d = self._placed_where(r.trigger, unplaced, r.actors) if unplaced is not None else d
             if d.code and d.text != r.source.text and d.code != r.source.code:
@@ -368,11 +376,13 @@ class Parties:
                 return found
         return []
 
-    def _domestic(self, actor: Actor, source: Actor) -> Actor:
-        """A countryless rebel, police or opposition target belongs to the source's country."""
-        if actor.code or actor.sector not in self.domestic_sectors or not source.country or source.country in self.international:
+    def _domestic(self, actor: Actor, home: str | None, force: bool) -> Actor:
+        """A countryless police, parliament or opposition target belongs to the state of those acting
+        on it; rebels only to the state whose force is used on them."""
+        domestic = actor.sector in self.domestic_sectors or (force and actor.sector in self.stateless_sectors)
+        if actor.code or not domestic or not home:
             return actor
-        return replace(actor, code=source.country + actor.sector, country=source.country, basis="context", confidence=0.6)
+        return replace(actor, code=home + actor.sector, country=home, basis="context", confidence=0.6)
 
     def _place_in_clause(self, trigger: Token, actors: SentenceMentions) -> Actor | None:
         """The first state named by "in" or "at" among the trigger's own phrases ("fired tear gas at
@@ -417,6 +427,7 @@ class _Reading:
     actors: SentenceMentions
     props: SentencePropositions
     source: Actor
+    home: str | None  # the one country of all who act (None: unplaced, or several), for a domestic target
 
 
 if TYPE_CHECKING:

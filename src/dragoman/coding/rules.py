@@ -70,7 +70,8 @@ class RuleCoder:
             knowledge.valence,
             Parties(
                 knowledge.grammar, knowledge.valence, policy.roots.needs_target_or_place, policy.domestic_sectors,
-                knowledge.actors.vocab.codes.international, policy.unplaced_sectors,
+                knowledge.actors.vocab.codes.international, policy.unplaced_sectors, policy.stateless_sectors,
+                policy.force.from_root,
             ),
         )  # fmt: skip
 
@@ -242,7 +243,7 @@ class RuleCoder:
                         out.append(self._draft(work, tok, pattern, a, b, reciprocal=True))
         else:
             for source in sources:
-                targets, location = self.parties.targets(tok, pattern, actors, props, source)
+                targets, location = self.parties.targets(tok, pattern, actors, props, source, sources)
                 if not targets and location is None and pattern.code[:2] >= self.needs_target_or_place:
                     location = self._place_hit(tok, props)
                     if location is None:
