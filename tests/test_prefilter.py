@@ -152,3 +152,10 @@ def test_a_stage_for_unparsed_sentences_cannot_read_what_a_parse_gives(knowledge
     with pytest.raises(PipelineError, match="runs on unparsed sentences but reads 'drafts'"):
         Pipeline(knowledge, stages)
     assert default_stages  # the default stages pass the same check (the session's pipeline was built)
+
+
+def test_a_sentence_about_a_thing_the_record_follows_is_parsed_with_a_cue(prefilter):
+    # "The truce took effect": no name, no pronoun, but the truce told before is what the record follows
+    assert prefilter.wanted("The truce took effect at noon the next day.")
+    assert prefilter.wanted("The deadline passed without a reply.")
+    assert not prefilter.wanted("The weather was fine at noon the next day.")

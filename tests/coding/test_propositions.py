@@ -131,3 +131,17 @@ def test_every_target_path_a_lexicon_accepts_has_a_reader():
 def test_their_own_act_under_a_light_verb_is_the_subjects(read, a, b):
     agents, _, _ = read(f"{a} and {b} launched their inquiry into the affair.", "inquiry")
     assert agents == [a]
+
+
+@pytest.mark.parametrize(("a", "b", "verb", "prep", "act"), [
+    (a, b, v, p, act) for (a, b), (v, p, act) in itertools.product(
+        PAIRS, [("accused", "of", "breaching"), ("blamed", "for", "closing"), ("barred", "from", "joining")])
+])
+def test_a_gerund_after_of_for_from_is_the_objects_act(read, a, b, verb, prep, act):
+    # "accused Kenya of breaching the truce": Kenya breaches (grammar.yaml object_control_preps)
+    assert read(f"{a} {verb} {b} {prep} {act} the agreement.", act)[0] == [b]
+
+
+@pytest.mark.parametrize(("a", "verb"), [(a, v) for (a, _), v in itertools.product(PAIRS, ["responded", "began"])])
+def test_a_gerund_after_by_on_a_verb_without_object_is_the_subjects_act(read, a, verb):
+    assert read(f"{a} {verb} by criticising the agreement.", "criticising")[0] == [a]

@@ -209,3 +209,13 @@ def test_without_a_parse_a_relative_clause_is_read_off_the_words(knowledge: Any)
     dates = clock.date_sentence("The rebate, which Britain won in 1984, is worth billions.", 0)
     assert [e.role for e in dates.expressions] == ["background"] and _date(dates) == (None, None)
     assert _date(clock.date_sentence("Britain kept it.", 0)) == (None, None)
+
+
+def test_a_date_the_parser_hung_on_a_noun_after_a_bare_preposition_dates_the_sentence(code_text):
+    # "On 3 May 2026 a letter ...": the parser makes "May 2026" a modifier of "letter" and leaves "On" bare
+    result = code_text("On 3 May 2026 a letter from the Egyptian president was delivered by an envoy to the Ethiopian prime minister.")
+    (comm,) = result.record.communications
+    assert comm.date.date == "2026-05-03"
+    # a true modifier before a noun stays the noun's own ("the March 2003 invasion")
+    dated = code_text("Syria condemned the March 2003 invasion of Iraq on 30 May 2005.")
+    assert [e.date.date for e in dated.events] == ["2005-05-30"]

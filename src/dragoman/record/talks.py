@@ -304,7 +304,8 @@ def mediator_of(view: SentenceView, holders: list[Token], words: RecordWords) ->
             for comp in sx.children(prep, "pcomp"):  # "with the European Union carrying messages between ...",
                 # "with Saudi Arabia acting as mediator"
                 acting = any(t.lemma_.lower() in w.mediator_nouns for t in comp.subtree)
-                if (comp.lemma_.lower() in w.relay_verbs and _relays(comp, words)) or acting:
+                going = comp.lemma_.lower() in w.between_verbs and bool(sx.prep_objects(comp, "between", view.grammar))
+                if (comp.lemma_.lower() in w.relay_verbs and _relays(comp, words)) or acting or going:
                     subject = sx.children(comp, "nsubj")
                     if subject:
                         return view.first_actor(subject), text_of(t for t in subject[0].subtree)

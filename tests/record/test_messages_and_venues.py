@@ -1,0 +1,45 @@
+"""Messages, venues and wire copy, read over the propositions (record/reading.py, talks.py) and the
+mentions (a dateline is where a report was filed). Our own sentences."""
+
+from __future__ import annotations
+
+from record_digest import digest
+
+
+def test_a_wire_dateline_is_where_the_report_was_filed_not_a_party(code_text):
+    result = code_text("NAIROBI, 3 March (wire) - Somalia and Kenya held talks in Djibouti on 2 March 2026.")
+    assert {a.code for e in result.events for a in (e.source, e.target) if a is not None} == {"SOM", "KEN"}
+    assert digest(result.record)["channels"] == ["KEN-SOM s1 2026-03-02 held talks by - | mediator - | venue Djibouti | first - | in -"]
+
+
+def test_a_capital_written_in_capitals_without_a_dateline_shape_is_still_a_party(code_text):
+    result = code_text("NAIROBI rejected the demand from Mogadishu on 2 March 2026.")
+    assert any(e.source is not None and e.source.country == "KEN" for e in result.events)
+
+
+def test_a_message_s_own_participle_and_whom_it_speaks_to(code_text):
+    record = code_text("Egypt's letter, delivered by an Egyptian envoy on 3 May 2026, asked Ethiopia to halt the filling.").record
+    (comm,) = record.communications
+    assert (comm.sender.country, comm.recipient.country, comm.date.date) == ("EGY", "ETH", "2026-05-03")
+
+
+def test_what_a_reply_s_author_does_in_it_is_said_in_the_reply(code_text):
+    text = ("Kenya's president wrote to the Somali president on 1 March 2026 to suggest talks. In a reply sent on 3 March, "
+            "the Somali president consented to talks.")
+    d = digest(code_text(text).record)
+    assert d["communications"][1] == "c2 reply SOMGOV>KENGOV 2026-03-03 | sent 2026-03-03 SOMGOV | answers c1 | items - | deadlines -"
+    assert "KEN-SOM s2 2026-03-03 agreed talks by SOMGOV | mediator - | venue - | first - | in c2" in d["channels"]
+
+
+def test_a_summit_of_three_is_one_channel_with_its_venue_in_apposition(code_text):
+    text = "The presidents of Kenya, Uganda and Tanzania held a summit in the Tanzanian capital, Dodoma, on 3 July 2026."
+    assert digest(code_text(text).record)["channels"] == [
+        "KEN-TZA-UGA s1 2026-07-03 held talks by - | mediator - | venue Dodoma | first - | in -"
+    ]
+
+
+def test_a_venue_pressed_for_is_a_proposal_not_a_demand_of_its_state(code_text):
+    text = "Cyprus and Turkey held talks in Geneva on 18 September 2024. Nicosia pressed for New York as the venue of the next round."
+    record = code_text(text).record
+    assert "CYP-TUR s2 2024-09-18 proposed talks by CYPGOV | mediator - | venue New York | first - | in -" in digest(record)["channels"]
+    assert not record.demands
