@@ -83,7 +83,12 @@ class SentenceView:
         return found if found is not None else self.actor(token)
 
     def subjects(self, verb: Token) -> list[Token]:
-        """Who does what the verb says: its subjects, or a passive's agents."""
+        """Who does what the verb says: its proposition's agents (subjects, a passive's "by", a
+        controller, a relative's noun, a shared subject); the parse's own subjects where the
+        proposition names none."""
+        found = self.agents(verb)
+        if found:
+            return found
         if sx.is_passive(verb):
             agents, _ = sx.passive_parts(verb)
             return agents
