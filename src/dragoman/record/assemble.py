@@ -53,7 +53,10 @@ from .builders import (
     text_dated,
 )
 from .agreement_log import AgreementLog
-from .notes import ANSWER, AgreementNote, CommNote, CommRef, DeadlineNote, ItemNote, LapseNote, Note, RuptureNote, StanceNote, TalkNote
+from .notes import (
+    ANSWER, AgreementNote, CommNote, CommRef, DeadlineNote, ExtensionNote, ItemNote, LapseNote, Note, RuptureNote, StanceNote,
+    TalkNote,
+)  # fmt: skip
 from .records import (
     STATES,
     Channel,
@@ -61,6 +64,7 @@ from .records import (
     CommState,
     Communication,
     Deadline,
+    EventRef,
     Evidence,
     Item,
     Position,
@@ -156,15 +160,15 @@ class _Assembly:
         if comm.sender is None and note.carrier is not None and any(s.state == "delivered" for s in note.states):
             comm.sender = note.carrier  # "Kenya handed Somalia a note": who hands a note no one else wrote sends it
         comm.recipient = comm.recipient or note.recipient
-        if note.carrier is not None and not same_party(note.carrier, comm.sender):
+        if note.carrier is not None and (not same_party(note.carrier, comm.sender) or _another_person(note.carrier, comm.sender)):
             comm.carrier = comm.carrier or note.carrier
         if note.content and all(note.content.lower() != c.lower() for c in comm.content):
             comm.content.append(note.content)
         comm.mentions.append((note.date, note.evidence))
         for s in note.states:
             by = s.by
-            if s.state == "delivered" and same_party(by, comm.sender):
-                state = "sent"  # the sender delivering it sent it
+            if s.state == "delivered" and same_party(by, comm.sender) and not _another_person(by, comm.sender):
+                state = "sent"  # the sender delivering it sent it (its own envoy, named apart, carried it)
             else:
                 state = s.state
             if state == "answered":
@@ -261,8 +265,8 @@ class _Assembly:
     def deadline_note(self, note: DeadlineNote) -> None:
         comm = self.resolve(note.comm, note.evidence.sentence_index)
         item = self.items_by_key.get(note.item) if note.item is not None else None
-        if note.expression.lower().startswith("the "):  # "the six-month deadline": one already set
-            told = next((d for d in reversed(self.deadlines) if (d.note.amount, d.note.unit) == (note.amount, note.unit)), None)
+        if note.expression.lower().startswith("the "):  # "the six-month deadline", "the 15 May deadline": one already set
+            told = next((d for d in reversed(self.deadlines) if _deadline_key(d.note) == _deadline_key(note)), None)
             if told is not None:
                 if told.item is None and item is not None:
                     told.item, item.deadline = item, told.index
@@ -272,6 +276,12 @@ class _Assembly:
         if item is not None:
             item.deadline = deadline.index
 
+    def extension_note(self, note: ExtensionNote) -> None:
+        """More time for the latest deadline still open (else the latest one): its due moves on."""
+        chosen = next((d for d in reversed(self.deadlines) if d.passed is None), None) or next(reversed(self.deadlines), None)
+        if chosen is not None:
+            chosen.extensions.append(note)
+
     def lapse_note(self, note: LapseNote) -> None:
         open_ = [d for d in reversed(self.deadlines) if d.passed is None]
         chosen = next((d for d in open_ if d.comm is not None and d.comm.kind == note.what), None)
@@ -280,10 +290,12 @@ class _Assembly:
             return
         chosen.passed = note
         outcome = tuple(o for o in note.outcome if o.modality not in self.rules.non_events)
-        if not outcome and note.alone:
+        if not outcome:  # what followed: the events of the next sentences that tell any (kept by their dates, _deadline)
             index = note.evidence.sentence_index
-            reach = range(index + 1, index + 1 + self.rules.outcome_reach)
-            outcome = tuple(event_ref(e) for e in self.events if e.sentence_index in reach and e.modality not in self.rules.non_events)
+            acts = [e for e in self.events if e.sentence_index > index and e.modality not in self.rules.non_events]
+            reach = sorted({e.sentence_index for e in acts})[: self.rules.outcome_reach]
+            outcome = tuple(event_ref(e) for e in acts if e.sentence_index in reach)
+            chosen.later = True
         chosen.outcome = outcome
 
     # ------------------------------------------------------------ channels
@@ -498,6 +510,14 @@ class _Assembly:
         return item.note.of or (item.comm.recipient if item.comm else None)
 
 
+def _another_person(a: Actor | None, b: Actor | None) -> bool:
+    """Two people of one side: "a Kenyan envoy, Daniel Kiprono" is not "Kenya's president" (a name
+    tells them apart); a side named by its name or code alone is no other person."""
+    if a is None or b is None or not a.name or a.name == b.name:
+        return False
+    return b.name is not None or a.text.lower() != b.text.lower()
+
+
 def assemble(doc_id: str, notes: Sequence[Note], events: Sequence[Event], rules: AssemblyRules) -> Record:
     """The document's record from its notes (in reading order) and its events."""
     a = _Assembly(rules, events)
@@ -510,6 +530,8 @@ def assemble(doc_id: str, notes: Sequence[Note], events: Sequence[Event], rules:
             a.deadline_note(note)
         elif isinstance(note, LapseNote):
             a.lapse_note(note)
+        elif isinstance(note, ExtensionNote):
+            a.extension_note(note)
         elif isinstance(note, TalkNote):
             a.talk_note(note)
         elif isinstance(note, StanceNote):
@@ -635,23 +657,92 @@ def _item(item: ItemDraft, item_ids: dict[int, str], deadline_ids: dict[int, str
 def _deadline(d: DeadlineDraft, rules: AssemblyRules, deadline_ids: dict[int, str], item_ids: dict[int, str], cid: Ids) -> Deadline:
     note, comm = d.note, d.comm
     anchor = comm.date() if comm is not None and comm.date().date else note.date
-    due = _due(anchor, note.amount, rules.units.get(note.unit), rules.hours_per_day)
+    if note.amount is None or note.unit is None:
+        due = note.due or DateValue()  # a day set ("by 31 May")
+    else:
+        due = _due(anchor, note.amount, rules.units.get(note.unit), rules.hours_per_day)
+    extended = _extended(d, due, rules)
+    passed, passed_evidence = _passed(d, due, extended)
+    outcome = d.outcome
+    if d.later and d.passed is not None and passed is not None and passed.date:
+        outcome = tuple(o for o in (_counted_from(o, passed, d.passed.dated) for o in outcome) if _followed(o, passed, d.passed.alone))
     return Deadline(
         deadline_id=deadline_ids[d.index], expression=note.expression, amount=note.amount, unit=note.unit,
         anchor=anchor, due=due,
         communication=cid(comm),
         item=item_ids[d.item.index] if d.item is not None else None,
         by=note.by or (comm.sender if comm else None), of=note.of or (comm.recipient if comm else None),
-        passed=_passed(d, due), outcome=d.outcome, evidence=note.evidence,
-        passed_evidence=d.passed.evidence if d.passed is not None else None,
+        passed=passed, outcome=outcome, evidence=note.evidence, passed_evidence=passed_evidence,
+        extended=tuple(day for day, _, _ in extended), extended_evidence=tuple(e for _, e, _ in extended),
     )  # fmt: skip
 
 
-def _passed(d: DeadlineDraft, due: DateValue) -> DateValue | None:
-    """When it passed: the date the text gives, else ("after the deadline passed, ...") its due date."""
-    if d.passed is None:
-        return None
-    return d.passed.date if d.passed.dated or not due.date else due
+def _deadline_key(note: DeadlineNote) -> tuple[int | None, str | None, str | None]:
+    """What tells two deadlines apart: the duration, or the day set."""
+    return (note.amount, note.unit, None) if note.amount is not None else (None, None, note.due.date if note.due else None)
+
+
+# (the new due date, where the text says so, the sentence it is told in)
+Extended = list[tuple[DateValue, Evidence, int]]
+
+
+def _extended(d: DeadlineDraft, due: DateValue, rules: AssemblyRules) -> Extended:
+    """Each later due date the deadline was given, in order: the day set ("to 15 July") or the
+    time added to the due before it ("by a week", "two more weeks")."""
+    out: Extended = []
+    current = due
+    for x in d.extensions:
+        if x.due is not None:
+            new = x.due
+        elif x.amount is not None and x.unit is not None and current.date:
+            new = _due(current, x.amount, rules.units.get(x.unit), rules.hours_per_day)
+        else:
+            continue
+        if new.date:
+            out.append((new, x.evidence, x.evidence.sentence_index))
+            current = new
+    return out
+
+
+def _passed(d: DeadlineDraft, due: DateValue, extended: Extended) -> tuple[DateValue | None, Evidence | None]:
+    """When it passed, and where that is told: the date the text gives, else ("after the deadline
+    passed, ...") the due date it had then, the last extension told before. A deadline extended
+    after it was due had passed when due ("let July run out, and on 2 August extended the deadline")."""
+    if d.passed is not None:
+        told = d.passed.evidence.sentence_index
+        current = next((day for day, _, at in reversed(extended) if at <= told), due)
+        return (d.passed.date if d.passed.dated or not current.date else current), d.passed.evidence
+    current = due
+    for day, evidence, _ in extended:
+        x = next(x for x in d.extensions if x.evidence is evidence)
+        if current.date and text_dated(x.date) and (date_key(x.date) or "") > (date_key(current) or "~"):
+            return current, evidence
+        current = day
+    return None, None
+
+
+def _counted_from(o: EventRef, passed: DateValue, dated: bool) -> EventRef:
+    """What followed a deadline whose passing the text does not date ("The deadline passed. The next
+    morning, ..."): counted from the day it passed, not from the story's date before it."""
+    when = o.date
+    if dated or when.basis != "relative" or not when.anchor or not when.date or when.precision != "day":
+        return o
+    start, moved, passed_day = parse_iso(when.anchor), parse_iso(when.date), parse_iso(passed.date)
+    if start is None or moved is None or passed_day is None or passed_day.precision != "day" or start.first >= passed_day.first:
+        return o
+    day = passed_day.first + (moved.first - start.first)
+    return replace(o, date=replace(when, date=day.isoformat(), anchor=passed.date))
+
+
+def _followed(o: EventRef, passed: DateValue, alone: bool) -> bool:
+    """An event of a later sentence followed the deadline: dated on or after its passing (by its own
+    words, where the lapse was told along with other things), or undated after a lapse told alone."""
+    key = date_key(o.date)
+    if key is None:
+        return alone
+    if not alone and o.date.basis not in ("explicit", "relative"):
+        return False
+    return key >= (passed.date or "")[: len(key)]
 
 
 def _due(anchor: DateValue, amount: int, unit: Unit | None, hours_per_day: int) -> DateValue:

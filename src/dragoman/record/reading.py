@@ -14,14 +14,15 @@ point at communications by `CommRef`s that the assembly resolves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..coding import syntax as sx
 from ..coding.lists import ListContext
 from ..records import Actor, Citation, DateValue, Sentence
+from .builders import date_key
 from .records import Evidence
-from .notes import CommNote, CommRef, DeadlineNote, ItemNote, LapseNote, NoteState
+from .notes import CommNote, CommRef, DeadlineNote, ExtensionNote, ItemNote, LapseNote, NoteState
 from .view import SentenceView, event_ref, text_of, words_of
 from .words import CommunicationWords, DeadlineWords, ItemWords, RecordWords, TalkWords
 
@@ -76,6 +77,10 @@ def read_communications(view: SentenceView, words: RecordWords, keys: KeyCounter
             found.append(_noun(view, tok, w, keys, inner))
         elif tok.pos_ == "PRON" and tok.lower_ == "it" and (recent or found):
             note = _pronoun(view, tok, w, keys)
+            if note is not None:
+                found.append(note)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.is_lower and lemma in w.part_states and (recent or found) and not any(p.lower_ == "of" for p in sx.children(tok, "prep")):
+            note = _pronoun(view, tok, w, keys, part=lemma)  # "confirmed receipt the same day": of the message just named
             if note is not None:
                 found.append(note)
         elif tok.pos_ == "VERB" and (lemma in w.implied_by_verb or lemma in w.reply_verbs):
@@ -209,13 +214,14 @@ def _participle(noun: Token, w: CommunicationWords) -> Token | None:
     return None
 
 
-def _pronoun(view: SentenceView, tok: Token, w: CommunicationWords, keys: KeyCounter) -> Found | None:
-    """ "had not received it", "handed it to the minister", "answered it": a message named before."""
+def _pronoun(view: SentenceView, tok: Token, w: CommunicationWords, keys: KeyCounter, part: str | None = None) -> Found | None:
+    """ "had not received it", "handed it to the minister", "answered it": a message named before;
+    with `part`, a part of it named alone ("confirmed receipt the same day")."""
     head = tok.head
     role = "object" if tok.dep_ in ("dobj", "nsubjpass") else "subject" if tok.dep_ == "nsubj" else ""
-    if not role or head.pos_ not in ("VERB", "AUX"):
+    if not role or head.pos_ not in ("VERB", "AUX") or (part is not None and role != "object"):
         return None
-    state = _state(view, head, role, w, None)
+    state = _state(view, head, role, w, part)
     if state is None:
         return None
     who = view.first_actor(view.subjects(head))
@@ -499,15 +505,16 @@ def context_comm(comms: list[Found], token: Token, view: SentenceView) -> CommRe
 def read_deadlines(
     view: SentenceView, words: RecordWords, keys: KeyCounter, units: dict[str, Unit], numbers: dict[str, int],
     comms: list[Found], items: list[ItemNote], list_comm: int | None, skip: frozenset[int] = frozenset(),
-) -> tuple[list[CommNote], list[DeadlineNote], list[ItemNote], list[LapseNote]]:  # fmt: skip
-    """Deadlines (with the demand each sets a time for, when the sentence names one that no other
-    note holds, and the message a deadline one party sets another is: "gave Georgia 48 hours to
-    withdraw" is an ultimatum) and deadlines that passed. `skip`: tokens of acts whose time is no
-    deadline ("told three envoys to leave within a day": the expulsion's, ruptures.py)."""
+) -> tuple[list[CommNote], list[DeadlineNote], list[ItemNote], list[ExtensionNote | LapseNote]]:  # fmt: skip
+    """Deadlines, counted ("within 2 months", "gave Georgia 48 hours to withdraw") or set by a day ("must
+    withdraw by 30 June", "a deadline of 15 May", "by the end of the month": the date rules' deadline
+    role), with the demand each sets a time for when the sentence names one that no other note holds
+    and the message a deadline one party sets another is ("gave Georgia 48 hours to withdraw" is an
+    ultimatum); then more time given to one ("extended the deadline to 15 July", "gave Ethiopia two
+    more weeks") and deadlines that passed. `skip`: tokens of acts whose time is no deadline ("told
+    three envoys to leave within a day": the expulsion's, ruptures.py)."""
     w = words.deadlines
-    implied: list[CommNote] = []
-    deadlines: list[DeadlineNote] = []
-    asked: list[ItemNote] = []
+    found = _Deadlines([], [], [], [])
     for tok in view.tokens:
         unit = tok.lemma_.lower()
         if unit not in units or tok.pos_ != "NOUN" or tok.i in skip:
@@ -515,49 +522,167 @@ def read_deadlines(
         amount = _amount(tok, numbers)
         if amount is None:
             continue
-        shape = _deadline_shape(tok, w)
-        if shape is None:
+        extending = _extending(view, tok, w)
+        if extending is not None:
+            found.extensions.append(ExtensionNote(
+                None, amount, unit, view.first_actor(view.agents(extending)), _given(view, extending), view.date_at(extending),
+                view.evidence([tok, extending], view.events_at([extending])),
+            ))  # fmt: skip
             continue
-        anchor_word, phrase = shape
-        comm = _deadline_comm(comms, anchor_word, view) or (CommRef("key", key=list_comm) if list_comm is not None else None)
-        act = _demanded_act(tok, anchor_word)
-        item_key = items[0].key if (view.item_block or len(items) == 1) and items else None
-        if act is None and item_key is None and comm is not None and anchor_word.pos_ == "VERB" and _in_content(comms, anchor_word, view):
-            act = anchor_word  # "told his counterpart that the islands must be demilitarised within six months"
-        by = of = None
-        if anchor_word.pos_ in ("VERB", "AUX") and anchor_word.lemma_.lower() not in w.verbs:
-            of = view.first_actor(view.subjects(anchor_word))  # "that Mogadishu withdraw ... within ten days": of whom
-        elif anchor_word.pos_ in ("VERB", "AUX"):  # "gave Georgia 48 hours": by whom, of whom
-            by = view.first_actor(view.subjects(anchor_word))
-            of = view.first_actor(sx.children(anchor_word, "dative", "iobj"))
-        elif anchor_word.head.pos_ in ("VERB", "AUX") and anchor_word.dep_ == "dobj":
-            by = view.first_actor(view.subjects(anchor_word.head))
-            of = view.first_actor(sx.children(anchor_word.head, "dative", "iobj"))
-        if comm is None and by is None and item_key is None and anchor_word.lemma_.lower() not in w.nouns:
-            continue  # "will be built within two years": a time, not a deadline a party set
-        if comm is None and by is not None and of is not None and anchor_word.lemma_.lower() in w.verbs:
-            when = view.date_at(anchor_word)
-            message = CommNote(
-                keys(), CommRef("new", w.implied_kind), w.implied_kind, (NoteState("sent", when, by),), by, of, None,
-                None, False, None, text_of(act.subtree) if act is not None else None, when,
-                view.evidence([anchor_word], view.events_at([anchor_word])),
-            )  # fmt: skip
-            implied.append(message)
-            comm = CommRef("key", key=message.key)
-        if act is not None and item_key is None:
-            tokens = [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == act.i)]
-            cameo = next((e.cameo for d, e in view.pairs if d.trigger.i in (anchor_word.i, anchor_word.head.i, act.i)), None)
-            item = ItemNote(
-                keys(), "demand", text_of(tokens), _topic(view, tokens, words.items), cameo, by, of, comm, None,
-                keywords(tokens), view.date_at(act), view.evidence([act], view.events_at([act])),
-            )  # fmt: skip
-            asked.append(item)
-            item_key = item.key
-        deadlines.append(DeadlineNote(
-            keys(), phrase, amount, unit, comm, item_key, by, of, view.dates.main,
-            view.evidence([tok], view.events_at([anchor_word])),
-        ))  # fmt: skip
-    return implied, deadlines, asked, _lapses(view, w)
+        shape = _deadline_shape(tok, w)
+        if shape is not None:
+            anchor_word, phrase = shape
+            _deadline(view, words, keys, comms, items, list_comm, found, tok, anchor_word, phrase, amount, unit, None)
+    for tok, value in _set_days(view, units, numbers, skip):
+        extended = _extended_to(tok, w)
+        if extended is not None:
+            found.extensions.append(ExtensionNote(
+                value, None, None, view.first_actor(view.agents(extended)), None, view.date_at(extended),
+                view.evidence([tok, extended], view.events_at([extended])),
+            ))  # fmt: skip
+            continue
+        day = _day_shape(tok, w)
+        if day is not None:
+            anchor_word, phrase = day
+            _deadline(view, words, keys, comms, items, list_comm, found, tok, anchor_word, phrase, None, None, value)
+    return found.implied, found.deadlines, found.asked, [*found.extensions, *_lapses(view, w)]
+
+
+@dataclass(slots=True)
+class _Deadlines:
+    implied: list[CommNote]
+    deadlines: list[DeadlineNote]
+    asked: list[ItemNote]
+    extensions: list[ExtensionNote]
+
+
+def _deadline(
+    view: SentenceView, words: RecordWords, keys: KeyCounter, comms: list[Found], items: list[ItemNote],
+    list_comm: int | None, found: _Deadlines, tok: Token, anchor_word: Token, phrase: str, amount: int | None,
+    unit: str | None, due: DateValue | None,
+) -> None:  # fmt: skip
+    """One deadline (a duration `amount` `unit`, or a day `due`) hung on `anchor_word`, with its
+    message and demand where the sentence names them."""
+    w = words.deadlines
+    comm = _deadline_comm(comms, anchor_word, view) or (CommRef("key", key=list_comm) if list_comm is not None else None)
+    act = _demanded_act(tok, anchor_word)
+    item_key = items[0].key if (view.item_block or len(items) == 1) and items else None
+    if act is None and item_key is None and comm is not None and anchor_word.pos_ == "VERB" and _in_content(comms, anchor_word, view):
+        act = anchor_word  # "told his counterpart that the islands must be demilitarised within six months"
+    by = of = None
+    if anchor_word.pos_ in ("VERB", "AUX") and anchor_word.lemma_.lower() not in w.verbs:
+        of = view.first_actor(view.subjects(anchor_word))  # "that Mogadishu withdraw ... within ten days": of whom
+        if due is not None and item_key is None and comm is None:
+            # "Ethiopia said Eritrea must withdraw by 30 June": a demand of the one who says so
+            by = next((view.first_actor(view.agents(h)) for h in sx.governing(anchor_word, ("ccomp",))), None)
+            act = anchor_word if by is not None and of is not None and by.country != of.country else None
+            by = by if act is not None else None
+    elif anchor_word.pos_ in ("VERB", "AUX"):  # "gave Georgia 48 hours": by whom, of whom
+        by = view.first_actor(view.subjects(anchor_word))
+        of = _given(view, anchor_word)
+    elif anchor_word.head.pos_ in ("VERB", "AUX") and anchor_word.dep_ == "dobj":
+        by = view.first_actor(view.subjects(anchor_word.head))
+        of = _given(view, anchor_word.head)
+    if comm is None and by is None and item_key is None and anchor_word.lemma_.lower() not in w.nouns:
+        return  # "will be built within two years": a time, not a deadline a party set
+    if comm is None and by is not None and of is not None and anchor_word.lemma_.lower() in w.verbs:
+        when = view.date_at(anchor_word)
+        message = CommNote(
+            keys(), CommRef("new", w.implied_kind), w.implied_kind, (NoteState("sent", when, by),), by, of, None,
+            None, False, None, text_of(act.subtree) if act is not None else None, when,
+            view.evidence([anchor_word], view.events_at([anchor_word])),
+        )  # fmt: skip
+        found.implied.append(message)
+        comm = CommRef("key", key=message.key)
+    if act is not None and item_key is None:
+        tokens = [t for t in act.subtree if not (t.dep_ == "aux" and t.head.i == act.i and (t.lower_ == "to" or t.i < act.i))]
+        cameo = next((e.cameo for d, e in view.pairs if d.trigger.i in (anchor_word.i, anchor_word.head.i, act.i)), None)
+        item = ItemNote(
+            keys(), "demand", text_of(tokens), _topic(view, tokens, words.items), cameo, by, of, comm, None,
+            keywords(tokens), view.date_at(act), view.evidence([act], view.events_at([act])),
+        )  # fmt: skip
+        found.asked.append(item)
+        item_key = item.key
+    if item_key is not None and by is None and of is None:
+        told = next((i for i in [*items, *found.asked] if i.key == item_key), None)
+        by, of = (told.by, told.of) if told is not None else (None, None)
+    found.deadlines.append(DeadlineNote(
+        keys(), phrase, amount, unit, comm, item_key, by, of, view.dates.main,
+        view.evidence([tok], view.events_at([anchor_word])), due,
+    ))  # fmt: skip
+
+
+def _given(view: SentenceView, verb: Token) -> Actor | None:
+    """Whom a deadline is given: "gave Georgia 48 hours", "gave Somalia until 15 July", "set Sudan a deadline"."""
+    return view.first_actor(sx.children(verb, "dative", "iobj")) or view.first_actor(sx.children(verb, "dobj"))
+
+
+def _extending(view: SentenceView, unit: Token, w: DeadlineWords) -> Token | None:
+    """The verb that gives a deadline more time, if the duration is that time: "gave Ethiopia two
+    more weeks", "extended the deadline by a week", "pushed the deadline back by ten days"."""
+    if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in w.more_words for c in unit.children):
+        verb = unit.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+    if unit.dep_ == "pobj" and unit.head.lower_ == "by":
+        return _extended_to(unit, w)
+    return None
+
+
+def _extended_to(tok: Token, w: DeadlineWords) -> Token | None:
+    """The extending verb of "extended the deadline to 15 July", "pushed the deadline back to 15
+    June" ("by a week"): the verb, when its object (or passive subject) is a deadline noun."""
+    prep = tok.head if tok.dep_ == "pobj" else tok
+    if prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.dep_ in ("advmod", "prt") and verb.pos_ in ("ADV", "ADP"):
+        verb = verb.head  # "pushed the deadline back to 15 June"
+    if verb.lemma_.lower() not in w.extension_verbs:
+        return None
+    objects = sx.children(verb, "dobj", "nsubjpass")
+    return verb if any(o.lemma_.lower() in w.nouns for o in objects) else None
+
+
+def _set_days(view: SentenceView, units: dict[str, Unit], numbers: dict[str, int], skip: frozenset[int]) -> list[tuple[Token, DateValue]]:
+    """The days the date rules read as deadlines (role "deadline"; not a counted one, "within 2
+    months", which the units are read for), each with the word that heads its phrase."""
+    out: list[tuple[Token, DateValue]] = []
+    at = view.span.start_char
+    for e in view.dates.expressions:
+        if e.role != "deadline" or not e.value.date:
+            continue
+        tokens = [t for t in view.tokens if e.start <= t.idx - at < e.end]
+        if not tokens or any(t.i in skip or (t.lemma_.lower() in units and _amount(t, numbers) is not None) for t in tokens):
+            continue
+        top = next(t for t in tokens if t.head.i == t.i or not (e.start <= t.head.idx - at < e.end))
+        out.append((top, _due_day(e.value)))
+    return out
+
+
+def _due_day(value: DateValue) -> DateValue:
+    """A deadline "by the end of the month" falls on its last day."""
+    key = date_key(value)
+    if key is not None and key != value.date:
+        return replace(value, date=key, precision="day", date_end=None)
+    return value
+
+
+def _day_shape(tok: Token, w: DeadlineWords) -> tuple[Token, str] | None:
+    """(the word a deadline set by a day hangs on, its words): "by 31 May" on the act demanded, "a
+    deadline of 15 May" and "the 15 May deadline" on the noun, "until 15 July" on the giving verb."""
+    if tok.dep_ == "prep":
+        prep = tok
+    elif tok.dep_ == "pobj":
+        prep = tok.head
+    else:  # "the 15 May deadline"
+        noun = tok.head
+        return (noun, text_of(noun.subtree)) if noun.lemma_.lower() in w.nouns else None
+    head = prep.head
+    if prep.lower_ == "of" and head.lemma_.lower() in w.nouns:
+        return head, text_of(t for t in head.subtree if t.i <= prep.right_edge.i)
+    if head.pos_ in ("VERB", "AUX"):
+        return head, text_of(prep.subtree)
+    return None
 
 
 def _in_content(comms: list[Found], token: Token, view: SentenceView) -> bool:
@@ -604,8 +729,10 @@ def _deadline_comm(comms: list[Found], anchor: Token, view: SentenceView) -> Com
 
 
 def _demanded_act(unit: Token, anchor: Token) -> Token | None:
-    """The act a deadline is set for: "an ultimatum to withdraw", "gave Ethiopia 30 days to accept"."""
-    for holder in (unit, anchor):
+    """The act a deadline is set for: "an ultimatum to withdraw", "gave Ethiopia 30 days to accept",
+    "set Sudan a deadline of 15 May to reopen the border"."""
+    holders = [unit, anchor, *([anchor.head] if anchor.dep_ == "dobj" and anchor.pos_ == "NOUN" else [])]
+    for holder in holders:
         for c in holder.children:
             if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ == "VERB":
                 if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -627,16 +754,24 @@ def _lapses(view: SentenceView, w: DeadlineWords) -> list[LapseNote]:
             clause = t.head
         elif t.dep_ == "pobj" and t.head.lower_ in w.lapse_prepositions:
             clause = t.head
+        else:  # "The deadline lapsed on Saturday" misread as a participle on the noun; "which passed on 1 June"
+            clause = next((c for c in t.children if c.lemma_.lower() in w.lapse_verbs and (
+                c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")))), None)  # fmt: skip
         if clause is None:
             continue
-        inside = {x.i for x in clause.subtree}
+        acts = {x.i for c in clause.children if c.dep_ == "conj" for x in c.subtree}  # "passed, and troops shelled ..."
+        inside = {x.i for x in clause.subtree} - acts
         outcome = tuple(event_ref(e) for d, e in view.pairs if d.trigger.i not in inside)
         lo = min(x.idx for x in clause.subtree) - view.span.start_char
         hi = max(x.idx + len(x) for x in clause.subtree) - view.span.start_char
-        dated = any(lo <= e.start < hi and e.value.date and e.role == "event" for e in view.dates.expressions)
+        at = clause.idx - view.span.start_char  # its own date, or one of its clause when that is an aside ("which passed on 1 June")
+        dated = any(
+            lo <= e.start < hi and e.value.date and (e.role == "event" or (e.owner is not None and e.owner[0] <= at < e.owner[1]))
+            for e in view.dates.expressions
+        )  # fmt: skip
         out.append(LapseNote(
             tok.lemma_.lower(), view.date_at(clause), outcome, view.evidence([tok, clause], []), dated=dated,
-            alone=clause.dep_ == "ROOT",
+            alone=clause.dep_ == "ROOT" or (clause.head.i == t.i and t.dep_ == "ROOT"),
         ))  # fmt: skip
     return out
 
