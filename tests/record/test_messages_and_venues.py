@@ -43,3 +43,24 @@ def test_a_venue_pressed_for_is_a_proposal_not_a_demand_of_its_state(code_text):
     record = code_text(text).record
     assert "CYP-TUR s2 2024-09-18 proposed talks by CYPGOV | mediator - | venue New York | first - | in -" in digest(record)["channels"]
     assert not record.demands
+
+
+def test_a_part_of_the_message_just_named_alone(code_text):
+    text = "Kenya sent a letter to Somalia on 1 March 2026. Somalia's foreign ministry confirmed receipt the same day."
+    (line,) = digest(code_text(text).record)["communications"]
+    assert "received 2026-03-01 SOMGOV" in line
+
+
+def test_an_envoy_of_the_sender_s_side_named_apart_carries_the_letter(code_text):
+    text = ("Kenya's president wrote to the Somali president on 1 March 2026. A Kenyan envoy, Daniel Kiprono, carried the "
+            "letter to Mogadishu and handed it over on 2 March.")
+    (comm,) = code_text(text).record.communications
+    assert comm.carrier is not None and comm.carrier.name == "Daniel Kiprono"
+    assert [(s.state, s.date.date) for s in comm.states if s.state == "delivered"] == [("delivered", "2026-03-02")]
+
+
+def test_an_offer_named_by_its_noun_under_a_light_verb_and_its_refusal(code_text):
+    text = "On 3 July 2026 Uzbekistan made an offer to buy surplus water from Kyrgyzstan's reservoir. The Kyrgyz president refused the offer the next day."
+    d = digest(code_text(text).record)
+    assert d["demands"] == ["d1 offer - 2026-07-03 UZB>KGZ water - rejected: buy surplus water from Kyrgyzstan's reservoir"]
+    assert d["positions"] == ["p1 2026-07-04 KGZGOV rejects the offer | on d1 | in -"]

@@ -400,7 +400,48 @@ def read_items(
             keys(), kind, text_of(tokens), _topic(view, tokens, w), event.cameo, event.source, of, comm,
             event.condition, keywords(tokens), event.date, view.evidence([draft.trigger], (event.event_id,)),
         ))  # fmt: skip
+    told = {n.evidence.trigger_span for n in out}
+    for noun in view.tokens:  # "made an offer to buy water from Kyrgyzstan", "put forward a demand that ..."
+        note = _noun_item(view, noun, words, keys, comms, skip)
+        if note is not None and note.evidence.trigger_span not in told:
+            out.append(note)
     return out
+
+
+def _noun_item(
+    view: SentenceView, noun: Token, words: RecordWords, keys: KeyCounter, comms: list[Found], skip: frozenset[int]
+) -> ItemNote | None:  # fmt: skip
+    """An offer or demand named by its noun under a light verb, with what it asks for in a clause of
+    its own: the light verb's agent makes it of the one its phrases name (`view.recipients`), or of
+    the one the clause names ("to buy surplus water from Kyrgyzstan": Kyrgyzstan)."""
+    w = words.items
+    lemma = noun.lemma_.lower()
+    kind = "offer" if lemma in w.offer_nouns else "demand" if lemma in w.demand_nouns else None
+    verb = noun.head
+    if kind is None or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in view.grammar.light_verbs:
+        return None
+    if verb.i in skip or noun.i in skip or sx.negated(verb, view.grammar) or sx.inside_condition(verb, view.grammar):
+        return None
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if not clauses or any(mediation_word(t, words.talks) or t.lemma_.lower() in words.talks.mediator_verbs for t in clauses[0].subtree):
+        return None
+    clause = clauses[0]
+    tokens = [t for t in clause.subtree if not (t.dep_ in ("mark", "aux") and t.head.i == clause.i and t.i < clause.i and t.lower_ in ("that", "to"))]
+    by = view.first_actor(view.agents(verb))
+    named = [o for p in sx.children(clause, "prep") if p.lower_ in ("from", "with") for o in sx.children(p, "pobj")]
+    named += [c for o in named for c in o.children if c.dep_ == "poss"]  # "from Kyrgyzstan's reservoir"
+    of = view.first_actor(view.recipients(verb)) or view.first_actor(view.recipients(clause)) or view.first_actor(named)
+    if kind == "demand":
+        of = view.first_actor(sx.children(clause, "nsubj")) or of  # "a demand that Sudan hand over ..."
+    comm = context_comm(comms, noun, view)
+    if by is None or (comm is None and not _between_sides(by, of)):
+        return None
+    events = view.events_at([verb, noun, clause])
+    cameo = next((e.cameo for _, e in view.pairs if e.event_id in events), None)
+    return ItemNote(
+        keys(), kind, text_of(tokens), _topic(view, tokens, w), cameo, by, of, comm, None, keywords(tokens),
+        view.date_at(verb), view.evidence([verb, noun], events),
+    )  # fmt: skip
 
 
 def _between_sides(a: Actor | None, b: Actor | None) -> bool:
@@ -573,8 +614,9 @@ def _deadline(
     if anchor_word.pos_ in ("VERB", "AUX") and anchor_word.lemma_.lower() not in w.verbs:
         of = view.first_actor(view.subjects(anchor_word))  # "that Mogadishu withdraw ... within ten days": of whom
         if due is not None and item_key is None and comm is None:
-            # "Ethiopia said Eritrea must withdraw by 30 June": a demand of the one who says so
-            by = next((view.first_actor(view.agents(h)) for h in sx.governing(anchor_word, ("ccomp",))), None)
+            # "Ethiopia said Eritrea must withdraw by 30 June", "required Kyrgyzstan to publish it by the end
+            # of the month": a demand of the one who says or asks so, of another side
+            by = next((view.first_actor(view.agents(h)) for h in sx.governing(anchor_word, ("ccomp", "xcomp"))), None)
             act = anchor_word if by is not None and of is not None and by.country != of.country else None
             by = by if act is not None else None
     elif anchor_word.pos_ in ("VERB", "AUX"):  # "gave Georgia 48 hours": by whom, of whom
