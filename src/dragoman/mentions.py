@@ -76,12 +76,23 @@ class SentenceMentions:
             # is part of a name ("the Court of Appeal"), of a body nothing here places
             return None
         one = token.tag_ not in ("NNS", "NNPS")  # "the rebel" is someone; "rebels" are a body
-        if (one and _person_title(token, self.knowledge)) or any(c.dep_ in ("poss", "appos") for c in token.children):
+        if (one and _person_title(token, self.knowledge)) or any(self._names_whose(c) for c in token.children):
             return None
         generic = self.knowledge.vocab.mentions.generic_determiners
         if any(c.lower_ in generic for c in token.children if c.dep_ in ("det", "amod", "nummod")):
             return None  # "some police", "many rebels": some of a kind, not one body
         return replace(found, code=UNPLACED + (found.sector or ""), country=None, basis="sector", confidence=0.4)
+
+    def _names_whose(self, child: Token) -> bool:
+        """An owner ("Kenya's police") or an apposition that names someone ("the police, Kenya's
+        force", "rebels, the Tigers") says whose a body is; a description naming no one ("rebels,
+        a close ally of Kenya") does not: the body is still unplaced."""
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ != "appos":
+            return False
+        found = self.actors.get(child.i)
+        return child.pos_ == "PROPN" or (found is not None and bool(found.code or found.name))
 
     def place_of(self, token: Token) -> Actor | None:
         return self.places.get(token.i)

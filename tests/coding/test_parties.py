@@ -27,3 +27,14 @@ def _acts(result):
 )
 def test_an_unplaced_target_is_the_acting_states_only_where_one_state_acts_on_its_own(code_text, text, expected):
     assert _acts(code_text(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels, a close ally of Kenya, denounced Rome.", [("---REB", "ITAGOV", "11")]),  # a description
+        ("Riot police, a neighbour of Iran, attacked Rome.", [("---COP", "ITAGOV", "19")]),
+    ],
+)
+def test_an_apposition_that_names_no_one_leaves_a_body_unplaced(code_text, text, expected):
+    assert _acts(code_text(text)) == sorted(expected)
