@@ -30,7 +30,7 @@ def _outcome(record) -> list[tuple[str, str | None]]:
 def test_what_followed_the_deadline_is_dated_by_its_own_words(code_text, told):
     record = code_text(GAVE + told, date="2026-06-10").record
     (line,) = digest(record)["deadlines"]
-    assert line.startswith("t1 30 day from - 2026-05-02 due 2026-06-01 for d1 | passed 2026-06-01 then 194 ETHMIL>ERI")
+    assert line.startswith("t1 30 day from c1 2026-05-02 due 2026-06-01 for d1 | passed 2026-06-01 then 194 ETHMIL>ERI")
     assert _outcome(record) == [("194", "2026-06-02")]
 
 

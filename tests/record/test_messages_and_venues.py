@@ -64,3 +64,9 @@ def test_an_offer_named_by_its_noun_under_a_light_verb_and_its_refusal(code_text
     d = digest(code_text(text).record)
     assert d["demands"] == ["d1 offer - 2026-07-03 UZB>KGZ water - rejected: buy surplus water from Kyrgyzstan's reservoir"]
     assert d["positions"] == ["p1 2026-07-04 KGZGOV rejects the offer | on d1 | in -"]
+
+
+def test_a_message_described_as_unanswered_is_not_answered_by_its_addressee(code_text):
+    text = "Kenya sent a letter to Somalia on 1 March 2026. As of 14 April the letter remained unanswered."
+    (line,) = digest(code_text(text).record)["communications"]
+    assert line == "c1 letter KEN>SOM 2026-03-01 | sent 2026-03-01 KEN; not_answered 2026-04-14 SOM | answers - | items - | deadlines -"

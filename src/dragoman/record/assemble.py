@@ -171,6 +171,8 @@ class _Assembly:
                 state = "sent"  # the sender delivering it sent it (its own envoy, named apart, carried it)
             else:
                 state = s.state
+            if by is None and state in ("not_answered", "not_acknowledged", "not_received"):
+                by = comm.recipient  # "the letter remained unanswered": by its addressee
             if state == "answered":
                 self.answered(comm, CommState(state, s.date, by, note.said_by, note.evidence))
                 continue
@@ -665,7 +667,7 @@ def _deadline(d: DeadlineDraft, rules: AssemblyRules, deadline_ids: dict[int, st
     passed, passed_evidence = _passed(d, due, extended)
     outcome = d.outcome
     if d.later and d.passed is not None and passed is not None and passed.date:
-        outcome = tuple(o for o in (_counted_from(o, passed, d.passed.dated) for o in outcome) if _followed(o, passed, d.passed.alone))
+        outcome = tuple(o for o in (_counted_from(o, passed) for o in outcome) if _followed(o, passed, d.passed.alone))
     return Deadline(
         deadline_id=deadline_ids[d.index], expression=note.expression, amount=note.amount, unit=note.unit,
         anchor=anchor, due=due,
@@ -695,7 +697,9 @@ def _extended(d: DeadlineDraft, due: DateValue, rules: AssemblyRules) -> Extende
         if x.due is not None:
             new = x.due
         elif x.amount is not None and x.unit is not None and current.date:
-            new = _due(current, x.amount, rules.units.get(x.unit), rules.hours_per_day)
+            # counted from the due date, or from the day it is given once that has passed ("on 25 July gave Togo two more weeks")
+            start = x.date if text_dated(x.date) and (date_key(x.date) or "") > (date_key(current) or "~") else current
+            new = _due(start, x.amount, rules.units.get(x.unit), rules.hours_per_day)
         else:
             continue
         if new.date:
@@ -721,11 +725,12 @@ def _passed(d: DeadlineDraft, due: DateValue, extended: Extended) -> tuple[DateV
     return None, None
 
 
-def _counted_from(o: EventRef, passed: DateValue, dated: bool) -> EventRef:
-    """What followed a deadline whose passing the text does not date ("The deadline passed. The next
-    morning, ..."): counted from the day it passed, not from the story's date before it."""
+def _counted_from(o: EventRef, passed: DateValue) -> EventRef:
+    """What followed a deadline, counted by its own words from a day before the deadline passed ("The
+    deadline passed. The next morning, ...", "The deadline, which passed on 1 June, went unheeded.
+    The next morning, ..."): counted from the day it passed, the latest day the story told."""
     when = o.date
-    if dated or when.basis != "relative" or not when.anchor or not when.date or when.precision != "day":
+    if when.basis != "relative" or not when.anchor or not when.date or when.precision != "day":
         return o
     start, moved, passed_day = parse_iso(when.anchor), parse_iso(when.date), parse_iso(passed.date)
     if start is None or moved is None or passed_day is None or passed_day.precision != "day" or start.first >= passed_day.first:

@@ -278,6 +278,10 @@ def _state(view: SentenceView, head: Token, role: str, w: CommunicationWords, pa
     """The lifecycle state the governing verb gives the message, negation read; None when it gives none
     or speaks of what may only happen ("would send"). "confirmed receipt of the letter": the part's."""
     lemma = head.lemma_.lower()
+    described = [c.lower_ for c in head.children if c.dep_ in ("acomp", "oprd")]
+    if role in ("subject", "object") and any(d in w.described for d in described):
+        # "the letter remained unanswered", "went unacknowledged", "was left unanswered"
+        return next(w.described[d] for d in described if d in w.described)
     if role == "object" and part in w.part_states and (lemma in w.announcing or lemma in w.lifecycle):
         state: str | None = w.part_states[part]
     elif role == "object":
@@ -616,7 +620,7 @@ def _deadline(
         if due is not None and item_key is None and comm is None:
             # "Ethiopia said Eritrea must withdraw by 30 June", "required Kyrgyzstan to publish it by the end
             # of the month": a demand of the one who says or asks so, of another side
-            by = next((view.first_actor(view.agents(h)) for h in sx.governing(anchor_word, ("ccomp", "xcomp"))), None)
+            by = _asker(view, anchor_word)
             act = anchor_word if by is not None and of is not None and by.country != of.country else None
             by = by if act is not None else None
     elif anchor_word.pos_ in ("VERB", "AUX"):  # "gave Georgia 48 hours": by whom, of whom
@@ -627,6 +631,8 @@ def _deadline(
         of = _given(view, anchor_word.head)
     if comm is None and by is None and item_key is None and anchor_word.lemma_.lower() not in w.nouns:
         return  # "will be built within two years": a time, not a deadline a party set
+    if due is not None and (comm is None and by is None and of is None and item_key is None or _past(due, view.dates.main)):
+        return  # "a deadline of 1 March 2015 had passed": one spoken of, not set here
     if comm is None and by is not None and of is not None and anchor_word.lemma_.lower() in w.verbs:
         when = view.date_at(anchor_word)
         message = CommNote(
@@ -637,7 +643,7 @@ def _deadline(
         found.implied.append(message)
         comm = CommRef("key", key=message.key)
     if act is not None and item_key is None:
-        tokens = [t for t in act.subtree if not (t.dep_ == "aux" and t.head.i == act.i and (t.lower_ == "to" or t.i < act.i))]
+        tokens = [t for t in act.subtree if not (t.dep_ in ("aux", "mark") and t.head.i == act.i and (t.lower_ == "to" or t.i < act.i))]
         cameo = next((e.cameo for d, e in view.pairs if d.trigger.i in (anchor_word.i, anchor_word.head.i, act.i)), None)
         item = ItemNote(
             keys(), "demand", text_of(tokens), _topic(view, tokens, words.items), cameo, by, of, comm, None,
@@ -652,6 +658,22 @@ def _deadline(
         keys(), phrase, amount, unit, comm, item_key, by, of, view.dates.main,
         view.evidence([tok], view.events_at([anchor_word])), due,
     ))  # fmt: skip
+
+
+def _past(due: DateValue, told: DateValue) -> bool:
+    """Was the day set already past when the sentence tells it?"""
+    key, now = date_key(due), date_key(told)
+    return key is not None and now is not None and key < now[: len(key)]
+
+
+def _asker(view: SentenceView, act: Token) -> Actor | None:
+    """Who says or asks that the act be done: the agent of the verb whose clause it is ("said Eritrea
+    must withdraw", "required Kyrgyzstan to publish") or of the noun ("Armenia's demand that ...")."""
+    for head in sx.governing(act, ("ccomp", "xcomp")):
+        return view.first_actor(view.agents(head))
+    if act.dep_ == "acl" and any(c.dep_ == "mark" for c in act.children):
+        return view.first_actor(view.agents(act.head))
+    return None
 
 
 def _given(view: SentenceView, verb: Token) -> Actor | None:

@@ -41,6 +41,7 @@ class CommunicationWords:
     in_message: frozenset[str]
     lifecycle: dict[str, str]
     subject_lifecycle: dict[str, str]
+    described: dict[str, str]
     negated: dict[str, str]
     announcing: frozenset[str]
     reporting: frozenset[str]
@@ -69,6 +70,8 @@ class DeadlineWords:
     lapse_verbs: frozenset[str]
     lapse_prepositions: frozenset[str]
     lapse_nouns: frozenset[str]
+    extension_verbs: frozenset[str]
+    more_words: frozenset[str]
     implied_kind: str
     outcome_reach: int
 
@@ -195,6 +198,7 @@ def _check(words: RecordWords, where: str) -> None:
     c = words.communications
     named = [("communications.lifecycle", s) for s in c.lifecycle.values()]
     named += [("communications.subject_lifecycle", s) for s in c.subject_lifecycle.values()]
+    named += [("communications.described", s) for s in c.described.values()]
     named += [("communications.negated", s) for s in [*c.negated, *c.negated.values()]]
     named += [("communications.part_states", s) for s in c.part_states.values()]
     for part in c.part_states:
