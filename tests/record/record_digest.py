@@ -43,6 +43,7 @@ def digest(record: Record) -> dict[str, list[str]]:
         f"{t.deadline_id} {t.amount if t.amount is not None else '-'} {t.unit or '-'} from {t.communication or '-'} {show_date(t.anchor)} due {show_date(t.due)} "
         f"for {t.item or '-'} | "
         + (f"passed {show_date(t.passed)} then " + (", ".join(f"{o.cameo} {code(o.source)}>{code(o.target)}" for o in t.outcome) or "-") if t.passed else "not passed")
+        + "".join(f" | extended {show_date(x)}" for x in t.extended)
         for t in record.deadlines
     ]
     channels = [

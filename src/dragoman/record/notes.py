@@ -22,6 +22,7 @@ __all__ = [
     "CommNote",
     "CommRef",
     "DeadlineNote",
+    "ExtensionNote",
     "ItemNote",
     "LapseNote",
     "Note",
@@ -91,13 +92,28 @@ class ItemNote:
 class DeadlineNote:
     key: int
     expression: str
-    amount: int
-    unit: str  # a unit of the date rules: hour, day, week, month, year
+    amount: int | None  # None: a day is set, not a duration ("by 31 May"): `due`
+    unit: str | None  # a unit of the date rules: hour, day, week, month, year; None with amount None
     comm: CommRef | None  # what it counts from
     item: int | None  # the ItemNote.key of the demand it sets a time for
     by: Actor | None
     of: Actor | None
     date: DateValue  # the sentence's date, the anchor when no communication is named
+    evidence: Evidence
+    due: DateValue | None = None  # the day set ("by 31 May", "a deadline of 15 May", "by the end of the month")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtensionNote:
+    """More time for a deadline: "extended the deadline to 15 July", "pushed the deadline back by a
+    week", "gave Ethiopia two more weeks" (the assembly gives it to the latest deadline set)."""
+
+    due: DateValue | None  # the new day, where the text sets one
+    amount: int | None  # else the time added
+    unit: str | None
+    by: Actor | None
+    of: Actor | None
+    date: DateValue  # when it was extended
     evidence: Evidence
 
 
@@ -180,7 +196,7 @@ class RuptureNote:
     undoes: str | None = None  # an act this one is only after ("he returned": after a recall of his side)
 
 
-Note = CommNote | ItemNote | DeadlineNote | LapseNote | TalkNote | StanceNote | AgreementNote | RuptureNote
+Note = CommNote | ItemNote | DeadlineNote | ExtensionNote | LapseNote | TalkNote | StanceNote | AgreementNote | RuptureNote
 
 
 @dataclass(slots=True)

@@ -10,6 +10,11 @@ sentence text; `parsed_asides` reads them off a dependency parse (any tokens
 with spaCy's attributes: dep_, tag_, head, children, left_edge, right_edge,
 idx), `text_asides` off the words where there is no parse. Which labels and
 words count is data: the `background` section of data/date_rules.yaml.
+
+A day set as a deadline is likewise no date of the sentence: "Eritrea must withdraw by
+30 June", "demanded that Belarus take them back by 31 May", "set a deadline of 15 May",
+"extended the deadline to 15 July" are asides of role "deadline" (the clock's
+`SentenceDates.deadline`, read by the record).
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ class Aside:
     # morning"): its date is still no date of the sentence's, but what the sentence counts from
     # after it ("the next morning") counts from it
     anchors: bool = False
+    # "deadline": a day set as a deadline ("must withdraw by 30 June"), no date of the sentence either
+    role: str = "background"
 
     def holds(self, start: int, end: int) -> bool:
         return self.start <= start and end <= self.end
@@ -51,6 +58,9 @@ def parsed_asides(tokens: Iterable[Token], sentence_start: int, words: ClauseWor
     out = []
     for token in tokens:
         dep = token.dep_
+        if dep == "prep" and _deadline(token, words):
+            span = _edges(token, sentence_start)
+            out.append(Aside(span[0], span[1], span, role="deadline"))
         if dep == "aux" and token.lower_ in words.future_auxiliaries:  # "... will have risen by next year"
             span = _edges(token.head, sentence_start)
             out.append(Aside(span[0], span[1], span))
@@ -66,8 +76,53 @@ def parsed_asides(tokens: Iterable[Token], sentence_start: int, words: ClauseWor
             for det in noun.lefts:  # "the [March 2003] invasion": the noun's determiner goes with the date
                 if det.dep_ == "det" and det.i < token.i:
                     start = min(start, det.idx - sentence_start)
-            out.append(Aside(start, end, _edges(noun, sentence_start)))
+            role = "deadline" if noun.lemma_.lower() in words.deadline_nouns else "background"  # "the 15 May deadline"
+            out.append(Aside(start, end, _edges(noun, sentence_start), role=role))
     return tuple(out)
+
+
+def _deadline(prep: Token, words: ClauseWords) -> bool:
+    """A phrase that sets a day as a deadline: "by 31 May" on an act demanded or due, "of 15 May" on a
+    deadline noun, "to 15 July" on a deadline moved, "until 15 July" before an infinitive ("gave
+    Ethiopia until 15 July to comply")."""
+    word, head = prep.lower_, prep.head
+    if word in words.deadline_prepositions:
+        return _due(head, words)
+    if word == "of":
+        return head.lemma_.lower() in words.deadline_nouns
+    if word in words.extension_prepositions:
+        if head.dep_ in ("advmod", "prt") and head.pos_ in ("ADV", "ADP"):
+            head = head.head  # "pushed the deadline back to 15 June"
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words.deadline_nouns for c in head.children):
+            return True
+        clauses = [*head.children, *(c for o in prep.children for c in o.children)]  # "until 15 July to comply" (misread as the date's)
+        return any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and _infinitive(c) for c in clauses)
+    return False
+
+
+def _due(verb: Token, words: ClauseWords) -> bool:
+    """An act demanded or due, not done: with an auxiliary of obligation ("must withdraw"), an
+    infinitive complement ("required Kyrgyzstan to publish"), or a mandative subjunctive ("demands
+    that Belarus take them back": a bare verb with a subject, where the indicative would inflect)."""
+    if verb.pos_ not in _VERBS:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in words.obligation_auxiliaries for a in auxiliaries):
+        return True
+    if verb.dep_ in ("xcomp", "acl", "advcl") and _infinitive(verb):
+        return True
+    if verb.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "mark" for c in verb.children):
+        return False  # (on a noun too: "the demand that Azerbaijan withdraw by 31 December")
+    if auxiliaries:
+        return len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be"  # "that the embassy be closed"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or verb.tag_ not in ("VB", "VBP") or verb.lemma_ == "be":
+        return False
+    return verb.tag_ == "VB" or (subject.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subject.children))
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _stolen(token: Token) -> bool:
@@ -97,6 +152,8 @@ def innermost(asides: Sequence[Aside], start: int, end: int) -> Aside | None:
 def _clause(token: Token, dep: str, words: ClauseWords) -> bool:
     if dep not in words.clause_deps or (token.tag_ in words.finite_tags and not _has_own(token, words)):
         return False
+    if dep == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in _NOUNS and token.i > token.head.i:
+        return False  # "The deadline lapsed on Saturday": a sentence with no verb but this one, misread as a participle
     return not _setting(token.head, words)
 
 

@@ -133,6 +133,7 @@ class _SentenceContext:
     anchor: _Dated | None  # narrative date, advanced by expressions as they resolve
     written_year: int | None  # a year written next to a month in this sentence
     earlier: _Dated | None = None  # the last date resolved so far in this sentence
+    ahead: bool = False  # the expression being resolved is a deadline: its year puts it on or after the story's date
 
 
 class DocumentClock:
@@ -186,6 +187,7 @@ class DocumentClock:
                 continue
             # a yearless date takes a year written in its own clause; an aside may also take the sentence's
             ctx.written_year = own_year
+            ctx.ahead = aside is not None and aside.role == "deadline"
             if aside is not None:
                 ctx.written_year = self._written_year([f for f, a in zip(found, aside_of) if a is aside]) or own_year
             expression = self._resolve(rule, match, text, ctx)
@@ -193,8 +195,8 @@ class DocumentClock:
                 continue
             if _horizon(expression, text):
                 expression = replace(expression, role="window")
-            if aside is not None and expression.role == "event":
-                expression = replace(expression, role="background", owner=aside.owner)
+            if aside is not None and (expression.role == "event" or (aside.role == "deadline" and expression.role == "window")):
+                expression = replace(expression, role=aside.role, owner=aside.owner)  # "gave X until 15 July to comply": a deadline
                 if aside.anchors and expression.value.basis in ("explicit", "relative"):
                     ctx.anchor = _Dated(expression.value, _span_of_value(expression.value))
             expressions.append(expression)
@@ -204,7 +206,7 @@ class DocumentClock:
         events = [e for e in expressions if e.role == "event"]
         main = _choose_main(text, events).value if events else self._fallback(citations)
 
-        deadline = None
+        deadline = next((e.value for e in expressions if e.role == "deadline"), None)  # "by 31 May" (a day set)
         act = _Dated(main, _span_of_value(main)) if main.basis in ("explicit", "relative") else None
         for rule, match in found:
             if rule.role != "deadline":
@@ -304,6 +306,12 @@ class DocumentClock:
     def _infer_year(self, month: int, day: int | None, ctx: _SentenceContext) -> int | None:
         if ctx.written_year is not None:
             return ctx.written_year
+        told = ctx.earlier or self._running
+        start = told.span.first if told is not None else self._doc.first if self._doc is not None else None
+        if ctx.ahead and start is not None:
+            # a deadline is set for later than it is set: "by 31 January", said in December, is next January
+            due = date(start.year, month, day or last_day_of_month(start.year, month))
+            return start.year if due >= start else start.year + 1
         if ctx.citations:
             earliest = min(ctx.citations, key=lambda s: s.first)
             return year_on_or_before(month, day, earliest, self._rules.citation_grace_days)

@@ -81,6 +81,10 @@ class ClauseWords:
     modifier_deps: frozenset[str]  # a date before a noun, modifying it
     own_deps: frozenset[str]  # the dependents that give a participle a clause of its own
     relative_words: frozenset[str]  # without a parse: ", which ..." up to the next comma
+    deadline_prepositions: frozenset[str]  # "by 31 May" on an act demanded or due: a deadline, not the event's date
+    obligation_auxiliaries: frozenset[str]  # "must withdraw by 30 June"
+    deadline_nouns: frozenset[str]  # "a deadline of 15 May", "the 15 May deadline"
+    extension_prepositions: frozenset[str]  # "extended the deadline to 15 July", "gave X until 15 July to comply"
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +324,8 @@ def _check_words(data: dict[str, Any], source: str) -> None:
 _CLAUSE_KEYS = (
     "clause_deps", "finite_tags", "setting_prepositions", "participle_deps", "set_off_participle_deps",
     "participle_tags", "asyndetic_deps", "subordinate_deps", "subordinators", "future_auxiliaries", "modifier_deps",
-    "own_deps", "relative_words",
+    "own_deps", "relative_words", "deadline_prepositions", "obligation_auxiliaries", "deadline_nouns",
+    "extension_prepositions",
 )  # fmt: skip
 
 
