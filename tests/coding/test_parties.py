@@ -38,3 +38,15 @@ def test_an_unplaced_target_is_the_acting_states_only_where_one_state_acts_on_it
 )
 def test_an_apposition_that_names_no_one_leaves_a_body_unplaced(code_text, text, expected):
     assert _acts(code_text(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels insisted that Stockholm thank the United Nations.", [("---REB", "SWEGOV", "10")]),
+        ("Police warned that they would attack Venezuela's ruling party.", [("---COP", "VENGOV", "13")]),
+        ("Police said that rebels attacked Rome.", [("---REB", "ITAGOV", "19")]),  # a reporter is no party
+    ],
+)
+def test_an_unplaced_body_that_demands_or_threatens_is_a_party_to_it(code_text, text, expected):
+    assert _acts(code_text(text)) == sorted(expected)

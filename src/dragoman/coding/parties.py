@@ -60,7 +60,7 @@ class Parties:
                     out.extend(self._spread(c, a, actors))
                 elif group:
                     out.extend(group)
-                elif pattern.kind != "statement" and not self._reports(verb):
+                elif (pattern.kind != "statement" and not self._reports(verb)) or self._demands(trigger, verb, pattern):
                     # "Police fired tear gas": a body nothing places acts as its sector alone
                     unplaced = actors.unplaced(c, self.unplaced_sectors)
                     if unplaced is not None:
@@ -84,6 +84,14 @@ class Parties:
         """The verb reports a clause ("officials said the talks had failed", "..., an official
         said"): its subject is whose word the clause is, not a party to it."""
         return verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in verb.children)
+
+    def _demands(self, trigger: Token, verb: Token, pattern: Pattern) -> bool:
+        """The verb's clause is what its subject threatens or demands, not what it reports ("Police
+        warned that they would attack X", "Rebels insisted that Rome free the crew"): the subject is
+        a party to it, however unplaced."""
+        if verb.i != trigger.i:
+            return False
+        return pattern.kind == "threat" or any(sx.subjunctive(c) for c in verb.children if c.dep_ == "ccomp")
 
     def _members(self, head: Token, actors: SentenceMentions) -> list[Token]:
         """The conjuncts of a list, with a name the parser made an apposition inside it ("Ghana, the
