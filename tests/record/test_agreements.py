@@ -14,9 +14,14 @@ CASES = [
     ("France brokered a ceasefire between Russia and Georgia on 12 August 2008.",
      ["a1 ceasefire GEO+RUS mediator FRA | agreed 2008-08-12 -"]),
     # a proposal by a third state, a rejection, agreement by both, and a withdrawal from "the deal"
-    ("Egypt proposed a truce between Israel and Hamas on 1 May 2026. Hamas rejected the proposal, but on 5 May both sides "
-     "agreed to a truce. Israel withdrew from the deal a week later.",
-     ["a1 ceasefire ISR+PSEREB mediator EGY | proposed 2026-05-01 EGY; agreed 2026-05-05 ISR+PSEREB; withdrew 2026-05-12 ISR"]),
+    ("Egypt proposed a truce between Israel and Hamas on 1 May 2026. Hamas rejected the proposal on 2 May. On 5 May both "
+     "sides agreed to a truce. Israel withdrew from the deal a week later.",
+     ["a1 ceasefire ISR+PSEREB mediator EGY | proposed 2026-05-01 EGY; rejected 2026-05-02 PSEREB; agreed 2026-05-05 ISR+PSEREB; "
+      "withdrew 2026-05-12 ISR"]),
+    # a bare answer to the agreement just proposed ("agrees to it"), not to an older offer of mediation
+    ("Kenya offered to mediate between Ethiopia and Eritrea on 12 January 2027. Eritrea accepted the offer on 14 January. "
+     "On 20 January Kenya proposed a truce between the two countries. Asmara agreed to it the next morning.",
+     ["a1 ceasefire ERI+ETH mediator KEN | proposed 2027-01-20 KEN; agreed 2027-01-21 ERIGOV"]),
     # signed, with the sides as subjects
     ("On 2 June 2026 India and Pakistan signed a water-sharing treaty in Vienna.",
      ["a1 treaty IND+PAK mediator - | signed 2026-06-02 IND+PAK"]),

@@ -55,8 +55,11 @@ def _family(what: str) -> str:
 
 
 class AgreementLog:
-    def __init__(self, side: Callable[[Actor | None], str | None]) -> None:
+    def __init__(self, side: Callable[[Actor | None], str | None], sides: Callable[[], dict[str, Actor]] = dict) -> None:
+        """`side`: the party an actor belongs to; `sides`: the two sides of the latest channel of
+        talks, if any (what "the two sides" most likely means where the mentions guessed)."""
         self.side = side
+        self.sides = sides
         self.drafts: list[_Draft] = []
         self.order = 0
         self.last_told: int | None = None  # the sentence of the latest note
@@ -64,6 +67,8 @@ class AgreementLog:
     def add(self, note: AgreementNote) -> None:
         self.order += 1
         index = note.evidence.sentence_index
+        if note.group:
+            note = self._regroup(note)
         if not note.what:  # "it": the agreement told in the sentences just before, or none
             recent = self.last_told is not None and index - self.last_told <= PRONOUN_REACH and self.drafts
             draft: _Draft | None = max(self.drafts, key=lambda d: d.last) if recent else None
@@ -83,6 +88,22 @@ class AgreementLog:
         draft.last = self.order
         if note.state:
             self._state(draft, note)
+
+    def _regroup(self, note: AgreementNote) -> AgreementNote:
+        """ "the two sides agreed to it", "a truce between the two countries": the sides of the
+        agreement it speaks of (the latest one with two), else of the latest channel of two."""
+        known = next((d.parties for d in sorted(self.drafts, key=lambda d: -d.last) if len(d.parties) == 2), None) if (
+            note.definite or not note.what) else None  # fmt: skip
+        known = known or self.sides()
+        if len(known) != 2:
+            return note
+        pair = tuple(known[k] for k in sorted(known))
+        keyed = self._keyed(note.by)
+        if set(keyed) == set(known) or set(self._keyed(note.parties)) == set(known):
+            return note  # the mentions named them right ("the two governments": their governments)
+        by = pair if len(keyed) == 2 else note.by
+        parties = pair if len(self._keyed(note.parties)) >= 2 or len(keyed) == 2 else note.parties
+        return replace(note, by=by, parties=parties)
 
     def _join(self, draft: _Draft, note: AgreementNote, parties: dict[str, Actor]) -> None:
         for key, actor in parties.items():
@@ -104,6 +125,29 @@ class AgreementLog:
                     old.date = note.date
                 return
         draft.states.append(_State(self.order, note.state, note.date, by, [note.evidence]))
+
+    def latest_proposal(self, party: Actor, before: int) -> tuple[int, _Draft] | None:
+        """The latest agreement proposed to the party by another, told by sentence `before`, as
+        (the sentence that proposed it, the agreement): what a bare "Asmara agrees to it" may answer."""
+        key = self.side(party)
+        found: tuple[int, _Draft] | None = None
+        for d in self.drafts:
+            for st in d.states:
+                told = st.evidence[0].sentence_index if st.evidence else -1
+                if st.state == "proposed" and told <= before and key not in st.by and (not d.parties or key in d.parties):
+                    if found is None or told > found[0]:
+                        found = (told, d)
+        return found
+
+    def answer(self, draft: _Draft, party: Actor, accepts: bool, date: DateValue, evidence: Evidence) -> None:
+        """A side's answer to the agreement proposed to it: agreed or rejected, by that side."""
+        self.order += 1
+        key = self.side(party)
+        if key is not None:
+            draft.parties.setdefault(key, party)
+        note = AgreementNote(draft.what, "agreed" if accepts else "rejected", (party,), (), None, True, "", date, evidence)
+        self._state(draft, note)
+        draft.last = self.order
 
     def _keyed(self, actors: tuple[Actor, ...]) -> dict[str, Actor]:
         out: dict[str, Actor] = {}

@@ -80,9 +80,10 @@ def _pronoun(view: SentenceView, pronoun: Token, words: RecordWords) -> Agreemen
     if _unreal(view, verb, [], words.agreements) or sx.negated(verb, view.grammar):
         return None
     by = _agents(view, verb)
+    group = any(view.mentions.group_of(t) for t in view.agents(verb))
     return AgreementNote(
         "", state, tuple(by), tuple(by) if state in ("agreed", "signed", "extended") else (), None, True, "",
-        view.date_at(verb), view.evidence([pronoun, verb], view.events_at([verb])),
+        view.date_at(verb), view.evidence([pronoun, verb], view.events_at([verb])), group,
     )  # fmt: skip
 
 
@@ -119,6 +120,7 @@ def _agreement(view: SentenceView, noun: Token, words: RecordWords) -> Agreement
         if all(actor.code != p.code for p in parties) and (mediator is None or actor.code != mediator.code):
             parties.append(actor)  # who signs, rejects, violates or leaves it is bound by it
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
+    group = any(view.mentions.group_of(t) for t in [*heads, *view.agents(word)])
     coded = [a for a in (*parties, *by, *([mediator] if mediator else [])) if a.code]
     if coded and all(a.sector in _BUSINESS for a in coded):
         return None
@@ -127,7 +129,7 @@ def _agreement(view: SentenceView, noun: Token, words: RecordWords) -> Agreement
     trigger = list(dict.fromkeys([noun, word]))
     return AgreementNote(
         w.nouns[noun.lemma_.lower()], state, tuple(by), tuple(parties), mediator, definite, _phrase(noun),
-        view.date_at(word), view.evidence(trigger, view.events_at(trigger)),
+        view.date_at(word), view.evidence(trigger, view.events_at(trigger)), group,
     )  # fmt: skip
 
 

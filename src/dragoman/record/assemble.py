@@ -93,7 +93,7 @@ class _Assembly:
         self.positions: list[PositionDraft] = []
         self.last: CommDraft | None = None
         self.order = 0
-        self.agreements = AgreementLog(self.side)
+        self.agreements = AgreementLog(self.side, self.latest_pair)
 
     def side(self, actor: Actor | None) -> str | None:
         return side_of(actor, self.rules.international)
@@ -451,6 +451,14 @@ class _Assembly:
             about=note.about, keywords=note.keywords,
         ))  # fmt: skip
 
+    def latest_pair(self) -> dict[str, Actor]:
+        """The two sides of the latest channel of two (for "the two sides" of an agreement)."""
+        pairs = [c for c in self.channels if len(c.keys) == 2]
+        if not pairs:
+            return {}
+        latest = max(pairs, key=lambda c: max((s.order for s in c.steps), default=c.order))
+        return {k: latest.actors[k] for k in latest.keys}
+
     def answer_proposal(self, note: StanceNote) -> bool:
         """ "Rwanda turned the offer down", "Kinshasa accepted": an answer to the latest proposal of
         talks or mediation made to the party's channel by another, if no offer item came after it;
@@ -465,6 +473,13 @@ class _Assembly:
                 told = step.evidence[0].sentence_index if step.evidence else -1
                 if step.status == "proposed" and told <= index and not same_party(step.by, note.party) and (found is None or told > found[0]):
                     found = (told, channel, step)
+        agreement = self.agreements.latest_proposal(note.party, index)
+        if agreement is not None and (found is None or agreement[0] > found[0]):
+            later_item = self.latest_item(note.party, before=index)
+            if later_item is None or later_item.note.evidence.sentence_index <= agreement[0]:
+                # "Kenya proposed a truce ... Asmara agrees to it the next morning": the truce
+                self.agreements.answer(agreement[1], note.party, note.stance != "rejects", note.date, note.evidence)
+                return True
         if found is None or side not in found[1].keys:
             return False
         told, channel, step = found

@@ -179,6 +179,7 @@ class AgreementNote:
     text: str  # the noun's phrase
     date: DateValue
     evidence: Evidence
+    group: bool = False  # its sides or doers were named as a group ("the two sides"): the assembly may know them better
 
 
 @dataclass(frozen=True, slots=True)

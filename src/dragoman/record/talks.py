@@ -116,6 +116,8 @@ def _status(view: SentenceView, tok: Token, words: RecordWords, what: str) -> tu
         status, word = found[0]
     elif tok.pos_ == "VERB":
         status, word = "held", tok  # "they met", "would negotiate" (read below)
+    elif tok.dep_ == "pobj" and tok.head.lower_ in w.held_at and tok.head.head.pos_ in ("VERB", "AUX"):
+        status, word = "held", tok.head.head  # "endorsed it at a meeting in Kuala Lumpur": the meeting took place
     else:
         return None, tok
     g = view.grammar
@@ -276,6 +278,10 @@ def mediator_of(view: SentenceView, holders: list[Token], words: RecordWords) ->
     """ "through the mediation of Qatar", "via Norway", "with Qatari mediation", "under the African Union"."""
     w = words.talks
     for holder in dict.fromkeys(holders):
+        for clause in (c for c in holder.children if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in w.mediator_verbs):
+            agents = [o for a in sx.children(clause, "agent") for o in sx.children(a, "pobj")]
+            if agents:  # "a meeting chaired by the Malaysian prime minister", "talks brokered by Qatar"
+                return view.first_actor(agents), text_of(sx.phrase_tokens(agents[0]))
         for prep in sx.children(holder, "prep"):
             low = prep.lower_
             for obj in sx.children(prep, "pobj"):
@@ -354,6 +360,8 @@ def _a_place(view: SentenceView, name: Token) -> bool:
     if any(e.start <= at < e.end for e in view.dates.expressions):
         return False
     found = view.mentions.actor_of(name)
+    if found is not None and found.name and found.sector == "GOV" and found.name.lower() == text_of(sx.phrase_tokens(name)).lower():
+        return True  # a capital named by itself, in more than one word ("in Kuala Lumpur")
     return found is None or not found.code or found.sector is None
 
 

@@ -125,7 +125,11 @@ class SentenceView:
 
     def date_at(self, token: Token) -> DateValue:
         """The date of the token's clause: a date expression inside it, else the sentence's date."""
-        subtree = list(token.subtree)
+        # the token's own clause: its subtree without the clauses joined to it ("rejected the
+        # proposal, but on 5 May agreed to a truce": 5 May dates the agreeing, not the rejecting)
+        joined = {t.i for c in token.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        joined |= {c.i for c in token.children if c.dep_ == "cc" and joined}
+        subtree = [t for t in token.subtree if t.i not in joined] or [token]
         lo = min(t.idx for t in subtree) - self.span.start_char
         hi = max(t.idx + len(t) for t in subtree) - self.span.start_char
         at = self.span.start_char

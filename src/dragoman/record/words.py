@@ -87,6 +87,7 @@ class TalkWords:
     mediator_prepositions: frozenset[str]
     mediator_verbs: frozenset[str]
     mediation_nouns: frozenset[str]
+    held_at: frozenset[str]
     between_verbs: frozenset[str]
     relay_verbs: frozenset[str]
     venue_nouns: frozenset[str]
