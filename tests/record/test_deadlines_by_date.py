@@ -163,3 +163,9 @@ def test_a_timeline_deadline_pushed_back_passes_on_its_new_day_and_what_followed
         "t1 - - from - 2026-12-03 due 2026-12-31 for d1 | passed 2027-01-10 then 161 ARM>AZE | extended 2027-01-10"
     ]
     assert record["ruptures"] == ["r1 2027-01-11 expelled ARM>AZEGOV"]
+
+
+def test_a_deadline_of_a_demand_is_set_by_the_one_who_demands(code_text):
+    record = code_text(DEMAND, date="2026-08-10").record
+    (deadline,) = record.deadlines
+    assert (deadline.by.code, deadline.of.code) == ("GHA", "TGO")

@@ -651,9 +651,10 @@ def _deadline(
         )  # fmt: skip
         found.asked.append(item)
         item_key = item.key
-    if item_key is not None and by is None and of is None:
+    if item_key is not None and (by is None or of is None):  # the demand's parties, where the deadline names none
         told = next((i for i in [*items, *found.asked] if i.key == item_key), None)
-        by, of = (told.by, told.of) if told is not None else (None, None)
+        if told is not None:
+            by, of = by or told.by, of or told.of
     found.deadlines.append(DeadlineNote(
         keys(), phrase, amount, unit, comm, item_key, by, of, view.dates.main,
         view.evidence([tok], view.events_at([anchor_word])), due,
