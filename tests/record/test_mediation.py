@@ -61,3 +61,41 @@ def test_a_go_between_moving_between_the_delegations_is_the_talks_mediator(code_
     assert digest(code_text(text).record)["channels"] == [
         "CYP-TUR s1 2024-09-18 held indirect talks by - | mediator IGOUNO | venue Geneva | first - | in -"
     ]
+
+
+OFFERS = [
+    # readiness, a hedged or future mediation, an adjective's stance, a mediation offered in the passive
+    "On 3 February 2027 Brazil said it was ready to mediate between Guyana and Venezuela.",
+    "On 3 February 2027 Brazil announced that it would mediate between Guyana and Venezuela.",
+    "Brazil stands ready to act as an intermediary between Guyana and Venezuela, its foreign minister said on 3 February 2027.",
+    "Mediation between Guyana and Venezuela was offered by Brazil on 3 February 2027.",
+]
+
+
+@pytest.mark.parametrize("text", OFFERS, ids=[t[:40] for t in OFFERS])
+def test_an_offer_to_mediate_in_other_constructions(code_text, text):
+    assert digest(code_text(text).record)["channels"] == [
+        "GUY-VEN s1 2027-02-03 proposed mediation by BRA | mediator BRA | venue - | first - | in -"
+    ]
+
+
+def test_a_speaker_s_country_that_could_broker_talks_offers_to_mediate(code_text):
+    text = "On 3 February 2027 Brazil's foreign minister said his country could broker talks between Guyana and Venezuela."
+    assert digest(code_text(text).record)["channels"] == [
+        "GUY-VEN s1 2027-02-03 proposed mediation by BRAGOV | mediator BRAGOV | venue - | first - | in -"
+    ]
+
+
+def test_an_offer_named_as_a_noun_then_its_answer(code_text):
+    text = "Brazil's offer to mediate between Guyana and Venezuela was welcomed by Georgetown on 5 February 2027."
+    assert digest(code_text(text).record)["channels"] == [
+        "GUY-VEN s1 2027-02-05 proposed mediation by BRA | mediator BRA | venue - | first - | in -",
+        "GUY-VEN s2 2027-02-05 agreed mediation by GUYGOV | mediator BRA | venue - | first - | in -",
+    ]
+
+
+def test_a_host_proposing_talks_is_no_side_of_them(code_text):
+    text = "On 3 February 2027 Norway proposed to host talks between Chile and Peru in Oslo."
+    assert digest(code_text(text).record)["channels"] == [
+        "CHL-PER s1 2027-02-03 proposed talks by NOR | mediator - | venue Oslo | first - | in -"
+    ]

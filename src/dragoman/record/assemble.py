@@ -345,7 +345,11 @@ class _Assembly:
     def channel_for(self, note: TalkNote, comm: CommDraft | None) -> ChannelDraft | None:
         mediator = self.side(note.mediator)
         sides: dict[str, Actor] = {}
-        for actor in ([note.by] if note.status != "mediated" else []) + list(note.parties):
+        named = {self.side(p) for p in note.parties} - {None}
+        # whose step it is is a side too, unless the sides are named without it ("Norway offered to host
+        # talks between Chile and Peru": Norway proposes, Chile and Peru would talk)
+        own = note.status != "mediated" and (len(named) < 2 or self.side(note.by) in named)
+        for actor in ([note.by] if own else []) + list(note.parties):
             key = self.side(actor)
             if actor is not None and key is not None and key != mediator:
                 sides.setdefault(key, actor)

@@ -60,7 +60,8 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
                 continue  # "would not meet the conditions": no meeting
             note = _talk(view, tok, words, comms, "talks")
         elif tok.pos_ == "VERB" and lemma in w.mediator_verbs and not _objects_in(tok, w):
-            note = _mediation(view, tok, words, comms)
+            *before, note = _mediation(view, tok, words, comms) or [None]
+            notes += [n for n in before if n is not None]  # the offer an answer answers, first
         elif tok.pos_ == "VERB" and lemma in w.relay_verbs and _relays(tok, words):
             note = _relay(view, tok, words)
         elif tok.pos_ == "VERB" and w.status_of(lemma) == "proposed" and _venue_object(tok, w) is not None:
@@ -106,7 +107,7 @@ def _status(view: SentenceView, tok: Token, words: RecordWords, what: str) -> tu
         if above_clause and status != "proposed":
             continue
         if status is not None and not (t.i == tok.i and t.pos_ == "NOUN"):
-            if status == "mediated" and what != "talks":
+            if status == "mediated" and what not in ("talks", "mediation"):
                 status = "agreed"  # "brokered a ceasefire": agreed, with a broker
             found.append((status, t))
     stances = [f for f in found if f[0] in _STANCES]
@@ -169,14 +170,17 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
     if tok.pos_ == "VERB" and status == "held" and len({p.country or p.code for p in parties}) < 2:
         return None  # "spoke to reporters": a verb of talking is talks only between two named sides
     mediator, mediator_text = mediator_of(view, holders, words)
+    g = view.grammar
     mediating = next((t for t in upto if t.lemma_.lower() in w.mediator_verbs and t.i != word.i), None)
+    if word.lemma_.lower() in w.mediator_verbs and sx.auxiliaries(word) & (g.future_aux | g.hedge_aux) and not _negated(view, word):
+        status, mediating = "proposed", word  # "said his country could broker talks between A and B": an offer to mediate them
     if mediating is not None and status in _STANCES:
         # "offered to mediate talks between A and B": a step of mediation, its broker no side
-        broker = view.first_actor(view.agents(mediating)) or by
+        broker = view.first_actor(view.agents(mediating)) or by or _speaker_side(view, mediating, words)
         if broker is not None:
             parties = [p for p in parties if p.code != broker.code]
             return TalkNote(
-                status, "mediation", None, by, tuple(parties), broker, text_of(sx.phrase_tokens(view.agents(mediating)[0]))
+                status, "mediation", None, by or broker, tuple(parties), broker, text_of(sx.phrase_tokens(view.agents(mediating)[0]))
                 if view.agents(mediating) else None, None, None, _condition(view, [word, verb], words.positions), comm,
                 view.date_at(verb), view.evidence([mediating, word], events),
             )  # fmt: skip
@@ -185,6 +189,11 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
         mediator_text = text_of(sx.phrase_tokens(view.subjects(word)[0])) if view.subjects(word) else None
         parties = [p for p in parties if by is None or p.code != by.code]
         by = None  # an agreement of both sides, with a broker
+    elif any(t.lemma_.lower() in w.host_verbs for t in upto) and len(parties) >= 2:
+        # "Norway offered to host talks between Chile and Peru": the host is no side
+        hosting = next(t for t in upto if t.lemma_.lower() in w.host_verbs)
+        host = view.first_actor(view.agents(hosting)) or by
+        parties = [p for p in parties if host is None or p.code != host.code]
     elif by is not None and status in _STANCES and all(p.code != by.code for p in parties):
         parties = [by, *parties]
     mode = _mode(view, tok, word, w)
@@ -405,33 +414,76 @@ def _condition(view: SentenceView, holders: list[Token], w: PositionWords) -> st
     return None
 
 
-def _mediation(view: SentenceView, verb: Token, words: RecordWords, comms: list[Found]) -> TalkNote | None:
+def _mediation(view: SentenceView, verb: Token, words: RecordWords, comms: list[Found]) -> list[TalkNote]:
     """ "Qatar's foreign minister mediated", "talks mediated by Norway" (read with the talks); under
     a stance, a step of mediation itself: "Qatar offered to mediate between A and B" (proposed by
-    its broker), "Kinshasa agreed to let Qatar mediate" (agreed by Kinshasa)."""
+    its broker), "Kinshasa agreed to let Qatar mediate" (agreed by Kinshasa); a mediation only
+    possible or to come ("said it could broker talks", "announced that it would mediate", "was
+    ready to mediate") is the broker's offer; "Brazil's offer to mediate ... was welcomed by
+    Georgetown" is Brazil's offer, then Georgetown's answer."""
     agents = view.agents(verb)
     mediator = view.first_actor(agents)
     parties = view.actors(view.between(verb))
     status, word = _status(view, verb, words, "mediation")
-    if status in _STANCES and word.i != verb.i:
-        stance_holder = view.first_actor(view.agents(word)) if word.pos_ in ("VERB", "AUX") else None
+    g = view.grammar
+    if status in ("held", "mediated") and sx.auxiliaries(verb) & (g.future_aux | g.hedge_aux) and not _negated(view, verb):
+        status, word = "proposed", verb  # "could broker talks", "would mediate": offered, not done
+    if status in _STANCES and (word.i != verb.i or status == "proposed"):
+        stance_holder = view.first_actor(view.agents(word)) if word.pos_ in ("VERB", "AUX") else _adjective_holder(view, word)
         by = stance_holder or mediator
         if by is None:
-            return None
-        if mediator is None and status == "proposed":
+            return []
+        if mediator is None and status in ("proposed", "ready"):
             mediator = by  # "Qatar offered to mediate": Qatar itself
+        if status == "ready" and mediator is not None and by.code == mediator.code:
+            status = "proposed"  # "Brazil said it was ready to mediate": its offer
         parties = [p for p in parties if mediator is None or p.code != mediator.code]
-        return TalkNote(
+        note = TalkNote(
             status, "mediation", None, by, tuple(parties), mediator, text_of(sx.phrase_tokens(agents[0])) if agents else None,
             None, None, _condition(view, [word], words.positions), context_comm(comms, verb, view), view.date_at(word),
             view.evidence([verb, word], view.events_at([verb, word])),
         )  # fmt: skip
+        offer = _offer_noun(verb, word, words)
+        owner = view.first_actor([c for c in offer.children if c.dep_ == "poss"]) if offer is not None else None
+        if owner is not None and status != "proposed" and owner.code != by.code:
+            proposal = replace(note, status="proposed", by=owner, mediator=owner, condition=None, date=view.date_at(offer),
+                               evidence=view.evidence([offer, verb], view.events_at([verb])))  # fmt: skip
+            return [proposal, replace(note, mediator=owner)]
+        return [note]
     if mediator is None:
-        return None
-    return TalkNote(
+        return []
+    return [TalkNote(
         "mediated", "talks", None, mediator, tuple(parties), mediator, text_of(sx.phrase_tokens(agents[0])),
         None, None, None, None, view.date_at(verb), view.evidence([verb], view.events_at([verb])),
-    )  # fmt: skip
+    )]  # fmt: skip
+
+
+def _offer_noun(verb: Token, word: Token, words: RecordWords) -> Token | None:
+    """The offer noun between a mediation verb and the stance above it ("Brazil's offer to mediate")."""
+    t = verb
+    for _ in range(6):
+        if t.i == word.i or t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in words.items.offer_nouns:
+            return t
+    return None
+
+
+def _speaker_side(view: SentenceView, verb: Token, words: RecordWords) -> Actor | None:
+    """ "Brazil's foreign minister said his country could broker talks": the speaker's side, when the
+    clause's own subject names none the mentions know."""
+    for above in sx.governing(verb, ("ccomp",)):
+        if above.lemma_.lower() in words.communications.reporting:
+            return view.first_actor(view.agents(above))
+    return None
+
+
+def _adjective_holder(view: SentenceView, word: Token) -> Actor | None:
+    """Whose stance an adjective is ("Brazil stands ready to ...", "Kenya is willing to ..."): its verb's agent."""
+    if word.pos_ == "ADJ" and word.head.pos_ in ("VERB", "AUX"):
+        return view.first_actor(view.agents(word.head))
+    return None
 
 
 def _mediation_noun(view: SentenceView, noun: Token, words: RecordWords, comms: list[Found]) -> TalkNote | None:
@@ -443,10 +495,11 @@ def _mediation_noun(view: SentenceView, noun: Token, words: RecordWords, comms: 
         return None
     named = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss")]
     named += [o for p in sx.children(noun, "prep") if p.lower_ in ("of", "by") for o in sx.children(p, "pobj")]
-    holder = view.first_actor(view.agents(word)) if word.pos_ in ("VERB", "AUX") else None
+    holder = view.first_actor(view.agents(word)) if word.pos_ in ("VERB", "AUX") else _adjective_holder(view, word)
     mediator = view.first_actor(named)
-    if status == "proposed" and mediator is None:
-        mediator = holder  # "offered its mediation": its own
+    if status in ("proposed", "ready") and mediator is None:
+        mediator = holder  # "offered its mediation", "stands ready to act as an intermediary": its own
+        status = "proposed"
     if holder is None or mediator is None or holder.code == mediator.code and status != "proposed":
         return None
     sides = view.between(noun, ("between", "among", "for")) + (sx.prep_objects(word, "to", view.grammar) if word.pos_ == "VERB" else [])
