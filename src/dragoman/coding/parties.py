@@ -390,7 +390,7 @@ class Parties:
         domestic = actor.sector in self.domestic_sectors or (force and actor.sector in self.stateless_sectors)
         if actor.code or not domestic or not home:
             return actor
-        return replace(actor, code=home + actor.sector, country=home, basis="context", confidence=0.6)
+        return replace(actor, code=home + (actor.sector or ""), country=home, basis="context", confidence=0.6)
 
     def _place_in_clause(self, trigger: Token, actors: SentenceMentions) -> Actor | None:
         """The first state named by "in" or "at" among the trigger's own phrases ("fired tear gas at

@@ -60,8 +60,9 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
                 continue  # "would not meet the conditions": no meeting
             note = _talk(view, tok, words, comms, "talks")
         elif tok.pos_ == "VERB" and lemma in w.mediator_verbs and not _objects_in(tok, w):
-            *before, note = _mediation(view, tok, words, comms) or [None]
-            notes += [n for n in before if n is not None]  # the offer an answer answers, first
+            found = _mediation(view, tok, words, comms)
+            notes += found[:-1]  # the offer an answer answers, first
+            note = found[-1] if found else None
         elif tok.pos_ == "VERB" and lemma in w.relay_verbs and _relays(tok, words):
             note = _relay(view, tok, words)
         elif tok.pos_ == "VERB" and w.status_of(lemma) == "proposed" and _venue_object(tok, w) is not None:
@@ -445,7 +446,7 @@ def _mediation(view: SentenceView, verb: Token, words: RecordWords, comms: list[
         )  # fmt: skip
         offer = _offer_noun(verb, word, words)
         owner = view.first_actor([c for c in offer.children if c.dep_ == "poss"]) if offer is not None else None
-        if owner is not None and status != "proposed" and owner.code != by.code:
+        if offer is not None and owner is not None and status != "proposed" and owner.code != by.code:
             proposal = replace(note, status="proposed", by=owner, mediator=owner, condition=None, date=view.date_at(offer),
                                evidence=view.evidence([offer, verb], view.events_at([verb])))  # fmt: skip
             return [proposal, replace(note, mediator=owner)]
