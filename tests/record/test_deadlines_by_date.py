@@ -169,3 +169,26 @@ def test_a_deadline_of_a_demand_is_set_by_the_one_who_demands(code_text):
     record = code_text(DEMAND, date="2026-08-10").record
     (deadline,) = record.deadlines
     assert (deadline.by.code, deadline.of.code) == ("GHA", "TGO")
+
+
+def test_a_lapse_with_no_date_of_its_own_passes_on_the_day_set_and_the_next_day_follows_it(code_text):
+    text = (
+        "On 3 June 2026 the Georgian foreign ministry demanded that Belarus free the reporter by 30 June. "
+        "The deadline lapsed without his release. Georgia closed its embassy in Minsk the next day."
+    )
+    record = digest(code_text(text, date="2026-07-20").record)
+    (line,) = record["deadlines"]
+    assert line.startswith("t1 - - from - 2026-06-03 due 2026-06-30 for d1 | passed 2026-06-30 then ")
+    assert record["ruptures"] == ["r1 2026-07-01 closed_embassy GEO>BLRGOV"]  # the day after the deadline, not after 3 June
+
+
+def test_it_passed_is_the_deadline_just_told_and_nothing_else(code_text):
+    text = (
+        "Ecuador demanded on 2 June 2026 that Peru release eleven fishermen within ten days. The deadline was pushed "
+        "back to 22 June at Lima's request. It passed on Monday with the crew still in jail."
+    )
+    (line,) = digest(code_text(text, date="2026-06-26").record)["deadlines"]
+    assert line == "t1 10 day from - 2026-06-02 due 2026-06-12 for d1 | passed 2026-06-22 then - | extended 2026-06-22"
+    bill = "Ecuador demanded on 2 June 2026 that Peru release eleven fishermen within ten days. Peru's parliament debated a fishing bill. It passed on Monday."
+    (line,) = digest(code_text(bill, date="2026-06-26").record)["deadlines"]
+    assert line.endswith("| not passed")

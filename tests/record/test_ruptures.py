@@ -158,3 +158,18 @@ def test_an_act_the_file_does_not_know_is_an_error_naming_the_key(tmp_path):
     path.write_text(text.replace(old, "    expel: thrown_out\n"), encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"ruptures.diplomat_verbs: 'thrown_out' is no act"):
         load_record_words(path)
+
+
+def test_states_that_act_together_each_act(code_text):
+    text = "On 3 July Estonia and Latvia recalled their ambassadors from Belarus in solidarity."
+    assert digest(code_text(text, date="2026-07-20").record)["ruptures"] == [
+        "r1 2026-07-03 recalled EST>BLR", "r2 2026-07-03 recalled LVA>BLR",
+    ]  # fmt: skip
+
+
+def test_an_embassy_reopened_by_no_one_named_is_the_one_closed_before(code_text):
+    closed = "Georgia closed its embassy in Minsk on 1 July 2026. The embassy was reopened in March 2027."
+    assert digest(code_text(closed, date="2027-04-01").record)["ruptures"] == [
+        "r1 2026-07-01 closed_embassy GEO>BLRGOV", "r2 2027-03 reopened_embassy GEO>BLRGOV",
+    ]  # fmt: skip
+    assert code_text("The embassy was reopened in March 2027.", date="2027-04-01").record.ruptures == ()

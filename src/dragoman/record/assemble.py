@@ -286,6 +286,10 @@ class _Assembly:
 
     def lapse_note(self, note: LapseNote) -> None:
         open_ = [d for d in reversed(self.deadlines) if d.passed is None]
+        if note.what == "it":  # "It passed on Monday": only a deadline told in the sentence before
+            index = note.evidence.sentence_index
+            told = {d.note.evidence.sentence_index for d in open_[:1]} | {x.evidence.sentence_index for d in open_[:1] for x in d.extensions}
+            open_ = open_[:1] if told & {index - 1, index} else []
         chosen = next((d for d in open_ if d.comm is not None and d.comm.kind == note.what), None)
         chosen = chosen or next(iter(open_), None)
         if chosen is None:

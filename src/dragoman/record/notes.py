@@ -194,7 +194,8 @@ class RuptureNote:
     within: str | None  # the time given to leave ("within a day")
     date: DateValue
     evidence: Evidence
-    undoes: str | None = None  # an act this one is only after ("he returned": after a recall of his side)
+    undoes: str | None = None  # the act this one undoes, when only that act tells its parties ("he returned":
+    # after a recall of his side; "the embassy was reopened": the one closed before)
 
 
 Note = CommNote | ItemNote | DeadlineNote | ExtensionNote | LapseNote | TalkNote | StanceNote | AgreementNote | RuptureNote

@@ -256,9 +256,12 @@ def _by_verb(view: SentenceView, verb: Token, w: CommunicationWords, keys: KeyCo
         return None  # "replied to the letter": read with the noun
     recipient = view.first_actor(addressees) or view.first_actor(objects)  # "wrote to X", "phoned X"
     sender = view.first_actor(view.subjects(verb))
-    back = _has_particle(verb, w)
+    # "replied through the same channel", "answered via Oslo": an answer sent by a channel (a bare "responded
+    # by stating ..." is no message)
+    back = _has_particle(verb, w) or (lemma in w.reply_verbs and any(p.lower_ in w.carrier_prepositions for p in sx.children(verb, "prep")))
     if sender is None or sx.negated(verb, view.grammar) or (recipient is None and not back):
-        return None  # "had written to X", "replied to X", "wrote back": an addressee, or an answer
+        return None  # "had written to X", "replied to X", "wrote back": an addressee, or an answer (the assembly
+        # keeps an answer only where the replier's side was sent something)
     date = view.date_at(verb)
     if lemma in w.reply_verbs:
         kind = sorted(w.reply_kinds)[0]
@@ -745,8 +748,8 @@ def _day_shape(tok: Token, w: DeadlineWords) -> tuple[Token, str] | None:
     head = prep.head
     if prep.lower_ == "of" and head.lemma_.lower() in w.nouns:
         return head, text_of(t for t in head.subtree if t.i <= prep.right_edge.i)
-    if head.pos_ in ("VERB", "AUX"):
-        return head, text_of(prep.subtree)
+    if head.pos_ in ("VERB", "AUX") or (head.pos_ in ("NOUN", "PROPN") and sx.children(head, "mark")):
+        return head, text_of(prep.subtree)  # (a "that" clause the parser read as a noun phrase: the noun)
     return None
 
 
@@ -805,11 +808,18 @@ def _demanded_act(unit: Token, anchor: Token) -> Token | None:
     return None
 
 
+def _it_lapsed(tok: Token, w: DeadlineWords) -> bool:
+    """ "It passed on Monday": a deadline named just before (the assembly checks) that passed ("it
+    passed the bill" is something else)."""
+    verb = tok.head
+    return tok.lower_ == "it" and tok.dep_ == "nsubj" and verb.lemma_.lower() in w.lapse_verbs and not sx.children(verb, "dobj")
+
+
 def _lapses(view: SentenceView, w: DeadlineWords) -> list[LapseNote]:
     """ "The deadline passed on 6 March", "when the ultimatum expired", "after the deadline"."""
     out: list[LapseNote] = []
     for tok in view.tokens:
-        if tok.lemma_.lower() not in w.nouns:
+        if tok.lemma_.lower() not in w.nouns and not _it_lapsed(tok, w):
             continue
         clause: Token | None = None
         t = tok

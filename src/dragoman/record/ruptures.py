@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 __all__ = ["Ruptures", "assemble_ruptures", "read_ruptures"]
 
 _LEAVING_DEPS = ("xcomp", "advcl", "ccomp")
+# an act and the acts it undoes: "the embassy was reopened" (by no one named) reopens the one closed before
+UNDONE = {"returned": ("recalled",), "reopened_embassy": ("closed_embassy",), "restored_ties": ("cut_ties", "suspended_ties", "downgraded_ties")}
 Side = Callable[[Actor | None], str | None]
 _PARTICLE_DEPS = ("prt", "advmod", "npadvmod", "prep")  # "ordered the ambassador out (of the country)"
 
@@ -65,6 +67,7 @@ class _Act:
     toward: Actor | None
     within: list[Token] = field(default_factory=list)
     taken: list[Token] = field(default_factory=list)  # further tokens of the act (the leaving clause)
+    also: list[Actor] = field(default_factory=list)  # more states doing the same ("Lithuania and Latvia recalled ...")
 
 
 # ---------------------------------------------------------------- reading
@@ -96,11 +99,14 @@ def read_ruptures(
             act.toward = None  # "told three of its envoys to leave" with "its" read as the expeller's own
         date = view.before(act.clause, view.date_at(act.clause))
         trigger = [act.trigger, *act.objects]
-        notes.append(RuptureNote(
-            act.act, act.by, act.toward, _what(act.objects), text_of(act.within) or None, date,
-            view.evidence(trigger, view.events_at([act.trigger, act.clause])),
-            undoes="recalled" if act.act == "returned" and not act.objects else None,
-        ))  # fmt: skip
+        undoes = "recalled" if act.act == "returned" and not act.objects else None
+        if act.by is None and act.toward is None and act.act in UNDONE:
+            undoes = UNDONE[act.act][0]  # "The embassy was reopened in March 2027": the one closed before
+        for by in [act.by, *act.also]:
+            notes.append(RuptureNote(
+                act.act, by, act.toward, _what(act.objects), text_of(act.within) or None, date,
+                view.evidence(trigger, view.events_at([act.trigger, act.clause])), undoes=undoes,
+            ))  # fmt: skip
         taken |= {act.trigger.i, act.clause.i, *(t.i for t in act.within), *(t.i for t in act.taken)}
     return Ruptures(notes, frozenset(taken))
 
@@ -165,7 +171,8 @@ def _on_diplomats(
         return None
     if not diplomats:
         return None
-    by = view.first_actor(_agents(view, verb))
+    states = _states(view, _agents(view, verb))
+    by = states[0] if states else None
     state = next((s for s in (_state_of(view, d, w) for d in diplomats) if s is not None), None)
     if act == "expelled":
         by = by or _posted(view, [verb], w, ("from",))  # "were expelled from Estonia"
@@ -174,7 +181,8 @@ def _on_diplomats(
         by = by or state
         toward = _posted(view, [verb, *diplomats], w, tuple(w.post_prepositions))
     within = _within([verb, *leaving], within_preps, units)
-    return _Act(act, verb, verb, diplomats, by, toward, within, [t for c in leaving for t in c.subtree])
+    also = [s for s in states[1:] if _side(s) != _side(toward)]  # "Lithuania and Latvia recalled their ambassadors"
+    return _Act(act, verb, verb, diplomats, by, toward, within, [t for c in leaving for t in c.subtree], also)
 
 
 def _returned(view: SentenceView, verb: Token, w: RuptureWords) -> _Act | None:
@@ -358,6 +366,15 @@ def _what(objects: Sequence[Token]) -> str:
     return text_of([t for t in phrase if not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "re")])
 
 
+def _states(view: SentenceView, heads: Sequence[Token]) -> list[Actor]:
+    """The distinct states among the heads and their conjuncts ("Lithuania and Latvia")."""
+    out: list[Actor] = []
+    for actor in view.actors(heads):
+        if actor.country and all(_side(a) != _side(actor) for a in out):
+            out.append(actor)
+    return out
+
+
 def _side(actor: Actor | None) -> str | None:
     return side_of(actor, frozenset())
 
@@ -386,7 +403,13 @@ def assemble_ruptures(notes: Sequence[RuptureNote], events: Sequence[Event], int
     drafts: list[_Draft] = []
     for order, note in enumerate(notes):
         by, toward = note.by, note.toward
-        if note.undoes is not None:  # "he returned": only after a recall of his side, back where it was from
+        if note.undoes is not None and by is None and toward is None:
+            # "The embassy was reopened in March 2027": the parties of the latest act it undoes
+            undone = next((d for d in reversed(drafts) if d.act in UNDONE.get(note.act, ())), None)
+            if undone is None:
+                continue
+            by, toward = undone.by, undone.toward
+        elif note.undoes is not None:  # "he returned": only after a recall of his side, back where it was from
             latest = next((d for d in reversed(drafts) if by is not None and side(d.by) == side(by)), None)
             if latest is None or latest.act != note.undoes:
                 continue

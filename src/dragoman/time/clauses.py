@@ -105,7 +105,8 @@ def _due(verb: Token, words: ClauseWords) -> bool:
     infinitive complement ("required Kyrgyzstan to publish"), or a mandative subjunctive ("demands
     that Belarus take them back": a bare verb with a subject, where the indicative would inflect)."""
     if verb.pos_ not in _VERBS:
-        return False
+        # "demanded that Belarus free Zielinski by 30 June" read as one noun phrase with a "that": a clause misread
+        return verb.pos_ in _NOUNS and any(c.dep_ == "mark" for c in verb.children)
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in words.obligation_auxiliaries for a in auxiliaries):
         return True

@@ -150,6 +150,7 @@ class DocumentClock:
         self._narrative: _Dated | None = None  # last text-given date, any block
         self._month_anchor: Span | None = None  # last explicit date with a month or day
         self._mentions: list[tuple[str, _Dated]] = []  # (lower-cased sentence, its date)
+        self._due: DateValue | None = None  # the last day set as a deadline (a lapse with no date passes then)
 
     # ------------------------------------------------------------ public
 
@@ -172,7 +173,7 @@ class DocumentClock:
         citations = [s for s in (parse_iso(d) for d in citation_dates) if s is not None]
         candidates = self._rules.candidates(text)
         if not candidates:  # the fast path: no rule could match
-            main = self._fallback(citations)
+            main = self._lapsed(text) or self._fallback(citations)
             self._remember(text, main, ())
             return SentenceDates(main=main)
 
@@ -204,7 +205,7 @@ class DocumentClock:
                 ctx.anchor = ctx.earlier = _Dated(expression.value, _span_of_value(expression.value))
 
         events = [e for e in expressions if e.role == "event"]
-        main = _choose_main(text, events).value if events else self._fallback(citations)
+        main = _choose_main(text, events).value if events else self._lapsed(text) or self._fallback(citations)
 
         deadline = next((e.value for e in expressions if e.role == "deadline"), None)  # "by 31 May" (a day set)
         act = _Dated(main, _span_of_value(main)) if main.basis in ("explicit", "relative") else None
@@ -218,7 +219,19 @@ class DocumentClock:
                 deadline = deadline or expression.value
         expressions.sort(key=lambda e: e.start)
         self._remember(text, main, expressions)
+        if deadline is not None and deadline.date:
+            self._due = deadline
         return SentenceDates(main=main, expressions=tuple(expressions), deadline=deadline)
+
+    def _lapsed(self, text: str) -> DateValue | None:
+        """ "The deadline lapsed without his release.": no date of its own, it passed on the last day
+        set as a deadline ("by 30 June"; the end of a month set, "by the end of the month")."""
+        due = self._due
+        if due is None or not self._rules.lapse.search(text):
+            return None
+        if due.date_end and due.precision in ("month", "range"):
+            return DateValue(due.date_end, "day", "relative", anchor=due.anchor)
+        return DateValue(due.date, due.precision, "relative", anchor=due.anchor)
 
     # ------------------------------------------------------------ state
 

@@ -85,6 +85,7 @@ class ClauseWords:
     obligation_auxiliaries: frozenset[str]  # "must withdraw by 30 June"
     deadline_nouns: frozenset[str]  # "a deadline of 15 May", "the 15 May deadline"
     extension_prepositions: frozenset[str]  # "extended the deadline to 15 July", "gave X until 15 July to comply"
+    lapse_words: frozenset[str]  # "the deadline lapsed": undated, it passed on the day last set
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ class DateRules:
     noun_phrase_stops: frozenset[str]  # words that end the noun phrase of "after the ..."
     background: ClauseWords  # clauses about something else (dragoman.time.clauses)
     relative_aside: re.Pattern[str]  # without a parse, ", which ... ," is such a clause
+    lapse: re.Pattern[str]  # "the deadline passed", "the extended ultimatum has expired"
     need_sets: tuple[frozenset[str], ...]  # the distinct `needs` items of all rules
     need_masks: tuple[int, ...]  # per rule: bit i set when it needs need_sets[i]
     need_words: frozenset[str]  # every word any rule needs: none of them, no scanning
@@ -239,6 +241,11 @@ def compile_date_rules(data: Any, source: str = "<memory>", fingerprint: str = "
         relative_aside=re.compile(
             r",\s*(?:" + _alternation(background.relative_words) + r")\b[^,;:()]*", re.IGNORECASE
         ),
+        lapse=re.compile(
+            r"\b(?:" + _alternation(background.deadline_nouns) + r")\s+(?:(?:has|had|have)\s+)?(?:"
+            + _alternation(background.lapse_words) + r")\b",
+            re.IGNORECASE,
+        ),
         need_sets=need_sets,
         need_masks=need_masks,
         need_words=frozenset().union(*need_sets),
@@ -325,7 +332,7 @@ _CLAUSE_KEYS = (
     "clause_deps", "finite_tags", "setting_prepositions", "participle_deps", "set_off_participle_deps",
     "participle_tags", "asyndetic_deps", "subordinate_deps", "subordinators", "future_auxiliaries", "modifier_deps",
     "own_deps", "relative_words", "deadline_prepositions", "obligation_auxiliaries", "deadline_nouns",
-    "extension_prepositions",
+    "extension_prepositions", "lapse_words",
 )  # fmt: skip
 
 
