@@ -70,3 +70,14 @@ def test_a_message_described_as_unanswered_is_not_answered_by_its_addressee(code
     text = "Kenya sent a letter to Somalia on 1 March 2026. As of 14 April the letter remained unanswered."
     (line,) = digest(code_text(text).record)["communications"]
     assert line == "c1 letter KEN>SOM 2026-03-01 | sent 2026-03-01 KEN; not_answered 2026-04-14 SOM | answers - | items - | deadlines -"
+
+
+def test_a_reply_sent_through_a_channel_answers_what_the_replier_was_sent(code_text):
+    text = "Washington sent a message to Tehran through Swiss diplomats on 1 June 2026. Tehran replied through the same channel a week later."
+    d = digest(code_text(text).record)["communications"]
+    assert d[1] == "c2 reply IRNGOV>USAGOV 2026-06-08 | sent 2026-06-08 IRNGOV | answers c1 | items - | deadlines -"
+
+
+def test_a_public_response_is_no_reply(code_text):
+    text = "Chile sent a note to Peru on 1 June 2026. On 3 June Peru's president responded by stating that the border was closed."
+    assert [c.kind for c in code_text(text).record.communications] == ["note"]
