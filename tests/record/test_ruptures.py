@@ -173,3 +173,8 @@ def test_an_embassy_reopened_by_no_one_named_is_the_one_closed_before(code_text)
         "r1 2026-07-01 closed_embassy GEO>BLRGOV", "r2 2027-03 reopened_embassy GEO>BLRGOV",
     ]  # fmt: skip
     assert code_text("The embassy was reopened in March 2027.", date="2027-04-01").record.ruptures == ()
+
+
+def test_a_timeline_s_present_tense_misread_as_a_noun_still_acts(code_text):
+    text = "Ghana and Togo\n\n4 February 2027: Ghana severs diplomatic relations with Togo.\n"
+    assert digest(code_text(text, date="2027-03-01").record)["ruptures"] == ["r1 2027-02-04 cut_ties GHA>TGO"]

@@ -85,7 +85,7 @@ def read_ruptures(
         if tok.pos_ not in ("VERB", "NOUN"):
             continue
         lemma = _lemma(tok, w)
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" or sx.children(tok, "dobj"):  # (a noun with an object: "Peru severs relations" misread)
             act = _on_diplomats(view, tok, lemma, w, words.deadlines.prepositions, units) or _on_relations(view, tok, lemma, w)
         elif lemma in w.diplomat_nouns or lemma in w.tie_acts or lemma in w.embassy_acts:
             act = _noun_act(view, tok, lemma, w)
@@ -203,7 +203,7 @@ def _on_relations(view: SentenceView, verb: Token, lemma: str, w: RuptureWords) 
     """An act on ties or an embassy named by a verb: "severed relations with X", "reopened its embassy"."""
     if lemma not in w.tie_acts and lemma not in w.embassy_acts:
         return None
-    objects = [c for p in view.patients(verb) for c in sx.conjuncts(p)]
+    objects = [c for p in view.patients(verb) or sx.children(verb, "dobj") for c in sx.conjuncts(p)]
     if verb.lower_ == "re":  # "re-established relations": the parser hangs the object on "re"
         objects += [c for c in verb.subtree if c.dep_ == "dobj"]
     ties = [o for o in objects if _is_ties(o, w)] if lemma in w.tie_acts else []
