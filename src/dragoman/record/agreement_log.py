@@ -188,6 +188,8 @@ class AgreementLog:
                     mediator = outside[0]
             if not d.parties and mediator is None and all(not s.by for s in states):
                 continue
+            if not states and len(d.parties) < 2:
+                continue  # named, with nothing told of it and no two sides: no agreement to follow
             parties = tuple(d.parties[k] for k in sorted(d.parties))
             out.append(Agreement(f"a{len(out) + 1}", d.what, parties, mediator, first, frozen, d.text))
         return tuple(out)
