@@ -81,3 +81,17 @@ def test_a_reply_sent_through_a_channel_answers_what_the_replier_was_sent(code_t
 def test_a_public_response_is_no_reply(code_text):
     text = "Chile sent a note to Peru on 1 June 2026. On 3 June Peru's president responded by stating that the border was closed."
     assert [c.kind for c in code_text(text).record.communications] == ["note"]
+
+
+def test_a_letter_in_a_relative_clause_with_its_sender_and_addressee(code_text):
+    text = "The offer came in a letter that the Russian prime minister sent to his Armenian counterpart on 28 September 2026."
+    (line,) = digest(code_text(text).record)["communications"]
+    assert line == "c1 letter RUSGOV>ARMGOV 2026-09-28 | sent 2026-09-28 RUSGOV | answers - | items - | deadlines -"
+
+
+def test_terms_proposed_in_a_letter_are_an_offer_it_carries_but_talks_proposed_are_no_item(code_text):
+    text = "Chile's president wrote to the Peruvian president on 2 March 2026 proposing an exchange of prisoners."
+    (item,) = code_text(text).record.demands
+    assert (item.kind, item.text, item.communication) == ("offer", "an exchange of prisoners", "c1")
+    talks = code_text("Chile's president wrote to the Peruvian president on 2 March 2026 proposing talks on the border.").record
+    assert not talks.demands

@@ -148,7 +148,8 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
             # "sent an envoy to Berlin with a message for the chancellor": the envoy carries it
             state, role = "sent", "object"
             carrier = view.first_actor(sx.children(head, "dobj"))
-        if state is None and role == "in" and (head.lemma_.lower() in w.in_message or head.dep_ == "ROOT") and not sx.negated(head, view.grammar):
+        speaks = head.lemma_.lower() in w.in_message or (head.dep_ == "ROOT" and view.first_actor(view.subjects(head)) is not None)
+        if state is None and role == "in" and speaks and not sx.negated(head, view.grammar):
             # "In a letter dated 12 January, the minister told his counterpart that ...": the letter
             # was sent, by the one who speaks in it, to the one spoken to, and says what they say;
             # so with any main clause ("In a reply sent on Tuesday, the president consented to talks")
@@ -207,9 +208,16 @@ def _noun(view: SentenceView, noun: Token, w: CommunicationWords, keys: KeyCount
 
 
 def _participle(noun: Token, w: CommunicationWords) -> Token | None:
-    """A participle of the message's lifecycle that qualifies it: "a reply sent on Tuesday"."""
+    """A clause of the message's lifecycle that qualifies it: a participle ("a reply sent on
+    Tuesday") or a relative clause with the message as its object ("a letter that the prime
+    minister sent to his counterpart on 28 September")."""
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in w.lifecycle:
+        if c.lemma_.lower() not in w.lifecycle:
+            continue
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            return c
+        objects = sx.children(c, "dobj")
+        if c.dep_ == "relcl" and sx.children(c, "nsubj") and (not objects or objects[0].lower_ in ("that", "which")):
             return c
     return None
 
@@ -387,7 +395,9 @@ def read_items(
         lemma = draft.trigger.lemma_.lower()
         if event.root in w.demand_roots and event.modality not in ("negated", "hypothetical", "denied"):
             kind = "demand"
-        elif lemma in w.offer_verbs and event.modality not in ("negated", "denied"):
+        elif lemma in w.offer_verbs and event.modality not in ("negated", "denied") and not (
+            lemma != "offer" and _named_elsewhere(draft.trigger, words)
+        ):
             kind = "offer"
         else:
             continue
@@ -407,12 +417,49 @@ def read_items(
             keys(), kind, text_of(tokens), _topic(view, tokens, w), event.cameo, event.source, of, comm,
             event.condition, keywords(tokens), event.date, view.evidence([draft.trigger], (event.event_id,)),
         ))  # fmt: skip
+    triggers = {d.trigger.i for d, _ in view.pairs}
+    for verb in view.tokens:  # "wrote to X proposing an exchange of prisoners": an offer no event was coded for
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in w.offer_verbs and verb.i not in triggers and verb.i not in skip:
+            note = _uncoded_offer(view, verb, words, keys, comms)
+            if note is not None:
+                out.append(note)
     told = {n.evidence.trigger_span for n in out}
     for noun in view.tokens:  # "made an offer to buy water from Kyrgyzstan", "put forward a demand that ..."
         note = _noun_item(view, noun, words, keys, comms, skip)
         if note is not None and note.evidence.trigger_span not in told:
             out.append(note)
     return out
+
+
+def _uncoded_offer(view: SentenceView, verb: Token, words: RecordWords, keys: KeyCounter, comms: list[Found]) -> ItemNote | None:
+    """An offer of terms the coder left without an event, in a message ("wrote to X proposing an
+    exchange of prisoners") or between two sides: by the verb's agent, of whom its phrases name
+    (else, in a message, of its recipient: the assembly's addressee)."""
+    g = view.grammar
+    if sx.negated(verb, g) or sx.inside_condition(verb, g) or sx.auxiliaries(verb) & (g.future_aux | g.hedge_aux):
+        return None
+    tokens = _asked(verb)
+    if not tokens or _named_elsewhere(verb, words) or any(
+        mediation_word(t, words.talks) or t.lemma_.lower() in words.talks.mediator_verbs for t in tokens
+    ):  # fmt: skip
+        return None
+    by = view.first_actor(view.agents(verb))
+    of = view.first_actor(view.recipients(verb))
+    comm = context_comm(comms, verb, view)
+    if by is None or (comm is None and not _between_sides(by, of)):
+        return None
+    return ItemNote(
+        keys(), "offer", text_of(tokens), _topic(view, tokens, words.items), None, by, of, comm, None, keywords(tokens),
+        view.date_at(verb), view.evidence([verb], view.events_at([verb])),
+    )  # fmt: skip
+
+
+def _named_elsewhere(trigger: Token, words: RecordWords) -> bool:
+    """A proposal of talks or of an agreement ("proposed talks", "proposed a truce"): the talks' or
+    the agreement's reader has it, not the items (an *offer* of talks is both, as the golden
+    letters case has it)."""
+    named = {*words.talks.nouns, *words.talks.agreements, *words.agreements.nouns}
+    return any(t.lemma_.lower() in named for t in _asked(trigger)[:4])
 
 
 def _noun_item(
@@ -425,7 +472,9 @@ def _noun_item(
     lemma = noun.lemma_.lower()
     kind = "offer" if lemma in w.offer_nouns else "demand" if lemma in w.demand_nouns else None
     verb = noun.head
-    if kind is None or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in view.grammar.light_verbs:
+    if kind is None or noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in view.grammar.light_verbs:
         return None
     if verb.i in skip or noun.i in skip or sx.negated(verb, view.grammar) or sx.inside_condition(verb, view.grammar):
         return None
