@@ -134,7 +134,7 @@ class MentionReader:
         actors: dict[int, Actor | None] = {}
         places: dict[int, Actor | None] = {}
         groups: dict[int, tuple[Actor, ...]] = {}
-        dateline = _dateline(sent)
+        dateline = sx.dateline_end(list(sent))
         for tok in sent:
             if tok.i < dateline:  # "GENEVA, 18 September (wire) -": where the report was filed, no party
                 place = self._resolve(memory, tok, index, date) if tok.pos_ == "PROPN" else None
@@ -375,23 +375,3 @@ def _at(actor: Actor, offset: int) -> Actor:
     end = actor.end + offset if actor.end is not None else None
     return replace(actor, start=actor.start + offset, end=end)
 
-
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-
-
-def _dateline(sent: Span | Sequence[Token]) -> int:
-    """The index of the token after a wire dateline that opens the sentence ("GENEVA, 18 September
-    (wire) -", "WASHINGTON (AP) --": a place in capitals, then a comma or a bracket, then a dash
-    within a few words), or -1 when there is none."""
-    tokens = list(sent)[:16]
-    if len(tokens) < 3 or not (tokens[0].text.isupper() and tokens[0].text.isalpha() and len(tokens[0].text) >= 3):
-        return -1
-    n = 1
-    while n < len(tokens) and tokens[n].text.isupper() and tokens[n].text.isalpha():
-        n += 1  # "NEW YORK"
-    if n >= len(tokens) or tokens[n].text not in (",", "("):
-        return -1
-    for t in tokens[n:]:
-        if t.text in _DASHES:
-            return t.i + 1
-    return -1

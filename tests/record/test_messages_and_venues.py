@@ -95,3 +95,18 @@ def test_terms_proposed_in_a_letter_are_an_offer_it_carries_but_talks_proposed_a
     assert (item.kind, item.text, item.communication) == ("offer", "an exchange of prisoners", "c1")
     talks = code_text("Chile's president wrote to the Peruvian president on 2 March 2026 proposing talks on the border.").record
     assert not talks.demands
+
+
+def test_a_dateline_s_day_is_when_the_report_was_filed_and_what_on_monday_counts_from(code_text):
+    text = "OSLO, 15 May (wire) - Sudan's foreign ministry sent a diplomatic note to South Sudan through Norway on Monday."
+    result = code_text(text, date="2026-05-15")
+    (line,) = digest(result.record)["communications"]
+    assert line.startswith("c1 note SDNGOV>SSD via NOR 2026-05-11 | sent 2026-05-11 SDNGOV")
+
+
+def test_a_past_perfect_with_its_own_day_is_on_that_day_not_by_it(code_text):
+    text = ("Kenya sent a note to Somalia on 12 May 2026. The note, which the Kenyan foreign minister had drafted on 10 May, "
+            "asked for talks.")
+    (comm,) = code_text(text).record.communications
+    (written,) = [s for s in comm.states if s.state == "written"]
+    assert (written.date.date, written.date.flag) == ("2026-05-10", None)

@@ -7,7 +7,7 @@ the subject, objects and clauses of a trigger word. Helpers that need words
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .grammar import Grammar
@@ -328,3 +328,24 @@ def subjunctive(verb: Token) -> bool:
         return False
     singular = subject.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subject.children)
     return verb.tag_ == "VB" or singular
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def dateline_end(tokens: Sequence[Token]) -> int:
+    """The index of the token after a wire dateline that opens the sentence ("GENEVA, 18 September
+    (wire) -", "WASHINGTON (AP) --": a place in capitals, then a comma or a bracket, then a dash
+    within a few words), or -1 when there is none."""
+    tokens = list(tokens)[:16]
+    if len(tokens) < 3 or not (tokens[0].text.isupper() and tokens[0].text.isalpha() and len(tokens[0].text) >= 3):
+        return -1
+    n = 1
+    while n < len(tokens) and tokens[n].text.isupper() and tokens[n].text.isalpha():
+        n += 1  # "NEW YORK"
+    if n >= len(tokens) or tokens[n].text not in (",", "("):
+        return -1
+    for t in tokens[n:]:
+        if t.text in _DASHES:
+            return t.i + 1
+    return -1

@@ -496,8 +496,8 @@ class _Assembly:
             return False  # an offer of terms made since: the answer is to that
         status = {"accepts": "agreed", "conditional": "agreed", "rejects": "refused"}[note.stance]
         parties = tuple(channel.actors[k] for k in channel.keys)
-        self.talk_note(TalkNote(
-            status, step.what, step.mode, note.party, parties, step.mediator, step.mediator_text, None, None,
+        self.talk_note(TalkNote(  # an answer to talks proposed somewhere is an answer about that venue
+            status, step.what, step.mode, note.party, parties, step.mediator, step.mediator_text, step.venue, None,
             note.condition, None, note.date, note.evidence,
         ))  # fmt: skip
         return True

@@ -148,8 +148,12 @@ class SentenceView:
 
     def before(self, verb: Token, date: DateValue) -> DateValue:
         """`date` flagged "on or before" when the verb is a past perfect ("had written"): the act
-        happened by the time of the telling, not on it."""
+        happened by the time of the telling, not on it; unless its own clause names the day ("which the
+        minister had drafted on Sunday": on Sunday)."""
         if date.date and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+            own = " ".join(t.text for t in verb.subtree)
+            if date.expression and date.expression in own:
+                return date
             return replace(date, flag=ON_OR_BEFORE)
         return date
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dragoman.coding.syntax import dateline_end
 from dragoman.time.rules import ClauseWords, DateRules
 
 if TYPE_CHECKING:
@@ -55,7 +56,13 @@ class Aside:
 
 def parsed_asides(tokens: Iterable[Token], sentence_start: int, words: ClauseWords) -> tuple[Aside, ...]:
     """The background clauses of a parsed sentence; `sentence_start` is its first character's `idx`."""
+    tokens = list(tokens)
     out = []
+    dateline = dateline_end(tokens)
+    if dateline > 0:  # "OSLO, 15 May (wire) -": when the report was filed, what "on Monday" after it counts from
+        first, last = tokens[0], tokens[dateline - 1]
+        span = (first.idx - sentence_start, last.idx + len(last) - sentence_start)
+        out.append(Aside(span[0], span[1], span, anchors=True))
     for token in tokens:
         dep = token.dep_
         if dep == "prep" and _deadline(token, words):
