@@ -59,3 +59,10 @@ def test_no_agreement(code_text, text):
 def test_an_agreement_is_not_also_a_channel_step_or_a_position(code_text):
     record = code_text("Armenia and Azerbaijan agreed on a ceasefire on 10 October 2026.").record
     assert record.agreements and not record.channels and not record.positions
+
+
+def test_a_wire_dateline_is_its_own_block_and_a_broker_before_its_participle(code_text):
+    text = "KHARTOUM, 9 June (wire) - A Saudi-brokered truce between Sudan's army and the Rapid Support Forces broke down on Sunday."
+    result = code_text(text, date="2027-06-09")
+    assert digest(result.record)["agreements"] == ["a1 ceasefire SDNMIL mediator SAU | collapsed 2027-06-06 -"]
+    assert [(b.start, b.end) for b in result.document.blocks][0] == (0, len("KHARTOUM, 9 June (wire) - "))

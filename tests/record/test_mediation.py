@@ -99,3 +99,11 @@ def test_a_host_proposing_talks_is_no_side_of_them(code_text):
     assert digest(code_text(text).record)["channels"] == [
         "CHL-PER s1 2027-02-03 proposed talks by NOR | mediator - | venue Oslo | first - | in -"
     ]
+
+
+def test_rejects_it_answers_the_latest_proposal(code_text):
+    text = ("3 February 2027: Brazil's foreign minister offers to act as a go-between for Guyana and Venezuela.\n\n"
+            "8 February 2027: Caracas rejects it, saying the dispute must be settled bilaterally.\n")
+    assert digest(code_text(text).record)["channels"][-1] == (
+        "GUY-VEN s2 2027-02-08 refused mediation by VENGOV | mediator BRAGOV | venue - | first - | in -"
+    )

@@ -42,6 +42,13 @@ _REFERENCE_ENTRY = re.compile(r"(?:(?P<key>\d{1,4}|[a-z])[.)]\s+)?(?=\^)|(?P<num
 _MARKER = re.compile(r"\[(\d{1,4}|[a-z]|note \d{1,3})\]")
 _NOT_HEADING_END = tuple(".,;:!?\"”’'»]")
 # Where a too-long block may be cut: after a sentence end, before a capital.
+# A wire dateline that opens a paragraph: a place in capitals, a comma or a bracketed agency, a few
+# words (the day), a dash: "GENEVA, 18 September (wire) - ", "WASHINGTON (AP) -- ". It is a block of
+# its own, so that the parser does not hang the story's first sentence on the place.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'\u2019.\-]{2,}(?: [A-Z][A-Z'\u2019.\-]+){0,3}(?:,[^\n\u2013\u2014-]{0,40}?|\s*\([^)\n]{1,30}\)[^\n\u2013\u2014-]{0,20}?)"
+    r"\s*(?:--|[-\u2013\u2014])\s+(?=\S)"
+)
 _SENTENCE_CUT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 
 
@@ -169,6 +176,10 @@ class _Builder:
             self.entry = None
 
     def add_block(self, start: int, end: int, kind: str) -> None:
+        dateline = _DATELINE.match(self.text, start, end) if kind == "paragraph" else None
+        if dateline is not None and dateline.end() < end:
+            self.blocks.append(Block(start, dateline.end(), kind, self.section))
+            start = dateline.end()
         for piece_start, piece_end in _cut(self.text, start, end, MAX_BLOCK_CHARS):
             self.blocks.append(Block(piece_start, piece_end, kind, self.section))
 

@@ -102,7 +102,7 @@ def _agreement(view: SentenceView, noun: Token, words: RecordWords) -> Agreement
     if word.lemma_.lower() in w.mediator_verbs:
         mediator, by = (by[0] if by else None), []  # "Russia brokered a truce", "a truce brokered by Russia"
     # "a truce between A and B, brokered by Russia" (hung wherever in its phrase), "reached a deal, mediated by Turkey"
-    brokering = [t for t in noun.subtree if t.dep_ in _OWN_CLAUSES and t.lemma_.lower() in w.mediator_verbs]
+    brokering = [t for t in noun.subtree if t.dep_ in (*_OWN_CLAUSES, "amod") and t.lemma_.lower() in w.mediator_verbs]
     brokering += [c for c in word.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in w.mediator_verbs]
     for clause in brokering:
         mediator = mediator or next(iter(_agents(view, clause)), None)
@@ -211,6 +211,8 @@ def _unreal(view: SentenceView, word: Token, found: list[tuple[str, Token]], w: 
 def _agents(view: SentenceView, word: Token) -> list[Actor]:
     """Who does it; for a participle that heads the noun's own clause, its "by" phrase ("a truce brokered by Russia")."""
     phrase = [o for a in sx.children(word, "agent") for o in sx.children(a, "pobj")]
+    if word.dep_ == "amod":  # "a Saudi-brokered truce": the name before the participle
+        phrase += [c for c in word.children if c.dep_ in ("npadvmod", "compound", "nmod")]
     heads = phrase if phrase and word.tag_ == "VBN" else view.agents(word) or phrase  # a participle's "by" first
     return _distinct(view.actors(heads))
 
