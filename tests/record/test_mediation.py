@@ -107,3 +107,14 @@ def test_rejects_it_answers_the_latest_proposal(code_text):
     assert digest(code_text(text).record)["channels"][-1] == (
         "GUY-VEN s2 2027-02-08 refused mediation by VENGOV | mediator BRAGOV | venue - | first - | in -"
     )
+
+
+def test_talks_proposed_to_a_side_answered_and_held_by_the_two_sides(code_text):
+    # "the two sides" are the channel's, though the mentions' last pair (Bolivia, Ecuador) acted since
+    text = ("Chile proposed talks to Peru on 3 May 2026. Peru accepted on 4 May. On 5 May Bolivia criticised Ecuador's "
+            "president. The two sides met in Lima on 10 May.")
+    assert digest(code_text(text).record)["channels"] == [
+        "CHL-PER s1 2026-05-03 proposed talks by CHL | mediator - | venue - | first - | in -",
+        "CHL-PER s2 2026-05-04 agreed talks by PER | mediator - | venue - | first - | in -",
+        "CHL-PER s3 2026-05-10 held talks by - | mediator - | venue Lima | first - | in -",
+    ]

@@ -358,6 +358,10 @@ class _Assembly:
             if actor is not None and key is not None and key != mediator:
                 sides.setdefault(key, actor)
         keys = list(sides)
+        pair = self.latest_pair()
+        if note.group and len(keys) == 2 and pair and set(keys) != set(pair):
+            # "the two sides met again": the sides of the latest channel, where the mentions guessed others
+            keys, sides = sorted(pair), dict(pair)
         if len(keys) == 1:
             for other_key, other in self.counterpart(keys[0], comm):
                 sides[other_key] = other

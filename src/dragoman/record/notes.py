@@ -146,6 +146,7 @@ class TalkNote:
     comm: CommRef | None  # the communication it was said in ("a reply accepting a summit")
     date: DateValue
     evidence: Evidence
+    group: bool = False  # its sides were named as a group ("the two sides"): the assembly may know them better
 
 
 ANSWER = "answer"  # StanceNote.about of a stance on nothing named ("Rwanda refused"): the latest proposal

@@ -207,7 +207,7 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
     return TalkNote(
         status, what, mode, by if status in _STANCES | {"mediated"} else None, tuple(parties), mediator,
         mediator_text, _venue(view, holders, events) if what == "talks" else None, _first_since(view, w), _condition(view, [word, verb], words.positions),
-        comm, date, view.evidence(trigger, events),
+        comm, date, view.evidence(trigger, events), _named_as_group(view, tok, verb),
     )  # fmt: skip
 
 
@@ -236,6 +236,12 @@ def _holder(
     return found
 
 
+def _named_as_group(view: SentenceView, tok: Token, verb: Token) -> bool:
+    """Whether the talks' sides were named as a group ("the two sides met again")."""
+    heads = view.subjects(verb) + (view.subjects(tok) if tok.pos_ == "VERB" else [])
+    return any(view.mentions.group_of(h) for h in heads)
+
+
 def _parties(view: SentenceView, tok: Token, verb: Token, w: TalkWords) -> list[Actor]:
     """The sides: subjects, "with X", "between A and B", the object of "met"."""
     heads: list[Token] = []
@@ -243,8 +249,9 @@ def _parties(view: SentenceView, tok: Token, verb: Token, w: TalkWords) -> list[
         heads += view.between(holder) + sx.prep_objects(holder, "with", view.grammar)
     if tok.pos_ == "VERB":  # "met X", "talked to X"
         heads += view.subjects(tok) + sx.children(tok, "dobj") + sx.prep_objects(tok, "to", view.grammar)
-    else:
-        heads += view.subjects(verb)
+    else:  # "proposed talks to Peru", "offered Peru talks": whom the proposal is made to
+        heads += view.subjects(verb) + sx.prep_objects(verb, "to", view.grammar) + sx.children(verb, "dative")
+        heads += sx.prep_objects(tok, "to", view.grammar)  # "proposed talks to Peru", parsed on the noun
     seen: dict[str, Actor] = {}
     for actor in view.actors(heads):
         seen.setdefault(actor.code or "", actor)
