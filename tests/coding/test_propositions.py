@@ -145,3 +145,11 @@ def test_a_gerund_after_of_for_from_is_the_objects_act(read, a, b, verb, prep, a
 @pytest.mark.parametrize(("a", "verb"), [(a, v) for (a, _), v in itertools.product(PAIRS, ["responded", "began"])])
 def test_a_gerund_after_by_on_a_verb_without_object_is_the_subjects_act(read, a, verb):
     assert read(f"{a} {verb} by criticising the agreement.", "criticising")[0] == [a]
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+def test_a_subject_the_parser_swallowed_into_an_opening_date(read, a, b):
+    # "On 2 May 2026 Kenya gave Uganda ...": some names are parsed as the object of "On" with the date
+    # as their modifier, leaving the verb without a subject; the name right before the verb is it
+    agents, _, _ = read(f"On 2 May 2026 {a} gave {b} 72 hours to withdraw its troops.", "gave")
+    assert agents == [a]

@@ -8,7 +8,8 @@
     agreements      "a1 ceasefire ARM+AZE mediator RUS | proposed 2026-10-01 RUS; agreed 2026-10-10 ARM+AZE; violated 2026-10-14 AZE"
     ruptures        "r1 2026-03-02 expelled EST>RUS"
 
-A deadline set by a day has no amount ("t1 - - from - ..."); an extension adds " | extended DATE".
+A deadline set by a day has no amount ("t1 - - from - ..."); an extension adds " | extended DATE",
+a deadline met " | met DATE BY".
 
 A date is shown as the brief shows it ("by 2025-03-07", "since 2025-04-12", "undated").
 """
@@ -44,6 +45,7 @@ def digest(record: Record) -> dict[str, list[str]]:
         f"for {t.item or '-'} | "
         + (f"passed {show_date(t.passed)} then " + (", ".join(f"{o.cameo} {code(o.source)}>{code(o.target)}" for o in t.outcome) or "-") if t.passed else "not passed")
         + "".join(f" | extended {show_date(x)}" for x in t.extended)
+        + (f" | met {show_date(t.met)} {code(t.met_by)}" if t.met is not None else "")
         for t in record.deadlines
     ]
     channels = [

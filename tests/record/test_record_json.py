@@ -55,7 +55,8 @@ deadlines = st.builds(
     Deadline, deadline_id=text, expression=text, amount=st.none() | ints, unit=maybe, anchor=dates, due=dates, communication=maybe,
     item=maybe, by=maybe_actor, of=maybe_actor, passed=st.none() | dates, outcome=st.lists(refs, max_size=2).map(tuple),
     evidence=maybe_evidence, passed_evidence=maybe_evidence, extended=st.lists(dates, max_size=2).map(tuple),
-    extended_evidence=st.lists(evidence, max_size=2).map(tuple),
+    extended_evidence=st.lists(evidence, max_size=2).map(tuple), met=st.none() | dates, met_by=maybe_actor,
+    met_evidence=maybe_evidence,
 )  # fmt: skip
 steps = st.builds(
     ChannelStep, step_id=text, date=dates, status=text, what=text, mode=maybe, by=maybe_actor,

@@ -110,6 +110,22 @@ def clause_head(trigger: Token) -> Token:
     return trigger
 
 
+def _dated_subject(verb: Token) -> Token | None:
+    """The subject the parser swallowed into an opening date: "On 2 May 2026 Azerbaijan gave
+    Armenia 72 hours" parsed as "On [2 May 2026 Azerbaijan]" with "gave" left without a subject:
+    the name after the date's numbers, when nothing else is the verb's subject."""
+    if verb.pos_ not in ("VERB", "AUX") or children(verb, "nsubjpass", "expl"):
+        return None
+    for prep in children(verb, "prep"):
+        if prep.i >= verb.i:
+            break
+        for name in children(prep, "pobj"):
+            lefts = list(name.lefts)
+            if name.pos_ == "PROPN" and name.i == verb.i - 1 and any(t.like_num for l in lefts for t in l.subtree):
+                return name
+    return None
+
+
 def subjects(verb: Token, g: Grammar) -> list[Token]:
     """Subject heads of a verb, following coordination, control and participles."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -117,6 +133,9 @@ def subjects(verb: Token, g: Grammar) -> list[Token]:
         return [verb.head]  # "Mr Chavez, who is visiting China": the subject is the noun modified
     if found:
         return found
+    dated = _dated_subject(verb)
+    if dated is not None:
+        return [dated]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head, g)
     if verb.dep_ == "xcomp":

@@ -54,8 +54,8 @@ from .builders import (
 )
 from .agreement_log import AgreementLog
 from .notes import (
-    ANSWER, AgreementNote, CommNote, CommRef, DeadlineNote, ExtensionNote, ItemNote, LapseNote, Note, RuptureNote, StanceNote,
-    TalkNote,
+    ANSWER, AgreementNote, CommNote, CommRef, DeadlineNote, ExtensionNote, ItemNote, LapseNote, MetNote, Note, RuptureNote,
+    StanceNote, TalkNote,
 )  # fmt: skip
 from .records import (
     STATES,
@@ -283,6 +283,13 @@ class _Assembly:
         chosen = next((d for d in reversed(self.deadlines) if d.passed is None), None) or next(reversed(self.deadlines), None)
         if chosen is not None:
             chosen.extensions.append(note)
+
+    def met_note(self, note: MetNote) -> None:
+        """ "Belarus met the deadline": the latest deadline not passed that the party was set (or any)."""
+        open_ = [d for d in reversed(self.deadlines) if d.passed is None and d.met is None]
+        chosen = next((d for d in open_ if fits(d.note.of or (d.comm.recipient if d.comm else None), note.by)), None)
+        if chosen is not None:
+            chosen.met = note
 
     def lapse_note(self, note: LapseNote) -> None:
         open_ = [d for d in reversed(self.deadlines) if d.passed is None]
@@ -559,6 +566,8 @@ def assemble(doc_id: str, notes: Sequence[Note], events: Sequence[Event], rules:
             a.deadline_note(note)
         elif isinstance(note, LapseNote):
             a.lapse_note(note)
+        elif isinstance(note, MetNote):
+            a.met_note(note)
         elif isinstance(note, ExtensionNote):
             a.extension_note(note)
         elif isinstance(note, TalkNote):
@@ -703,6 +712,7 @@ def _deadline(d: DeadlineDraft, rules: AssemblyRules, deadline_ids: dict[int, st
         by=note.by or (comm.sender if comm else None), of=note.of or (comm.recipient if comm else None),
         passed=passed, outcome=outcome, evidence=note.evidence, passed_evidence=passed_evidence,
         extended=tuple(day for day, _, _ in extended), extended_evidence=tuple(e for _, e, _ in extended),
+        met=d.met.date if d.met else None, met_by=d.met.by if d.met else None, met_evidence=d.met.evidence if d.met else None,
     )  # fmt: skip
 
 

@@ -136,12 +136,14 @@ def _deadline_line(d: Deadline) -> str:
         line += f"; for {d.item}"
     if d.by is not None or d.of is not None:
         line += f"; set by {show_actor(d.by)} for {show_actor(d.of)}"
+    if d.met is not None:
+        line += f"; met {show_date(d.met)}" + (f" by {show_actor(d.met_by)}" if d.met_by else "")
     if d.passed is not None:
         line += f"; passed {show_date(d.passed)}"
         if d.outcome:
             then = "; ".join(f"{show_actor(o.source)} {o.cameo} {o.cameo_name} {show_actor(o.target)} ({show_date(o.date)})" for o in d.outcome)
             line += f"; then: {then}"
-    sourcing = _sourcing([d.evidence, d.passed_evidence, *d.extended_evidence])
+    sourcing = _sourcing([d.evidence, d.passed_evidence, *d.extended_evidence, d.met_evidence])
     return f"{line} — {sourcing}" if sourcing else line
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..records import Actor, DateValue
 from ..time.rules import Unit
-from .notes import DeadlineNote, ExtensionNote, ItemNote, LapseNote
+from .notes import DeadlineNote, ExtensionNote, ItemNote, LapseNote, MetNote
 from .records import CommState, EventRef, Evidence
 
 __all__ = [
@@ -164,6 +164,7 @@ class DeadlineDraft:
     outcome: tuple[EventRef, ...] = ()
     later: bool = False  # the outcome is read from the sentences after the lapse (dated by their own words)
     extensions: list[ExtensionNote] = field(default_factory=list)  # in reading order
+    met: MetNote | None = None
 
 
 @dataclass(slots=True)

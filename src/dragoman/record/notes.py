@@ -25,6 +25,7 @@ __all__ = [
     "ExtensionNote",
     "ItemNote",
     "LapseNote",
+    "MetNote",
     "Note",
     "NoteState",
     "RecordMemory",
@@ -130,6 +131,16 @@ class LapseNote:
 
 
 @dataclass(frozen=True, slots=True)
+class MetNote:
+    """A deadline met: "Belarus met the deadline", "Armenia complied with the ultimatum on 3 May"."""
+
+    what: str  # the noun: deadline, ultimatum, demand, ...
+    by: Actor | None
+    date: DateValue
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class TalkNote:
     """A step of a channel of talks: proposed, refused, ready, agreed, held, mediated, ..."""
 
@@ -199,7 +210,7 @@ class RuptureNote:
     # after a recall of his side; "the embassy was reopened": the one closed before)
 
 
-Note = CommNote | ItemNote | DeadlineNote | ExtensionNote | LapseNote | TalkNote | StanceNote | AgreementNote | RuptureNote
+Note = CommNote | ItemNote | DeadlineNote | ExtensionNote | LapseNote | TalkNote | StanceNote | AgreementNote | RuptureNote | MetNote
 
 
 @dataclass(slots=True)

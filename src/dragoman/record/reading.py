@@ -22,7 +22,7 @@ from ..coding.lists import ListContext
 from ..records import Actor, Citation, DateValue, Sentence
 from .builders import date_key
 from .records import Evidence
-from .notes import CommNote, CommRef, DeadlineNote, ExtensionNote, ItemNote, LapseNote, NoteState
+from .notes import CommNote, CommRef, DeadlineNote, ExtensionNote, ItemNote, LapseNote, MetNote, NoteState
 from .view import SentenceView, event_ref, text_of, words_of
 from .words import CommunicationWords, DeadlineWords, ItemWords, RecordWords, TalkWords
 
@@ -602,7 +602,7 @@ def context_comm(comms: list[Found], token: Token, view: SentenceView) -> CommRe
 def read_deadlines(
     view: SentenceView, words: RecordWords, keys: KeyCounter, units: dict[str, Unit], numbers: dict[str, int],
     comms: list[Found], items: list[ItemNote], list_comm: int | None, skip: frozenset[int] = frozenset(),
-) -> tuple[list[CommNote], list[DeadlineNote], list[ItemNote], list[ExtensionNote | LapseNote]]:  # fmt: skip
+) -> tuple[list[CommNote], list[DeadlineNote], list[ItemNote], list[ExtensionNote | LapseNote | MetNote]]:  # fmt: skip
     """Deadlines, counted ("within 2 months", "gave Georgia 48 hours to withdraw") or set by a day ("must
     withdraw by 30 June", "a deadline of 15 May", "by the end of the month": the date rules' deadline
     role), with the demand each sets a time for when the sentence names one that no other note holds
@@ -642,7 +642,7 @@ def read_deadlines(
         if day is not None:
             anchor_word, phrase = day
             _deadline(view, words, keys, comms, items, list_comm, found, tok, anchor_word, phrase, None, None, value)
-    return found.implied, found.deadlines, found.asked, [*found.extensions, *_lapses(view, w)]
+    return found.implied, found.deadlines, found.asked, [*found.extensions, *_lapses(view, w), *_met(view, w)]
 
 
 @dataclass(slots=True)
@@ -897,6 +897,27 @@ def _lapses(view: SentenceView, w: DeadlineWords) -> list[LapseNote]:
             tok.lemma_.lower(), view.date_at(clause), outcome, view.evidence([tok, clause], []), dated=dated,
             alone=clause.dep_ == "ROOT" or (clause.head.i == t.i and t.dep_ == "ROOT"),
         ))  # fmt: skip
+    return out
+
+
+def _met(view: SentenceView, w: DeadlineWords) -> list[MetNote]:
+    """ "Belarus met the deadline", "Armenia complied with the ultimatum on 3 May", "honoured the
+    demands": what the deadline asked was done in time, by the verb's agent (not under a negation,
+    a condition, a wish or a future: "failed to meet", "if Baku complies with the ultimatum")."""
+    out: list[MetNote] = []
+    g = view.grammar
+    for tok in view.tokens:
+        lemma = tok.lemma_.lower()
+        if lemma not in w.nouns and lemma not in w.met_nouns:
+            continue
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "with" else None
+        if verb is None or verb.lemma_.lower() not in w.met_verbs or verb.pos_ != "VERB":
+            continue
+        if sx.negated(verb, g) or sx.inside_condition(verb, g) or sx.auxiliaries(verb) & (g.future_aux | g.hedge_aux):
+            continue
+        if verb.dep_ == "xcomp" and (sx.negated(verb.head, g) or verb.head.lemma_.lower() in g.deny_verbs | {"fail"}):
+            continue  # "failed to meet the deadline", "refused to comply with the ultimatum"
+        out.append(MetNote(lemma, view.first_actor(view.agents(verb)), view.date_at(verb), view.evidence([verb, tok], view.events_at([verb]))))
     return out
 
 

@@ -193,9 +193,12 @@ class Deadline:
     passed_evidence: Evidence | None = None
     extended: tuple[DateValue, ...] = ()  # each later due date the text gives it, in order
     extended_evidence: tuple[Evidence, ...] = ()
+    met: DateValue | None = None  # when the text says what it asked was done in time ("complied with the ultimatum")
+    met_by: Actor | None = None
+    met_evidence: Evidence | None = None
 
     def events(self) -> tuple[str, ...]:
-        found = [e for e in (self.evidence, self.passed_evidence, *self.extended_evidence) if e is not None]
+        found = [e for e in (self.evidence, self.passed_evidence, *self.extended_evidence, self.met_evidence) if e is not None]
         return tuple(dict.fromkeys([*_events(found), *(o.event_id for o in self.outcome)]))
 
 

@@ -72,6 +72,8 @@ class DeadlineWords:
     lapse_nouns: frozenset[str]
     extension_verbs: frozenset[str]
     more_words: frozenset[str]
+    met_verbs: frozenset[str]
+    met_nouns: frozenset[str]
     implied_kind: str
     outcome_reach: int
 

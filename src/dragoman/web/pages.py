@@ -502,6 +502,8 @@ def _deadlines(items: Sequence[Mapping[str, Any]], links: _RecordLinks, many: bo
         amount = f" ({t['amount']} {t['unit']}{'' if t['amount'] == 1 else 's'})" if t.get("amount") is not None and t.get("unit") else ""
         due = t.get("due") or {}
         passed: list[Child] = []
+        if t.get("met"):
+            passed.append(join("met ", _rdate(t["met"]), [" by ", _actor(t["met_by"])] if t.get("met_by") else None))
         if t.get("passed"):
             passed.append(join("passed ", _rdate(t["passed"])))
         passed += [_outcome(o) for o in t["outcome"]]

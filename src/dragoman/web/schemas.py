@@ -486,6 +486,9 @@ class RecordDeadlineOut(_RecordModel):
     passed_evidence: RecordEvidenceOut | None
     extended: list[RecordDateOut] = Field(description="each later due date the text gives it, in order")
     extended_evidence: list[RecordEvidenceOut]
+    met: RecordDateOut | None = Field(description="when the text says what it asked was done in time")
+    met_by: ActorOut | None
+    met_evidence: RecordEvidenceOut | None
 
 
 class ChannelStepOut(_RecordModel):
