@@ -111,11 +111,15 @@ def clause_head(trigger: Token) -> Token:
 
 
 def _dated_subject(verb: Token) -> Token | None:
-    """The subject the parser swallowed into an opening date: "On 2 May 2026 Azerbaijan gave
-    Armenia 72 hours" parsed as "On [2 May 2026 Azerbaijan]" with "gave" left without a subject:
-    the name after the date's numbers, when nothing else is the verb's subject."""
+    """The subject the parser took for something else, when nothing else is the verb's subject: a
+    name swallowed into an opening date ("On 2 May 2026 Azerbaijan gave Armenia 72 hours" parsed as
+    "On [2 May 2026 Azerbaijan]"), or a name opening the clause parsed as a modifier of the verb
+    ("Armenia and Azerbaijan sign a ceasefire", Armenia an nmod)."""
     if verb.pos_ not in ("VERB", "AUX") or children(verb, "nsubjpass", "expl"):
         return None
+    for name in children(verb, "nmod"):  # "Armenia and Azerbaijan sign a ceasefire": the name parsed as nmod
+        if name.pos_ == "PROPN" and name.i < verb.i and name.i == min(t.i for t in verb.subtree):
+            return name
     for prep in children(verb, "prep"):
         if prep.i >= verb.i:
             break
