@@ -31,6 +31,11 @@ __all__ = [
 ]
 
 
+def key_of(table: dict[str, tuple[str, ...]], word: str) -> str | None:
+    """The first key (in the file's order) whose words hold `word`: a status, stance or state."""
+    return next((key for key, words in table.items() if word in words), None)
+
+
 @dataclass(frozen=True, slots=True)
 class CommunicationWords:
     nouns: dict[str, str]
@@ -105,10 +110,7 @@ class TalkWords:
         another than its adjective ("opened talks" are held, "open to talks" is ready)."""
         if verb and lemma in self.verb_statuses:
             return self.verb_statuses[lemma]
-        for status, words in self.statuses.items():
-            if lemma in words:
-                return status
-        return None
+        return key_of(self.statuses, lemma)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +122,7 @@ class PositionWords:
     condition_objects: frozenset[str]
 
     def stance_of(self, lemma: str) -> str | None:
-        for stance, words in self.stances.items():
-            if lemma in words:
-                return stance
-        return None
+        return key_of(self.stances, lemma)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +135,7 @@ class AgreementWords:
 
     def state_of(self, words: str) -> str | None:
         """The state a lemma, or a lemma and the words after it ("take effect"), gives an agreement."""
-        for state, names in self.states.items():
-            if words in names:
-                return state
-        return None
+        return key_of(self.states, words)
 
 
 @dataclass(frozen=True, slots=True)
