@@ -110,3 +110,10 @@ def test_a_past_perfect_with_its_own_day_is_on_that_day_not_by_it(code_text):
     (comm,) = code_text(text).record.communications
     (written,) = [s for s in comm.states if s.state == "written"]
     assert (written.date.date, written.date.flag) == ("2026-05-10", None)
+
+
+def test_an_envoy_described_apart_from_the_sender_carries_the_letter(code_text):
+    text = "On 3 May 2026 Kenya's president sent a letter to Ethiopia's prime minister. It was delivered by a Kenyan envoy on 5 May."
+    (line,) = digest(code_text(text).record)["communications"]
+    assert line == ("c1 letter KENGOV>ETHGOV via KENGOV 2026-05-03 | sent 2026-05-03 KENGOV; delivered 2026-05-05 KENGOV "
+                    "| answers - | items - | deadlines -")

@@ -125,7 +125,7 @@ def _dated_subject(verb: Token) -> Token | None:
             break
         for name in children(prep, "pobj"):
             lefts = list(name.lefts)
-            if name.pos_ == "PROPN" and name.i == verb.i - 1 and any(t.like_num for l in lefts for t in l.subtree):
+            if name.pos_ in ("PROPN", "NOUN") and name.i == verb.i - 1 and any(t.like_num for l in lefts for t in l.subtree):
                 return name
     return None
 

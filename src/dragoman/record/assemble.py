@@ -548,9 +548,12 @@ class _Assembly:
 
 def _another_person(a: Actor | None, b: Actor | None) -> bool:
     """Two people of one side: "a Kenyan envoy, Daniel Kiprono" is not "Kenya's president" (a name
-    tells them apart); a side named by its name or code alone is no other person."""
-    if a is None or b is None or not a.name or a.name == b.name:
+    tells them apart; so do two descriptions, "a Kenyan envoy" and "Kenya's president"); a side named
+    by its name or code alone is no other person."""
+    if a is None or b is None or (a.name is not None and a.name == b.name):
         return False
+    if not a.name:  # "a Kenyan envoy" carrying "Kenya's president's" letter: a body or person described apart
+        return a.sector is not None and b.sector is not None and a.text.lower() != b.text.lower() and not b.name
     return b.name is not None or a.text.lower() != b.text.lower()
 
 
