@@ -50,3 +50,10 @@ def test_an_apposition_that_names_no_one_leaves_a_body_unplaced(code_text, text,
 )
 def test_an_unplaced_body_that_demands_or_threatens_is_a_party_to_it(code_text, text, expected):
     assert _acts(code_text(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("a", "b", "city"), [("Armenia", "Azerbaijan", "Moscow"), ("Kenya", "Uganda", "Geneva"), ("Chile", "Peru", "Oslo")])
+def test_a_mutual_act_done_in_a_capital_is_with_each_other_not_with_the_capital(code_text, a, b, city):
+    events = code_text(f"{a} and {b} signed a ceasefire in {city} on 3 May 2026.").events
+    pairs = {(e.source.name, e.target.name if e.target else None) for e in events}
+    assert pairs == {(a, b), (b, a)}

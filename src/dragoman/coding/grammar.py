@@ -31,6 +31,7 @@ class Grammar:
     recipient_preps: frozenset[str]
     controller_preps: frozenset[str]
     object_control_preps: frozenset[str]
+    venue_preps: frozenset[str]
     place_nouns: frozenset[str]
     undergo_verbs: frozenset[str]
     relative_pronouns: frozenset[str]

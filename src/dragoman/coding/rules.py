@@ -274,9 +274,11 @@ class RuleCoder:
     def _third_parties(
         self, tok: Token, pattern: Pattern, actors: SentenceMentions, props: SentencePropositions, sources: list[Actor]
     ) -> list[Actor]:
-        """The other parties a symmetric act of several parties names as its target."""
+        """The other parties a symmetric act of several parties names as its target (not a place it
+        is done in)."""
         own = {s.code for s in sources}
-        return [t for t in self.parties.targets(tok, pattern, actors, props, sources[0])[0] if t.code not in own]
+        venues = self._venues(tok, actors)
+        return [t for t in self.parties.targets(tok, pattern, actors, props, sources[0])[0] if t.code not in own and t.start not in venues]
 
     def _carried(self, noun: Token, coded_at: dict[int, bool]) -> bool:
         """A noun that names the act of a light verb that coded nothing itself, or only by its word
@@ -291,14 +293,27 @@ class RuleCoder:
         """Cooperation of a compound subject's parties with each other: a mutual code, a verb or
         object that names something two sides share ("restored ties", "agreed"), and no one
         else as its target. "Norway and Chile want the fund capped" is each one's own wish."""
-        if len({s.code for s in sources}) < 2 or not pattern.code.startswith(tuple(self.mutual_roots)) or pattern.needs_target:
+        if len({s.code for s in sources}) < 2 or not pattern.code.startswith(tuple(self.mutual_roots)):
             return False
+        venues = self._venues(tok, actors)
+        found = [self.parties.targets(tok, pattern, actors, props, s)[0] for s in sources]
+        at_venue = bool(venues) and all(targets and all(t.start in venues for t in targets) for targets in found)
+        if pattern.needs_target and not at_venue:
+            return False  # (a pattern that needs a target has one with each other where it names only a venue)
         g = self.grammar
         if tok.lemma_.lower() not in g.reciprocal_verbs:
             objects = sx.children(tok, "dobj", "attr") + sx.children(tok, "nsubjpass")
             if not any(o.lemma_.lower() in g.reciprocal_nouns for o in objects):
                 return False
-        return all(not self.parties.targets(tok, pattern, actors, props, s)[0] for s in sources)
+        return all(all(t.start in venues for t in targets) for targets in found)
+
+    def _venues(self, tok: Token, actors: SentenceMentions) -> set[int | None]:
+        """The places the act is done in: where, not with whom ("Armenia and Azerbaijan signed a
+        ceasefire in Moscow": with each other, in Moscow)."""
+        return {
+            a.start for t in tok.subtree
+            if t.dep_ == "pobj" and t.head.lower_ in self.grammar.venue_preps and (a := actors.place_of(t)) is not None
+        }  # fmt: skip
 
     def _pairs(
         self, work: SentenceWork, tok: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
