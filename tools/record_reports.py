@@ -129,17 +129,6 @@ def print_scores(scores: dict[str, Any], verbose: bool = False, out: Any = sys.s
         print(f"{group:<6} {t['found']}/{t['expected']} items found, {t['extra']} extra; {t['exact']}/{t['reports']} reports exact{crashed}", file=out)
 
 
-def read_known_failures(path: Path) -> dict[str, str]:
-    """id -> reason, from lines 'id  reason' ('#' starts a comment line)."""
-    out = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                ident, _, reason = line.strip().partition(" ")
-                out[ident] = reason.strip()
-    return out
-
-
 def refresh_known_failures(path: Path, scores: dict[str, Any]) -> int:
     """Rewrite the known-failures file from the scores: every report not exactly right, with what differs."""
     lines = []

@@ -117,3 +117,8 @@ def test_an_envoy_described_apart_from_the_sender_carries_the_letter(code_text):
     (line,) = digest(code_text(text).record)["communications"]
     assert line == ("c1 letter KENGOV>ETHGOV via KENGOV 2026-05-03 | sent 2026-05-03 KENGOV; delivered 2026-05-05 KENGOV "
                     "| answers - | items - | deadlines -")
+
+
+def test_a_dateline_s_day_anchors_a_story_that_has_no_date_of_its_own(code_text):
+    result = code_text("NAIROBI, 3 March 2026 (wire) - Somalia and Kenya held talks in Djibouti on Monday.")
+    assert {e.date.date for e in result.events} == {"2026-03-02"}

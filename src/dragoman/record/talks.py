@@ -171,19 +171,19 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
     if tok.pos_ == "VERB" and status == "held" and len({p.country or p.code for p in parties}) < 2:
         return None  # "spoke to reporters": a verb of talking is talks only between two named sides
     mediator, mediator_text = mediator_of(view, holders, words)
-    g = view.grammar
     mediating = next((t for t in upto if t.lemma_.lower() in w.mediator_verbs and t.i != word.i), None)
-    if word.lemma_.lower() in w.mediator_verbs and sx.auxiliaries(word) & (g.future_aux | g.hedge_aux) and not _negated(view, word):
+    if word.lemma_.lower() in w.mediator_verbs and _to_come(view, word):
         status, mediating = "proposed", word  # "said his country could broker talks between A and B": an offer to mediate them
     if mediating is not None and status in _STANCES:
         # "offered to mediate talks between A and B": a step of mediation, its broker no side
-        broker = view.first_actor(view.agents(mediating)) or by or _speaker_side(view, mediating, words)
+        brokers = view.agents(mediating)
+        broker = view.first_actor(brokers) or by or _speaker_side(view, mediating, words)
         if broker is not None:
             parties = [p for p in parties if p.code != broker.code]
             return TalkNote(
-                status, "mediation", None, by or broker, tuple(parties), broker, text_of(sx.phrase_tokens(view.agents(mediating)[0]))
-                if view.agents(mediating) else None, None, None, _condition(view, [word, verb], words.positions), comm,
-                view.date_at(verb), view.evidence([mediating, word], events),
+                status, "mediation", None, by or broker, tuple(parties), broker,
+                text_of(sx.phrase_tokens(brokers[0])) if brokers else None, None, None,
+                _condition(view, [word, verb], words.positions), comm, view.date_at(verb), view.evidence([mediating, word], events),
             )  # fmt: skip
     if word.lemma_.lower() in w.mediator_verbs and mediator is None:
         mediator = by  # "Russia brokered a ceasefire between A and B": the broker is no side
@@ -433,8 +433,7 @@ def _mediation(view: SentenceView, verb: Token, words: RecordWords, comms: list[
     mediator = view.first_actor(agents)
     parties = view.actors(view.between(verb))
     status, word = _status(view, verb, words, "mediation")
-    g = view.grammar
-    if status in ("held", "mediated") and sx.auxiliaries(verb) & (g.future_aux | g.hedge_aux) and not _negated(view, verb):
+    if status in ("held", "mediated") and _to_come(view, verb):
         status, word = "proposed", verb  # "could broker talks", "would mediate": offered, not done
     if status in _STANCES and (word.i != verb.i or status == "proposed"):
         stance_holder = view.first_actor(view.agents(word)) if word.pos_ in ("VERB", "AUX") else _adjective_holder(view, word)
@@ -464,6 +463,12 @@ def _mediation(view: SentenceView, verb: Token, words: RecordWords, comms: list[
         "mediated", "talks", None, mediator, tuple(parties), mediator, text_of(sx.phrase_tokens(agents[0])),
         None, None, None, None, view.date_at(verb), view.evidence([verb], view.events_at([verb])),
     )]  # fmt: skip
+
+
+def _to_come(view: SentenceView, verb: Token) -> bool:
+    """A verb of what may or will be done, not negated ("could broker", "would mediate")."""
+    g = view.grammar
+    return bool(sx.auxiliaries(verb) & (g.future_aux | g.hedge_aux)) and not _negated(view, verb)
 
 
 def _offer_noun(verb: Token, word: Token, words: RecordWords) -> Token | None:

@@ -55,14 +55,13 @@ class Aside:
 
 
 def parsed_asides(tokens: Iterable[Token], sentence_start: int, words: ClauseWords) -> tuple[Aside, ...]:
-    """The background clauses of a parsed sentence; `sentence_start` is its first character's `idx`."""
+    """The background clauses of a parsed sentence; `sentence_start` is its first character's `idx`.
+    A wire dateline (its own block, see ingest.text) has none: its day, which the parser may hang
+    on the place as an apposition, is when the report was filed, and what the story counts from."""
     tokens = list(tokens)
+    if dateline_end(tokens) > 0:
+        return ()
     out = []
-    dateline = dateline_end(tokens)
-    if dateline > 0:  # "OSLO, 15 May (wire) -": when the report was filed, what "on Monday" after it counts from
-        first, last = tokens[0], tokens[dateline - 1]
-        span = (first.idx - sentence_start, last.idx + len(last) - sentence_start)
-        out.append(Aside(span[0], span[1], span, anchors=True))
     for token in tokens:
         dep = token.dep_
         if dep == "prep" and _deadline(token, words):
