@@ -32,7 +32,7 @@ from .policy import ForcePolicy
 from .record.stages import record_stages
 from .records import Attribution, Citation, DateValue, Document, Event, Sentence
 from .state import DocumentState, SentenceWork
-from .time import SentenceDates, parsed_asides
+from .time import SentenceDates, clause_date, parsed_asides
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -524,14 +524,8 @@ class EventsStage:
 
 
 def _date_for(draft: Draft, sent: Span, dates: SentenceDates) -> DateValue:
-    """The date of the trigger's own clause when it has one (SentenceDates.clause_date), else the sentence's."""
-    if not dates.expressions:
-        return dates.main
-    trigger, at = draft.trigger, sent.start_char
-    last = trigger.right_edge
-    nested = [(c.left_edge.idx - at, c.right_edge.idx + len(c.right_edge) - at) for c in trigger.children if c.dep_ == "advcl"]
-    own = dates.clause_date(trigger.left_edge.idx - at, last.idx + len(last) - at, trigger.idx - at, nested)
-    return own or dates.main
+    """The date of the trigger's own clause (dragoman.time.clauses.clause_date)."""
+    return clause_date(draft.trigger, dates, sent.start_char)
 
 
 # ---------------------------------------------------------------- the default list

@@ -219,3 +219,20 @@ def test_a_date_the_parser_hung_on_a_noun_after_a_bare_preposition_dates_the_sen
     # a true modifier before a noun stays the noun's own ("the March 2003 invasion")
     dated = code_text("Syria condemned the March 2003 invasion of Iraq on 30 May 2005.")
     assert [e.date.date for e in dated.events] == ["2005-05-30"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kenya answered the letter on 6 March, rejecting the plan",
+        "on 6 March Kenya answered the letter, rejecting the plan",
+        "Kenya met Uganda's envoy on 6 March and rejected the plan",
+    ],
+)
+def test_a_clause_without_a_date_takes_the_date_of_the_clause_it_hangs_on(code_text, second: str) -> None:
+    """A participle adjunct or a verb joined by "and" is dated by the clause it hangs on, not by
+    the first date of the sentence."""
+    result = code_text(f"Uganda sent a letter to Kenya on 2 March 2026. Kenya praised the envoy the following day, and {second}.")
+    dated = {e.trigger: e.date.date for e in result.events if e.sentence_index == 1}
+    assert dated.get("praised") == "2026-03-03", dated
+    assert dated.get("rejecting", dated.get("rejected")) == "2026-03-06", dated

@@ -24,7 +24,7 @@ from ..coding.propositions import SentencePropositions
 from ..coding.voice import Voice
 from ..mentions import SentenceMentions
 from ..records import Actor, Citation, DateValue, Event, Sentence
-from ..time import SentenceDates
+from ..time import SentenceDates, clause_date
 from .records import EventRef, Evidence
 
 if TYPE_CHECKING:
@@ -124,27 +124,8 @@ class SentenceView:
     # ------------------------------------------------------------ dates
 
     def date_at(self, token: Token) -> DateValue:
-        """The date of the token's clause: a date expression inside it, else the sentence's date."""
-        # the token's own clause: its subtree without the clauses joined to it ("rejected the
-        # proposal, but on 5 May agreed to a truce": 5 May dates the agreeing, not the rejecting)
-        joined = {t.i for c in token.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
-        joined |= {c.i for c in token.children if c.dep_ == "cc" and joined}
-        subtree = [t for t in token.subtree if t.i not in joined] or [token]
-        lo = min(t.idx for t in subtree) - self.span.start_char
-        hi = max(t.idx + len(t) for t in subtree) - self.span.start_char
-        at = self.span.start_char
-        nested = [(c.left_edge.idx - at, c.right_edge.idx + len(c.right_edge) - at) for c in token.children if c.dep_ == "advcl"]
-        own = self.dates.clause_date(lo, hi, token.idx - at, nested)  # not the date of "when ..." before "the next morning"
-        if own is not None:
-            return own
-        # "did not reply until 3 March, when the minister wrote back (rejecting ...)": the date the clause hangs on
-        relative = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
-        if relative is not None:
-            at = relative.head.idx - self.span.start_char
-            on = [e for e in self.dates.expressions if e.start <= at < e.end and e.value.date]
-            if on:
-                return on[0].value
-        return self.dates.main
+        """The date of the token's clause (dragoman.time.clauses.clause_date)."""
+        return clause_date(token, self.dates, self.span.start_char)
 
     def before(self, verb: Token, date: DateValue) -> DateValue:
         """`date` flagged "on or before" when the verb is a past perfect ("had written"): the act

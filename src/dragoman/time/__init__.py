@@ -15,11 +15,11 @@ sentence to sentence.
 See dragoman.time.clock for how dates, years and bases are chosen.
 """
 
-from dragoman.time.clauses import Aside, parsed_asides
+from dragoman.time.clauses import Aside, clause_date, parsed_asides
 from dragoman.time.clock import DatedExpression, DocumentClock, SentenceDates
 from dragoman.time.rules import DateRule, DateRules, load_date_rules
 
 __all__ = [
-    "Aside", "DateRule", "DateRules", "DatedExpression", "DocumentClock", "SentenceDates", "load_date_rules",
+    "Aside", "DateRule", "clause_date", "DateRules", "DatedExpression", "DocumentClock", "SentenceDates", "load_date_rules",
     "parsed_asides",
 ]  # fmt: skip
