@@ -3,6 +3,8 @@ mentions (a dateline is where a report was filed). Our own sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from record_digest import digest
 
 
@@ -45,10 +47,19 @@ def test_a_venue_pressed_for_is_a_proposal_not_a_demand_of_its_state(code_text):
     assert not record.demands
 
 
-def test_a_part_of_the_message_just_named_alone(code_text):
-    text = "Kenya sent a letter to Somalia on 1 March 2026. Somalia's foreign ministry confirmed receipt the same day."
-    (line,) = digest(code_text(text).record)["communications"]
-    assert "received 2026-03-01 SOMGOV" in line
+@pytest.mark.parametrize(
+    ("rest", "received"),
+    [
+        ("Somalia's foreign ministry confirmed receipt the same day.", "received 2026-03-01 SOMGOV"),
+        # the parser reads "receipt" as a verb after "confirmed" here
+        ("The Somali government denied on 2 March that it had received it. It confirmed receipt the following afternoon.",
+         "received 2026-03-03 SOMGOV"),
+        ("The Somali government acknowledged receipt on 4 March.", "received 2026-03-04 SOMGOV"),
+    ],
+)
+def test_a_part_of_the_message_just_named_alone(code_text, rest, received):
+    (line,) = digest(code_text(f"Kenya sent a letter to Somalia on 1 March 2026. {rest}").record)["communications"]
+    assert received in line, line
 
 
 def test_an_envoy_of_the_sender_s_side_named_apart_carries_the_letter(code_text):

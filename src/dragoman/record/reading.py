@@ -79,7 +79,7 @@ def read_communications(view: SentenceView, words: RecordWords, keys: KeyCounter
             note = _pronoun(view, tok, w, keys)
             if note is not None:
                 found.append(note)
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.is_lower and lemma in w.part_states and (recent or found) and not any(p.lower_ == "of" for p in sx.children(tok, "prep")):
+        elif tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.is_lower and lemma in w.part_states and (recent or found) and not any(p.lower_ == "of" for p in sx.children(tok, "prep")):
             note = _pronoun(view, tok, w, keys, part=lemma)  # "confirmed receipt the same day": of the message just named
             if note is not None:
                 found.append(note)
@@ -226,7 +226,9 @@ def _pronoun(view: SentenceView, tok: Token, w: CommunicationWords, keys: KeyCou
     """ "had not received it", "handed it to the minister", "answered it": a message named before;
     with `part`, a part of it named alone ("confirmed receipt the same day")."""
     head = tok.head
-    role = "object" if tok.dep_ in ("dobj", "nsubjpass") else "subject" if tok.dep_ == "nsubj" else ""
+    # a part the parser misread as a verb ("confirmed receipt" as "confirmed" + xcomp): its object
+    objective = ("dobj", "nsubjpass", "xcomp") if part is not None else ("dobj", "nsubjpass")
+    role = "object" if tok.dep_ in objective else "subject" if tok.dep_ == "nsubj" else ""
     if not role or head.pos_ not in ("VERB", "AUX") or (part is not None and role != "object"):
         return None
     state = _state(view, head, role, w, part)
