@@ -20,6 +20,7 @@ class Grammar:
     claim_verbs: frozenset[str]
     deny_verbs: frozenset[str]
     time_anchors: frozenset[str]
+    time_nouns: frozenset[str]
     condition_marks: frozenset[str]
     condition_nouns: frozenset[str]
     hedge_aux: frozenset[str]

@@ -536,7 +536,7 @@ def _looks_like_yaml(text: str) -> bool:
     """dragoman YAML: its first line that is not a comment opens one of the lexicon's sections."""
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
-            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|nouns|intent_codes|refusal_codes|default_target|needs_target|targetless_roots|transformations)\s*:", line))
+            return bool(re.match(r"^(verbs|blocks|word_lists|adjectives|nouns|intent_codes|refusal_codes|combination_values|default_target|needs_target|targetless_roots|transformations)\s*:", line))
     return False
 
 
@@ -585,6 +585,8 @@ def load_lexicon(path: str | Path | None = None, *, verb_files: Sequence[str] = 
     verbs = _merge([layer.verbs for layer in layers])
     adjectives = _merge([layer.adjectives for layer in layers])
     nouns = _merge([layer.nouns for layer in layers])
+    if builtin:
+        ontology = ontology.with_values(_combination_values(own_raw, own_path, cameo))
     intent = _root_table(own_raw, "intent_codes", own_path, cameo)
     refusal = _root_table(own_raw, "refusal_codes", own_path, cameo)
     digest = hashlib.sha256()
@@ -630,6 +632,20 @@ def _merge(layers: list[dict[str, tuple[Pattern, ...]]]) -> dict[str, tuple[Patt
         for lemma, patterns in layer.items():
             merged.setdefault(lemma, []).extend(patterns)
     return {lemma: tuple(patterns) for lemma, patterns in merged.items()}
+
+
+def _combination_values(raw: dict[str, Any], path: Path, cameo: dict[str, CameoCode]) -> dict[str, int]:
+    """The built-in layer's CAMEO code -> ontology value mends (combination_values)."""
+    table: dict[str, int] = {}
+    for code, value in (raw.get("combination_values") or {}).items():
+        code = str(code)
+        if code not in cameo:
+            raise KnowledgeError(f"{path}: combination_values: CAMEO code {code!r} does not exist")
+        try:
+            table[code] = int(str(value), 16)
+        except ValueError:
+            raise KnowledgeError(f"{path}: combination_values.{code}: {value!r} is not a hex value") from None
+    return table
 
 
 def _root_table(raw: dict[str, Any], name: str, path: Path, cameo: dict[str, CameoCode]) -> dict[str, str]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def pattern_holds(p: Pattern, seen: Seen, words: set[str], valence: Valence) -> bool:
     """Whether the pattern's conditions hold of the trigger `seen` reads (`words`: its object words)."""
-    if p.prep and not sx.has_prep(seen.trigger, p.prep):
+    if p.prep and not sx.has_prep(seen.trigger, p.prep, seen.grammar.time_nouns):
         return False
     if p.subj is not None and not any(t.lemma_.lower() in p.subj for t in sx.subjects(seen.verb, seen.grammar)):
         return False
@@ -140,6 +140,8 @@ class Seen:
             for prep in holder.children:
                 if prep.dep_ not in ("prep", "agent", "dative", "prt") or prep.lower_ not in cond.prep:
                     continue
+                if sx.fronted_time(prep, self.grammar.time_nouns):
+                    continue  # "On Monday, X ..." is when, not what the pattern's "on" asks for
                 if cond.words is None:
                     return True
                 for pobj in (o for o in prep.children if o.dep_ in ("pobj", "pcomp")):

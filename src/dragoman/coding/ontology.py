@@ -30,6 +30,13 @@ class Ontology:
     values: dict[str, int]  # CAMEO code -> value
     codes: dict[int, str]  # value -> CAMEO code (the most general code of a value)
 
+    def with_values(self, mends: dict[str, int]) -> Ontology:
+        """This ontology with some codes read at other values (the built-in layer's
+        `combination_values`); a value read back into CAMEO is still its own code's."""
+        if not mends:
+            return self
+        return Ontology({**self.values, **mends}, self.codes)
+
     def value(self, code: str) -> int | None:
         return self.values.get(code)
 

@@ -255,7 +255,7 @@ def settle_statements(
     """
     settled = [d for d in drafts if d.kind != "statement"]
     for stmt in [d for d in drafts if d.kind == "statement"]:
-        demand = _subjunctive_demand(stmt, actor_of, policy)
+        demand = _subjunctive_demand(stmt, actor_of, lexicon, policy, settled)
         if demand is not None:
             settled.append(demand)
             continue
@@ -266,10 +266,11 @@ def settle_statements(
     drafts[:] = settled
 
 
-def _subjunctive_demand(stmt: Draft, actor_of: ActorOf, policy: Policy) -> Draft | None:
+def _subjunctive_demand(stmt: Draft, actor_of: ActorOf, lexicon: Lexicon, policy: Policy, settled: list[Draft]) -> Draft | None:
     """ "Kampala insisted that Peru offer condolences": a that-clause in the subjunctive is what the
     speaker demands of the clause's subject (the clause's own act did not happen: see
-    clause_modality), not a report."""
+    clause_modality), not a report. The demand combines with the clause's act as a demanding
+    verb's would ("insisted that Belarus return the trucks" is a demand for a release, 1053)."""
     speaker = stmt.source
     if speaker is None or not speaker.code:
         return None
@@ -279,7 +280,12 @@ def _subjunctive_demand(stmt: Draft, actor_of: ActorOf, policy: Policy) -> Draft
         for subject in sx.children(clause, "nsubj", "nsubjpass"):
             asked = actor_of(subject)
             if asked is not None and asked.code and asked.code != speaker.code:
-                return replace(stmt, code=policy.codes.demand, target=asked, kind=None)
+                code = policy.codes.demand
+                act = next((d for d in settled if d.trigger.i == clause.i and d.kind != "statement"), None)
+                combined = lexicon.ontology.combine(code, act.code) if act is not None else None
+                if combined is not None and combined[:2] == code[:2]:
+                    code = combined
+                return replace(stmt, code=code, target=asked, kind=None)
     return None
 
 

@@ -201,8 +201,18 @@ def prep_objects(token: Token, prep: str, g: Grammar) -> list[Token]:
     return out
 
 
-def has_prep(verb: Token, prep: str) -> bool:
-    return any(c.dep_ in ("prep", "prt", "dative") and c.lower_ == prep for c in verb.children)
+def has_prep(verb: Token, prep: str, time_nouns: frozenset[str] = frozenset()) -> bool:
+    """The verb has the preposition (or particle), not as a time before it ("On 2 June Kenya insisted ...")."""
+    return any(c.dep_ in ("prep", "prt", "dative") and c.lower_ == prep and not fronted_time(c, time_nouns) for c in verb.children)
+
+
+def fronted_time(prep: Token, time_nouns: frozenset[str]) -> bool:
+    """A prepositional phrase before its verb that says when ("On 2 June", "In 2015, ..."): its
+    object a time noun or a year. It fills no preposition a pattern asks for; one after the verb
+    may ("called on Tuesday for talks" is read as PETRARCH2 reads it, whose patterns see the
+    words after the verb only)."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return prep.i < prep.head.i and bool(objects) and all(o.lemma_.lower() in time_nouns or (o.like_num and len(o.text) == 4) for o in objects)
 
 
 def clause_lemmas(verb: Token) -> Iterator[str]:
