@@ -133,3 +133,18 @@ def test_an_envoy_described_apart_from_the_sender_carries_the_letter(code_text):
 def test_a_dateline_s_day_anchors_a_story_that_has_no_date_of_its_own(code_text):
     result = code_text("NAIROBI, 3 March 2026 (wire) - Somalia and Kenya held talks in Djibouti on Monday.")
     assert {e.date.date for e in result.events} == {"2026-03-02"}
+
+
+@pytest.mark.parametrize(
+    "demand",
+    [
+        "On 2 June 2026 Ecuador demanded that Peru release eleven fishermen within ten days.",
+        "On 2 June 2026 Ecuador insisted that Peru release the two detained engineers.",
+        "Ecuador demanded on 2 June 2026 that Peru free the crew of the trawler by the end of the week.",
+    ],
+)
+def test_a_demand_to_release_people_is_about_prisoners_whatever_its_words(code_text, demand):
+    """The item's act (CAMEO 1053, a demand for a release) gives its topic (record.yaml
+    items.topic_codes), before a word of a later topic ("within": deadline) or none."""
+    (item,) = code_text(demand).record.demands
+    assert (item.kind, item.topic, item.cameo) == ("demand", "prisoners", "1053")

@@ -416,7 +416,7 @@ def read_items(
         if comm is None and not _between_sides(event.source, of):
             continue  # a party's demand of its own side ("the Tories pressed Labour"): not diplomacy
         out.append(ItemNote(
-            keys(), kind, text_of(tokens), _topic(view, tokens, w), event.cameo, event.source, of, comm,
+            keys(), kind, text_of(tokens), _topic(view, tokens, w, event.cameo), event.cameo, event.source, of, comm,
             event.condition, keywords(tokens), event.date, view.evidence([draft.trigger], (event.event_id,)),
         ))  # fmt: skip
     triggers = {d.trigger.i for d, _ in view.pairs}
@@ -497,7 +497,7 @@ def _noun_item(
     events = view.events_at([verb, noun, clause])
     cameo = next((e.cameo for _, e in view.pairs if e.event_id in events), None)
     return ItemNote(
-        keys(), kind, text_of(tokens), _topic(view, tokens, w), cameo, by, of, comm, None, keywords(tokens),
+        keys(), kind, text_of(tokens), _topic(view, tokens, w, cameo), cameo, by, of, comm, None, keywords(tokens),
         view.date_at(verb), view.evidence([verb, noun], events),
     )  # fmt: skip
 
@@ -525,7 +525,7 @@ def _list_item(view: SentenceView, words: RecordWords, keys: KeyCounter, list_co
     comm = CommRef("key", key=list_comm) if list_comm is not None else None
     trigger = [view.span.root]
     return ItemNote(
-        keys(), kind, view.sentence.text.strip().rstrip("."), _topic(view, tokens, w), cameo, ctx.source, ctx.target,
+        keys(), kind, view.sentence.text.strip().rstrip("."), _topic(view, tokens, w, cameo), cameo, ctx.source, ctx.target,
         comm, condition, keywords(tokens), view.dates.main, view.evidence(trigger, view.sentence_events()),
     )  # fmt: skip
 
@@ -560,7 +560,12 @@ def _asked_of(view: SentenceView, trigger: Token) -> Actor | None:
     return view.first_actor(sx.children(trigger, "dobj"))
 
 
-def _topic(view: SentenceView, tokens: list[Token], w: ItemWords) -> str | None:
+def _topic(view: SentenceView, tokens: list[Token], w: ItemWords, cameo: str | None = None) -> str | None:
+    """The first topic whose act is the item's CAMEO code, else whose words (or actors' sectors) the item names."""
+    if cameo is not None:
+        coded = next((topic for topic, codes in w.topic_codes.items() if cameo in codes), None)
+        if coded is not None:
+            return coded
     seen = words_of(tokens)
     text = " ".join(t.lower_ for t in tokens)
     sectors = {a.sector for a in (view.actor(t) for t in tokens) if a is not None and a.sector}
@@ -700,7 +705,7 @@ def _deadline(
         tokens = [t for t in act.subtree if not (t.dep_ in ("aux", "mark") and t.head.i == act.i and (t.lower_ == "to" or t.i < act.i))]
         cameo = next((e.cameo for d, e in view.pairs if d.trigger.i in (anchor_word.i, anchor_word.head.i, act.i)), None)
         item = ItemNote(
-            keys(), "demand", text_of(tokens), _topic(view, tokens, words.items), cameo, by, of, comm, None,
+            keys(), "demand", text_of(tokens), _topic(view, tokens, words.items, cameo), cameo, by, of, comm, None,
             keywords(tokens), view.date_at(act), view.evidence([act], view.events_at([act])),
         )  # fmt: skip
         found.asked.append(item)

@@ -65,6 +65,7 @@ class ItemWords:
     offer_nouns: frozenset[str]
     topics: dict[str, tuple[str, ...]]  # in the file's order: the first that matches wins
     topic_sectors: dict[str, frozenset[str]]
+    topic_codes: dict[str, frozenset[str]]  # topic -> CAMEO codes whose act is the matter itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +223,10 @@ def _check(words: RecordWords, where: str) -> None:
         for root in roots:
             if len(root) != 2 or not root.isdigit():
                 raise KnowledgeError(f"{where}: items.{key}: {root!r} is not a CAMEO root (two digits, e.g. \"10\")")
-    for topic in items.topic_sectors:
-        if topic not in items.topics:
-            raise KnowledgeError(f"{where}: items.topic_sectors: {topic!r} is no topic in items.topics")
+    for key, table in (("topic_sectors", items.topic_sectors), ("topic_codes", items.topic_codes)):
+        for topic in table:
+            if topic not in items.topics:
+                raise KnowledgeError(f"{where}: items.{key}: {topic!r} is no topic in items.topics")
     if words.deadlines.implied_kind not in c.nouns.values():
         raise KnowledgeError(f"{where}: deadlines.implied_kind: {words.deadlines.implied_kind!r} is no kind in communications.nouns")
     for state in words.agreements.states:
