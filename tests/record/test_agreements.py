@@ -66,3 +66,19 @@ def test_a_wire_dateline_is_its_own_block_and_a_broker_before_its_participle(cod
     result = code_text(text, date="2027-06-09")
     assert digest(result.record)["agreements"] == ["a1 ceasefire SDNMIL mediator SAU | collapsed 2027-06-06 -"]
     assert [(b.start, b.end) for b in result.document.blocks][0] == (0, len("KHARTOUM, 9 June (wire) - "))
+
+
+@pytest.mark.parametrize(
+    ("breach", "violator"),
+    [
+        ("The truce was broken on 5 March, when Thai artillery shelled Cambodian positions near the temple.", "THAMIL"),
+        ("It was violated on 5 March as Cambodian troops fired on Thai border posts.", "KHMMIL"),
+        ("The ceasefire was breached on 5 March when Thailand bombed a Cambodian village.", "THA"),
+    ],
+)
+def test_a_breach_without_an_agent_is_by_whoever_the_sentence_tells_using_force(code_text, breach, violator):
+    text = f"Cambodia and Thailand agreed to a ceasefire on 1 March 2027. {breach}"
+    (agreement,) = code_text(text).record.agreements
+    assert [(s.state, s.date.date, [a.code for a in s.by]) for s in agreement.states if s.state == "violated"] == [
+        ("violated", "2027-03-05", [violator])
+    ]

@@ -38,6 +38,7 @@ _CLIMB = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "nsubj", "nsubjpas
 _OWN_CLAUSES = frozenset({"acl", "relcl"})
 _STANCES = frozenset({"proposed", "rejected"})
 _EXISTING = frozenset({"took_effect", "extended", "violated", "collapsed", "withdrew"})
+_MATERIAL_CONFLICT = 4  # QuadClass
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _NEGATED = {"agreed": "rejected", "signed": "rejected", "proposed": "rejected"}
 _BUSINESS = frozenset({"BUS", "MNC"})  # sectors of companies: a business deal is no diplomatic agreement
@@ -79,7 +80,7 @@ def _pronoun(view: SentenceView, pronoun: Token, words: RecordWords) -> Agreemen
         return None
     if _unreal(view, verb, [], words.agreements) or sx.negated(verb, view.grammar):
         return None
-    by = _agents(view, verb)
+    by = _agents(view, verb) or (_violators(view) if state == "violated" else [])
     group = any(view.mentions.group_of(t) for t in view.agents(verb))
     return AgreementNote(
         "", state, tuple(by), tuple(by) if state in ("agreed", "signed", "extended") else (), None, True, "",
@@ -98,7 +99,7 @@ def _agreement(view: SentenceView, noun: Token, words: RecordWords) -> Agreement
     state, word = found
     g = view.grammar
     mediator: Actor | None = None
-    by = _agents(view, word)
+    by = _agents(view, word) or (_violators(view) if state == "violated" else [])
     if word.lemma_.lower() in w.mediator_verbs:
         mediator, by = (by[0] if by else None), []  # "Russia brokered a truce", "a truce brokered by Russia"
     # "a truce between A and B, brokered by Russia" (hung wherever in its phrase), "reached a deal, mediated by Turkey"
@@ -215,6 +216,12 @@ def _agents(view: SentenceView, word: Token) -> list[Actor]:
         phrase += [c for c in word.children if c.dep_ in ("npadvmod", "compound", "nmod")]
     heads = phrase if phrase and word.tag_ == "VBN" else view.agents(word) or phrase  # a participle's "by" first
     return _distinct(view.actors(heads))
+
+
+def _violators(view: SentenceView) -> list[Actor]:
+    """Who broke it when the breaking has no agent ("It was broken on 2 March, when Thai artillery
+    shelled Cambodian positions"): whoever the sentence tells using force (a material conflict)."""
+    return _distinct([e.source for _, e in view.pairs if e.quad_class == _MATERIAL_CONFLICT and e.modality == "asserted" and e.source.code])
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
