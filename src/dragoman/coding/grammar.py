@@ -33,6 +33,7 @@ class Grammar:
     controller_preps: frozenset[str]
     object_control_preps: frozenset[str]
     venue_preps: frozenset[str]
+    place_preps: tuple[str, ...]  # where an act landed: a pattern's "loc" target
     place_nouns: frozenset[str]
     undergo_verbs: frozenset[str]
     relative_pronouns: frozenset[str]

@@ -201,10 +201,10 @@ class Parties:
         return out
 
     def _spots(self, trigger: Token) -> list[Token]:
-        """Where a "loc" path looks for a place: "in", "at", "into", "to" on the verb or its object."""
+        """Where a "loc" path looks for a place: "in", "inside", "at", ... (grammar place_preps) on the verb or its object."""
         obj = sx.first_object(trigger)
         return [
-            spot for prep in ("in", "at", "into", "to")
+            spot for prep in self.grammar.place_preps
             for spot in sx.prep_objects(trigger, prep, self.grammar) + (sx.prep_objects(obj, prep, self.grammar) if obj is not None else [])
         ]  # fmt: skip
 
