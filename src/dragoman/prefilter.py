@@ -55,6 +55,7 @@ from .records import Block, Document
 _END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # "J", "U.S", "e.g"
 _WORD = re.compile(r"[^\W_](?:[\w’'.-]*[^\W_])?")
+_WORD_BACK = 40  # a title or an acronym before a period is shorter than this
 MAX_WORDS = 4  # names of more words also match by their first four: "United Nations Security Council"
 _INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("er", ""), ("est", ""))
 
@@ -64,13 +65,31 @@ def split_sentences(text: str, start: int, end: int, titles: frozenset[str] = fr
     A period after a title ("Mr.", "Gen."), an initial or an acronym ("U.S.") ends no sentence."""
     cuts = [start]
     for match in _END.finditer(text, start, end):
-        if text[match.start()] == ".":
-            word = text[text.rfind(" ", start, match.start()) + 1 : match.start()].lstrip("\"“‘'([")
-            if _ACRONYM.fullmatch(word) or norm_word(word) in titles:
-                continue
+        if text[match.start()] == "." and _no_end_after(_word_before(text, start, match.start()), titles):
+            continue
         cuts.append(match.end())
     cuts.append(end)
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """The word of text[start:end] that ends at `end` (after its last space of any kind), looked
+    for in its last _WORD_BACK characters only: None when it is longer, and so neither a title nor
+    an initial. The bound keeps the cut linear where no space comes before a period (one-word
+    lines, words joined by non-breaking spaces)."""
+    floor = max(start, end - _WORD_BACK)
+    for i in range(end - 1, floor - 1, -1):
+        if text[i].isspace():
+            return text[i + 1 : end]
+    return text[floor:end] if floor == start else None
+
+
+def _no_end_after(word: str | None, titles: frozenset[str]) -> bool:
+    """Whether a period after `word` ends no sentence: a title, an initial or an acronym."""
+    if word is None:
+        return False
+    word = word.lstrip("\"“‘'([")
+    return _ACRONYM.fullmatch(word) is not None or norm_word(word) in titles
 
 
 def lemma_candidates(word: str) -> Iterator[str]:

@@ -11,6 +11,7 @@ in place.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,10 @@ class Marker:
     key: str  # "12"
 
 
+def _marker_start(marker: Marker) -> int:
+    return marker.start
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A report as read: its text, where the body is, and what it cites."""
@@ -64,8 +69,15 @@ class Document:
     outlet: str | None = None  # the report's own outlet ("BBC"), when known
     path: str | None = None  # file it was read from
     blocks: tuple[Block, ...] = ()
-    markers: tuple[Marker, ...] = ()
+    markers: tuple[Marker, ...] = ()  # in the order of their starts
     references: tuple[Reference, ...] = ()
+
+    def markers_in(self, start: int, end: int) -> tuple[Marker, ...]:
+        """The markers that start in [start, end), found by bisection: a document of many
+        sentences and many markers is not scanned once per sentence."""
+        first = bisect_left(self.markers, start, key=_marker_start)
+        last = bisect_left(self.markers, end, lo=first, key=_marker_start)
+        return self.markers[first:last]
 
     def reference(self, key: str) -> Reference | None:
         for ref in self.references:

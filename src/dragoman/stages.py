@@ -94,7 +94,7 @@ class SegmentStage:
         document = state.document
         start = work.offset + work.span.start_char
         end = start + len(tokens_text(work.tokens).rstrip())  # blanked footnote markers are not the sentence's
-        keys = tuple(dict.fromkeys(m.key for m in document.markers if start <= m.start < work.next_start))
+        keys = tuple(dict.fromkeys(m.key for m in document.markers_in(start, work.next_start)))
         sentence = Sentence(
             document.doc_id, len(state.sentences), start, end, document.text[start:end], work.block_index, work.block.section, keys
         )

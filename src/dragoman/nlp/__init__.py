@@ -11,6 +11,7 @@ across the pieces of one block as they do across its sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..config import DEFAULT_MODELS
 from ..errors import ModelError
-from ..records import Block, Document
+from ..records import Block, Document, Marker
 from .attributes import install as install_cached_attributes
 from .pieces import BATCH_CHARS, cut_pieces, has_word
 
@@ -112,7 +113,13 @@ class ParsedDocument:
 def block_text(document: Document, block: Block) -> str:
     """The block's text with footnote markers replaced by spaces (same length)."""
     text = document.text[block.start : block.end]
-    markers = [m for m in document.markers if m.end > block.start and m.start < block.end]
+    # by bisection on their ends (markers neither overlap nor come out of order): a document of
+    # many pieces and many markers is not scanned once per piece
+    markers = []
+    for i in range(bisect_right(document.markers, block.start, key=_marker_end), len(document.markers)):
+        if document.markers[i].start >= block.end:
+            break
+        markers.append(document.markers[i])
     if not markers:
         return text
     chars = list(text)
@@ -120,6 +127,10 @@ def block_text(document: Document, block: Block) -> str:
         for i in range(max(m.start, block.start) - block.start, min(m.end, block.end) - block.start):
             chars[i] = " "
     return "".join(chars)
+
+
+def _marker_end(marker: Marker) -> int:
+    return marker.end
 
 
 def tokens_text(tokens: Sequence[Token]) -> str:
