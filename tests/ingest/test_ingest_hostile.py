@@ -112,7 +112,7 @@ def test_a_line_nested_100000_deep_is_skipped_and_the_rest_is_coded(tmp_path: Pa
     path = tmp_path / "deep.jsonl"
     path.write_text(
         json.dumps({"id": "a", "text": "Iran warned Israel."}) + "\n"
-        + "[" * 100_000 + "]" * 100_000 + "\n"
+        + '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n"  # an object, or it is skipped unparsed
         + json.dumps({"id": "b", "text": "Russia threatened Poland."}) + "\n"
     )  # fmt: skip
     warnings: list[str] = []

@@ -15,7 +15,15 @@ CSV: UTF-8 with or without a BOM, or UTF-16/32 by their BOM, decoded line by lin
 as JSONL is (so an invalid byte or a NUL names its line); a quoted field may span
 lines. One record (all its fields and lines) is bounded like a JSONL line, so a
 file of one endless line, compressed or not, is an error, not a memory blow-up.
-Parquet needs pyarrow (`pip install 'dragoman[frames]'`); it is read a batch of
+A stray quote opens a field that takes in the rows after it: a record of over
+MAX_RECORD_LINES lines is an error naming the line where it starts (the rest of
+the file would otherwise be one document), so is a quoted field still open at
+the end of the file, and a record of several lines that a strict reader would not
+read as one record (a quoted field closed by a quote that text follows), or whose
+cells are not as many as the header's, is a warning naming its lines.
+A Parquet text column stored as BINARY (no UTF-8 annotation) is decoded as
+UTF-8, a row that is not valid UTF-8 a warning naming it. Parquet needs pyarrow
+(`pip install 'dragoman[frames]'`); it is read a batch of
 rows at a time, only the mapped columns, so memory holds a row group's columns at
 most. Parquet cannot come from standard input or a compressed file (it is read by
 seeking), and says so.
@@ -38,6 +46,7 @@ __all__ = ["NO_PYARROW", "csv_documents", "parquet_documents", "parquet_rows"]
 
 NO_PYARROW = "reading Parquet needs pyarrow: pip install 'dragoman[frames]'"
 _RECORD_OVERHEAD_CHARS = 1_000_000  # a row's other fields, beside its text
+MAX_RECORD_LINES = 10_000  # one CSV record over more lines is a quote left open, not a document
 PARQUET_BATCH = 64  # rows per batch: a parser batch's worth, and little memory
 
 
@@ -69,8 +78,8 @@ def csv_documents(
 ) -> Iterator[Document]:
     """One Document per CSV row that holds one (the first record is the header)."""
     most = max_doc_chars + _RECORD_OVERHEAD_CHARS  # characters in one record, all its lines
-    lines = text_lines(stream, where, MAX_BYTES_PER_CHAR * most, max_doc_chars)
-    state = _Lines(lines, where, most, max_doc_chars)
+    state = _Lines(where, most, max_doc_chars)
+    state.feed(text_lines(stream, where, MAX_BYTES_PER_CHAR * most, max_doc_chars, skip_blank=state.between_records))
     _allow_fields(most)
     reader = csv.reader(state, strict=False)
     try:
@@ -87,6 +96,19 @@ def csv_documents(
                 break
             if not any(cell.strip() for cell in row):
                 continue
+            if state.open_at_end:
+                raise InputError(
+                    f"a quoted field that opens on this line never closes (it runs to the end of the file, line {state.number:,}): "
+                    "a stray quote? fix the quoting (a quote inside a quoted field is written twice)",
+                    where,
+                    state.first,
+                )
+            if state.number > state.first and (len(row) != len(header) or not _well_quoted(state.lines)):
+                on_warning(
+                    f"{where}:{state.first}: a quoted field opens on this line and is not closed as CSV closes one: a stray quote? "
+                    f"lines {state.first:,}-{state.number:,} ({state.number - state.first + 1:,} lines) are read as one row of {len(row)} cells "
+                    f"(the header has {len(header)})"
+                )
             record = {name: row[i] if i < len(row) else None for name, i in positions.items()}
             document = row_document(
                 record, fields, where=where, number=state.first, made_id=f"{stem}-{state.first}",
@@ -101,6 +123,16 @@ def csv_documents(
         raise EmptyInputError(f'no document in this CSV file (each row needs a non-empty "{fields.text}")', where)
 
 
+def _well_quoted(lines: list[str]) -> bool:
+    """Whether the lines of one record are one record to a strict reader: every quoted field
+    closed by a quote that a comma or the line's end follows (a stray quote is closed, if at
+    all, by the next quote in the file, which text follows)."""
+    try:
+        return len(list(csv.reader(lines, strict=True))) == 1
+    except csv.Error:
+        return False
+
+
 def _allow_fields(size: int) -> None:
     # csv keeps its field size limit process-wide (131,072 characters by default, less than
     # many articles): raise it to this reader's record limit, never lower it for another.
@@ -111,29 +143,55 @@ def _allow_fields(size: int) -> None:
 class _Lines:
     """The decoded lines csv.reader reads, counting the characters of the record it is on."""
 
-    def __init__(self, lines: Iterator[tuple[int, str]], where: str, most: int, max_doc_chars: int) -> None:
-        self._lines = lines
+    def __init__(self, where: str, most: int, max_doc_chars: int) -> None:
+        self._lines: Iterator[tuple[int, str]] = iter(())
         self._where = where
         self._most = most
         self._max_doc_chars = max_doc_chars
         self.number = 0  # the last line read
         self.first = 1  # the line the current record starts on
+        self.open_at_end = False  # the file ended inside a quoted field
+        self.lines: list[str] = []  # the current record's lines
         self._chars = 0
+
+    def feed(self, lines: Iterator[tuple[int, str]]) -> None:
+        self._lines = lines
 
     def start(self) -> None:
         """A new record starts with the next line."""
         self.first = self.number + 1
         self._chars = 0
+        self.lines = []
+
+    def between_records(self) -> bool:
+        """Whether no line of the current record is read yet (blank lines there are no field's)."""
+        return not self.lines
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
-        number, line = next(self._lines)
+        try:
+            number, line = next(self._lines)
+        except StopIteration:
+            # csv.reader ends a record at the end of each line unless a quoted field is open:
+            # asked for more after the last line, with the record begun, one never closed
+            self.open_at_end = bool(self.lines)
+            raise
+        if not self.lines:
+            self.first = number  # blank lines before it may have been passed over
         self.number = number
         self._chars += len(line)
+        if number - self.first >= MAX_RECORD_LINES:
+            raise InputError(
+                f"a quoted field that opens on this line runs on for over {MAX_RECORD_LINES:,} lines (to line {number:,} "
+                f"and on): a stray quote? fix the quoting (a quote inside a quoted field is written twice)",
+                self._where,
+                self.first,
+            )
         if self._chars > self._most:
             raise InputError(too_long(f"a row of over {self._most:,} characters", self._max_doc_chars), self._where, self.first)
+        self.lines.append(line)
         return line
 
 
@@ -160,6 +218,23 @@ def _open_parquet(path: str, where: str) -> Any:
 
 def _reason(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:120] or type(exc).__name__
+
+
+def _texts_of_bytes(record: dict[str, Any], fields: Fields, at: str, on_warning: Callable[[str], None]) -> bool:
+    """Decode, in place, the values a BINARY column gives as bytes (text written without
+    Parquet's UTF-8 annotation) as UTF-8; False (and a warning) where the text column's will not."""
+    for name, value in record.items():
+        if not isinstance(value, bytes):
+            continue
+        try:
+            record[name] = value.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if name == fields.text:
+                on_warning(f'{at}: "{name}" is not valid UTF-8 (at byte {exc.start}); row skipped')
+                return False
+            on_warning(f'{at}: "{name}" is not valid UTF-8 (at byte {exc.start}); ignored')
+            record[name] = None
+    return True
 
 
 def parquet_rows(path: str) -> int | None:
@@ -197,6 +272,8 @@ def parquet_documents(
             break
         for record in batch.to_pylist():
             number += 1
+            if not _texts_of_bytes(record, fields, f"{where}:{number}", on_warning):
+                continue
             document = row_document(
                 record, fields, where=where, number=number, made_id=f"{stem}-{number}",
                 max_doc_chars=max_doc_chars, on_warning=on_warning, tables=tables, place="row",

@@ -29,6 +29,12 @@ BINARY_SNIFF_BYTES = 8192
 MAX_BYTES_PER_CHAR = 4  # UTF-8, UTF-16 (a surrogate pair) and UTF-32 alike
 _MAX_JSON_BYTES_PER_CHAR = 12  # a JSON string may escape a character as two \uXXXX
 _JSON_OVERHEAD_BYTES = 1_000_000  # the other fields of a line
+# A long line of many small JSON values ({"a": [1,1,1,...]}) takes tens of times its size as Python
+# objects; prose has a comma in every 60 characters or so. A line over _DENSE_LINE_CHARS with more
+# than one value (a ",", ":", "[" or "{") in _CHARS_PER_VALUE characters is skipped unparsed, so
+# parsing a line takes a few times its size at most.
+_DENSE_LINE_CHARS = 1_000_000
+_CHARS_PER_VALUE = 10
 _FIELDLESS_RECORDS = 100  # this many records without the text field, and none with it: the mapping is wrong
 
 
@@ -58,30 +64,64 @@ def _head(stream: io.BufferedReader, where: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
 
 
-def text_lines(stream: io.BufferedReader, where: str, limit: int, max_doc_chars: int) -> Iterator[tuple[int, str]]:
+def text_lines(
+    stream: io.BufferedReader, where: str, limit: int, max_doc_chars: int, *, skip_blank: Callable[[], bool] | None = None
+) -> Iterator[tuple[int, str]]:
     """(line number, text) of each line, line ends kept, in UTF-8 or (by its BOM) UTF-16/32.
 
     A line of over `limit` bytes (characters, for UTF-16/32) is an error naming it, found
-    without reading it whole; so are a NUL and invalid UTF-8."""
+    without reading it whole; so are a NUL and invalid UTF-8. Where `skip_blank()` says so
+    (before a line is read), lines of whitespace alone may be left out: in UTF-8, a run of them
+    is passed over a buffer at a time, so gigabytes of newlines from a small .gz take seconds,
+    not an hour."""
     head = _head(stream, where)
     _, codec, _ = sniff_bom(head)
     if codec == "utf-8" and b"\x00" in head:
         raise EncodingError("binary file, not text; give a .txt, .html or .jsonl file", where)
     if codec == "utf-8":
-        yield from _utf8_lines(stream, where, limit, max_doc_chars)
+        yield from _utf8_lines(stream, where, limit, max_doc_chars, skip_blank)
     else:
         yield from _wide_lines(stream, where, codec, limit, max_doc_chars)
 
 
-def _utf8_lines(handle: BinaryIO, where: str, limit: int, max_doc_chars: int) -> Iterator[tuple[int, str]]:
+def _utf8_lines(
+    handle: io.BufferedReader, where: str, limit: int, max_doc_chars: int, skip_blank: Callable[[], bool] | None
+) -> Iterator[tuple[int, str]]:
     offset = 0
     number = 0
-    while raw := _readline(handle, where, limit + 1):
+    while True:
+        if skip_blank is not None and number > 0 and skip_blank():  # after the first line, whose BOM decode reads
+            skipped, lines = _skip_blank_lines(handle, where)
+            offset += skipped
+            number += lines
+        raw = _readline(handle, where, limit + 1)
+        if not raw:
+            return
         number += 1
         if len(raw) > limit:
             raise InputError(too_long(f"a line of over {limit:,} bytes", max_doc_chars), where, number)
         yield number, decode(raw, where, number, offset, bom=number == 1)
         offset += len(raw)
+
+
+_BLANK = b" \t\r\n"
+
+
+def _skip_blank_lines(handle: io.BufferedReader, where: str) -> tuple[int, int]:
+    """Pass over the whole lines of whitespace that come next, a buffer at a time: (bytes, lines)."""
+    skipped = lines = 0
+    while True:
+        try:
+            buffer = handle.peek(1 << 16)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
+        blank = len(buffer) - len(buffer.lstrip(_BLANK))
+        end = buffer.rfind(b"\n", 0, blank) + 1  # whole lines only: what follows the last newline may start a line
+        if end == 0:
+            return skipped, lines
+        lines += buffer.count(b"\n", 0, end)
+        handle.read(end)
+        skipped += end
 
 
 def _readline(handle: BinaryIO, where: str, size: int) -> bytes:
@@ -126,10 +166,19 @@ def jsonl_documents(
     yielded = 0
     fieldless = 0  # JSON objects without the text field at all
     limit = _MAX_JSON_BYTES_PER_CHAR * max_doc_chars + _JSON_OVERHEAD_BYTES
-    for number, line in text_lines(stream, where, limit, max_doc_chars):
+    for number, line in text_lines(stream, where, limit, max_doc_chars, skip_blank=_always):
         if not line.strip():
             continue
         at = f"{where}:{number}"
+        if not line.lstrip().startswith("{"):  # known before parsing: a huge array would take 26 times its size
+            on_warning(f"{at}: not a JSON object; line skipped")
+            continue
+        if len(line) > _DENSE_LINE_CHARS and sum(line.count(c) for c in ",:[{") > len(line) // _CHARS_PER_VALUE:
+            on_warning(
+                f"{at}: a line of {len(line):,} characters holding over one JSON value in {_CHARS_PER_VALUE} characters "
+                "(no document is written so; it would take many times its size to read); line skipped"
+            )
+            continue
         try:
             record: Any = json_record(line)
         except JsonLineError as exc:
@@ -155,6 +204,10 @@ def jsonl_documents(
             yield document
     if yielded == 0:
         raise EmptyInputError(f'no document in this JSONL file (each line needs a "{fields.text}" string)', where)
+
+
+def _always() -> bool:
+    return True
 
 
 def _names(record: dict[Any, Any]) -> str:

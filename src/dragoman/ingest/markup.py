@@ -6,7 +6,9 @@ and a Wikipedia reference list (<ol class="references">) is written under a
 "References" heading as numbered "^ a b ..." entries, exactly as a reader's
 copy of the page would show it. Footnote markers (<sup class="reference">)
 keep their "[n]" text. Scripts, styles, navigation and page furniture are
-left out. `Document.text` is this flattened text, and all offsets index it.
+left out; furniture that is never closed (a `<header>` or `<svg>` without its
+end tag, which would take the rest of the page with it) is read as text. A
+`<form>` is no furniture (ASP.NET pages wrap their whole body in one). `Document.text` is this flattened text, and all offsets index it.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ from dragoman.ingest.tables import IngestTables, PageChrome, default_tables, mat
 from dragoman.ingest.text import build_document
 from dragoman.records import Document
 
+# Not "form": ASP.NET pages wrap their whole body in one.
 _SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "nav", "header", "footer", "form", "button", "select", "svg", "iframe", "head"}
+    {"script", "style", "noscript", "template", "nav", "header", "footer", "button", "select", "svg", "iframe", "head"}
 )
+# Left out even when never closed: what they hold is code, not text.
+_RAW_TAGS = frozenset({"script", "style", "noscript", "template"})
 # Classes and ids of page furniture (Wikipedia's Vector skin and common news templates).
 _SKIP_CLASS = re.compile(
     r"(?:^|\s)(?:mw-editsection|mw-jump-link|navbox\S*|vector-\S+|catlinks|printfooter|noprint|"
@@ -71,13 +76,16 @@ class _Open:
     # thousands deep: nothing walks the stack per tag or per block):
     kind: str = "text"  # the kind of a block inside it: heading | list | entry | text
     in_list: _Open | None = None  # the innermost <ol>/<ul> around it (itself, for one)
+    at: tuple[int, int] = (0, 0)  # where its start tag is (line, column)
 
 
 class _Flattener(HTMLParser):
     """Collects (kind, words) blocks, kind being heading | text | list | entry."""
 
-    def __init__(self, chrome: PageChrome) -> None:
+    def __init__(self, chrome: PageChrome, keep: frozenset[tuple[int, int]] = frozenset()) -> None:
         self.chrome = chrome
+        self.keep = keep  # where furniture starts that is kept: it was never closed (see parse_html)
+        self.unclosed: set[tuple[int, int]] = set()  # where furniture starts that an outer end tag closed
         super().__init__(convert_charrefs=True)
         self.blocks: list[tuple[str, str]] = []
         self.meta: dict[str, str] = {}
@@ -162,13 +170,13 @@ class _Flattener(HTMLParser):
             or bool(_SKIP_ID.match(attr.get("id", "")))
             or "display:none" in attr.get("style", "").replace(" ", "")
             or attr.get("role") == "navigation"
-        )
+        ) and self.getpos() not in self.keep
         if tag in _BLOCKS or tag in ("td", "th"):
             if tag in ("td", "th"):
                 self.buffer.append(" ")
             else:
                 self._flush()
-        opened = _Open(tag, skip, references=tag == "ol" and "references" in attr.get("class", "").split())
+        opened = _Open(tag, skip, references=tag == "ol" and "references" in attr.get("class", "").split(), at=self.getpos())
         outer = self.stack[-1] if self.stack else None
         opened.in_list = opened if tag in ("ol", "ul") else (outer.in_list if outer else None)
         if tag in _HEADINGS:
@@ -207,6 +215,8 @@ class _Flattener(HTMLParser):
             self.skipping -= opened.skip
             if opened.tag == tag:
                 break
+            if opened.skip and opened.tag not in _RAW_TAGS:
+                self.unclosed.add(opened.at)  # closed only by an element around it: "<header>...</html>"
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -217,6 +227,10 @@ class _Flattener(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+    def unclosed_furniture(self) -> frozenset[tuple[int, int]]:
+        """Where the furniture left out starts that the page never closes itself (after close())."""
+        return frozenset(self.unclosed | {o.at for o in self.stack if o.skip and o.tag not in _RAW_TAGS})
 
     # ---- helpers
 
@@ -274,6 +288,13 @@ def _layout(blocks: list[tuple[str, str]]) -> tuple[str, dict[int, str]]:
     return "".join(parts), kinds
 
 
+def _flatten(html: str, chrome: PageChrome, keep: frozenset[tuple[int, int]] = frozenset()) -> _Flattener:
+    flattener = _Flattener(chrome, keep)
+    flattener.feed(html)
+    flattener.close()
+    return flattener
+
+
 def parse_html(
     html: str,
     doc_id: str,
@@ -293,9 +314,12 @@ def parse_html(
     ('Talks\\n\\nThey met.[1]', 'Talks', '1')
     """
     tables = tables or default_tables()
-    flattener = _Flattener(tables.page_chrome)
-    flattener.feed(html)
-    flattener.close()
+    flattener = _flatten(html, tables.page_chrome)
+    unclosed = flattener.unclosed_furniture()
+    if unclosed:
+        # Furniture never closed (a <header> or <svg> without its end tag) would take the rest of
+        # the page with it: where it ends is unknown, so it is read as text, in a second pass.
+        flattener = _flatten(html, tables.page_chrome, unclosed)
     text, line_kinds = _layout(flattener.blocks)
     meta = flattener.meta
     page_title = " ".join("".join(flattener.title_parts).split()) or meta.get("title")

@@ -5,13 +5,16 @@
     read_path("report.txt")                           one file, as a Source of its own
     expected_documents(sources)                       for a progress bar: a cheap count, or None
 
-**Expanding.** A folder is every file under it, recursively, whose suffix names a
+**Expanding.** A folder is every regular file under it, recursively, whose suffix names a
 format (`.txt .html .htm .xhtml .jsonl .ndjson .csv .parquet`, each maybe followed by
 `.gz .bz2 .zst`), hidden files and folders (a name starting with ".") left out,
-in the order of their paths (the same order on every run and machine). A pattern
+in the order of their paths (the same order on every run and machine); a device, pipe
+or socket in a folder or among a pattern's matches is left out with a warning, and no
+link to a folder is followed down. A pattern
 (`'corpus/**/*.jsonl'`, quoted so the shell does not expand it) is expanded here,
 `**` across folders; its matches in path order, folders among them expanded as
-folders. `-` is standard input. A file named as it is is read whatever its suffix
+folders. `-` is standard input. A path that is not UTF-8 is read as it is, and named
+(in messages, ids and `Document.path`) with its bytes written out: `caf\xe9.txt`. A file named as it is is read whatever its suffix
 (an unknown one as text). A file reached twice is read once. What cannot be
 expanded (no such file, a pattern nothing matches, an empty folder) is a Source
 whose `problem` says so: reading it is the error, so a command reports it in its
@@ -32,8 +35,10 @@ Ids made for corpus rows without one start the same way (`business/feed-12`).
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -60,6 +65,7 @@ __all__ = [
     "expected_documents",
     "read_path",
     "read_source",
+    "shown",
     "source_of",
 ]
 
@@ -116,18 +122,38 @@ def _split_suffixes(name: str) -> tuple[str, str | None, str | None]:
     return str(path), form, compression
 
 
+def shown(path: str) -> str:
+    """A path as messages, ids and stores show it: a name that is not UTF-8 (kept by Python as
+    lone surrogates) with its bytes written out, "caf\\xe9.txt", so that it can be printed and stored."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
 def source_of(path: str | os.PathLike[str], *, input_format: str | None = None, stem: str | None = None) -> Source:
     """The Source of one named file (an unknown suffix is text), or one whose problem says why not."""
     name = str(path)
     base, form, compression = _split_suffixes(Path(name).name)
-    source = Source(name, name, input_format or form or "txt", compression, stem if stem is not None else base)
+    source = Source(shown(name), name, input_format or form or "txt", compression, shown(stem if stem is not None else base))
     if not os.path.exists(name):
         return _problem(source, "no such file")
     if os.path.isdir(name):
         return _problem(source, "is a directory, not a file; name the files inside it")
     if source.format == "parquet" and compression is not None:
         return _problem(source, f"a {compression}-compressed Parquet file cannot be read as it is; decompress it first")
+    if source.format == "parquet" and not _regular(name):
+        return _problem(source, "Parquet is read by seeking, and this is no regular file (a pipe or a device); give the file")
     return source
+
+
+def _regular(path: str) -> bool:
+    """Whether `path` is (or links to) a regular file: not a pipe, a device or a socket."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _problem(source: Source, problem: str) -> Source:
@@ -147,7 +173,7 @@ def expand_inputs(
     seen: dict[str, str] = {}  # real path -> as first named
     for given in paths:
         name = str(given)
-        for source in _expand(name, input_format):
+        for source in _expand(name, input_format, on_warning):
             key = STDIN if source.is_stdin else (os.path.realpath(source.path) if source.path and source.problem is None else None)
             if key is not None and key in seen:
                 what = "standard input" if key == STDIN else source.name
@@ -160,7 +186,7 @@ def expand_inputs(
     return sources
 
 
-def _expand(name: str, input_format: str | None) -> list[Source]:
+def _expand(name: str, input_format: str | None, on_warning: Callable[[str], None]) -> list[Source]:
     if name == STDIN:
         form = input_format or "jsonl"
         stdin = Source(STDIN_NAME, None, form, None, "stdin")
@@ -168,34 +194,86 @@ def _expand(name: str, input_format: str | None) -> list[Source]:
             return [_problem(stdin, "Parquet cannot be read from standard input (it is read by seeking); give the file")]
         return [stdin]
     if os.path.isdir(name):
-        found = _folder(name, input_format)
+        found = _folder(name, input_format, on_warning)
         if not found:
             formats = " ".join(sorted(SUFFIXES))
-            return [Source(name, name, "txt", None, name, f"no file to read in this folder (by suffix: {formats}, maybe compressed)")]
+            return [Source(shown(name), name, "txt", None, shown(name), f"no file to read in this folder (by suffix: {formats}, maybe compressed)")]
         return found
     if os.path.lexists(name) or not (_GLOB_MAGIC & set(name)):
         return [source_of(name, input_format=input_format)]
-    matches = sorted(glob.glob(name, recursive=True), key=_path_key)
+    matches = sorted(_glob(name), key=_path_key)
     if not matches:
-        return [Source(name, name, "txt", None, name, "no file matches this pattern")]
+        return [Source(shown(name), name, "txt", None, shown(name), "no file matches this pattern")]
     base = _fixed_part(name)
     matched: list[Source] = []
     for match in matches:
         if os.path.isdir(match):
-            matched += _folder(match, input_format, base)
-        else:
+            matched += _folder(match, input_format, on_warning, base)
+        elif _regular(match):
             matched.append(source_of(match, input_format=input_format, stem=_relative_stem(match, base)))
+        else:
+            _not_regular(match, on_warning)
     return matched
 
 
-def _folder(folder: str, input_format: str | None, base: str | None = None) -> list[Source]:
-    """Every file under `folder` whose suffix names a format, hidden ones left out, in path order."""
+def _glob(pattern: str) -> set[str]:
+    """What a pattern matches, as glob.glob(pattern, recursive=True) finds it, but with `**`
+    never going down a symbolic link to a folder (glob's does: two links that loop made it
+    run for ever). A folder matched by a pattern is still read, as `_folder` reads one."""
+    parts = PurePath(pattern).parts
+    if "**" not in parts:
+        return set(glob.glob(pattern))
+    return set(_matches("", list(parts)))
+
+
+def _matches(base: str, parts: list[str]) -> Iterator[str]:
+    if not parts:
+        yield base
+        return
+    head, rest = parts[0], parts[1:]
+    if head == "**":  # this folder and every folder under it, not through links, hidden ones left out
+        for top, folders, files in os.walk(base or os.curdir):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            here = "" if top == os.curdir else top.removeprefix(os.curdir + os.sep)
+            if rest:
+                yield from _matches(here, rest)
+            else:
+                yield here or os.curdir
+                yield from (os.path.join(here, f) for f in files if not f.startswith("."))
+        return
+    if not (_GLOB_MAGIC & set(head)):
+        path = os.path.join(base, head)
+        if os.path.lexists(path):
+            yield from _matches(path, rest)
+        return
+    try:
+        names = os.listdir(base or os.curdir)
+    except OSError:
+        return
+    for name in fnmatch.filter(names, head):
+        if not name.startswith(".") or head.startswith("."):
+            yield from _matches(os.path.join(base, name), rest)
+
+
+def _not_regular(path: str, on_warning: Callable[[str], None]) -> None:
+    what = "a broken link" if os.path.islink(path) and not os.path.exists(path) else "not a regular file (a device, a pipe or a socket)"
+    on_warning(f"{shown(path)}: {what}; left out (name it alone to read it)")
+
+
+def _folder(folder: str, input_format: str | None, on_warning: Callable[[str], None], base: str | None = None) -> list[Source]:
+    """Every regular file under `folder` whose suffix names a format, hidden ones left out, in
+    path order; a device, pipe or socket among them is left out with a warning (/dev/zero would
+    never end)."""
     found: list[str] = []
     for top, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".")]
         for file in files:
             if not file.startswith(".") and _split_suffixes(file)[1] is not None:
-                found.append(os.path.join(top, file))
+                path = os.path.join(top, file)
+                if _regular(path):
+                    found.append(path)
+                else:
+                    _not_regular(path, on_warning)
     found.sort(key=_path_key)
     root = base if base is not None else folder
     return [source_of(path, input_format=input_format, stem=_relative_stem(path, root)) for path in found]
@@ -320,8 +398,9 @@ def expected_documents(sources: Sequence[Source]) -> int | None:
     """How many documents the inputs hold, for a progress bar's ETA: None if unknown or costly.
 
     A text or HTML file is one; a JSONL file's lines are counted (at most 1 GiB of them in
-    all); a Parquet file's rows come from its metadata. Standard input, compressed corpora
-    and CSV files (a row may span lines) are unknown."""
+    all); a Parquet file's rows come from its metadata. Standard input, a pipe or a device
+    (read once, by the reader), compressed corpora and CSV files (a row may span lines) are
+    unknown."""
     total = 0
     budget = _COUNT_BYTES
     for source in sources:
@@ -330,8 +409,8 @@ def expected_documents(sources: Sequence[Source]) -> int | None:
         if source.format in ("txt", "html"):
             total += 1
             continue
-        if source.path is None or source.compression is not None or source.format == "csv":
-            return None
+        if source.path is None or source.compression is not None or source.format == "csv" or not _regular(source.path):
+            return None  # a pipe (<(...)) or a device is read once, by the reader, never counted first
         if source.format == "parquet":
             rows = parquet_rows(source.path)
             if rows is None:
