@@ -47,6 +47,7 @@ from .ingest.tables import IngestTables, load_ingest_tables
 from .policy import Domains, Policy, load_domains, load_policy
 from .record.words import RecordWords, load_record_words
 from .time import DateRules, load_date_rules
+from .yamlfile import read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,9 @@ def knowledge_key(settings: Settings) -> str:
     for group in (settings.actor_files, settings.agent_files, settings.verb_files, settings.discard_files):
         for user in group:
             try:
-                digest.update(os.path.abspath(user).encode() + b"\0" + Path(user).read_bytes() + b"\0")
-            except OSError:
-                digest.update(b"unreadable:" + user.encode())  # the loader reports it
+                digest.update(os.path.abspath(user).encode() + b"\0" + read_bytes(user) + b"\0")
+            except KnowledgeError:  # a device, a binary file, one that cannot be read: the loader reports it
+                digest.update(b"unreadable:" + os.fsencode(user))
         digest.update(b"\1")
     digest.update(b"builtin" if settings.builtin else b"user-only")
     try:  # the sentiment lexicon ships in its own package

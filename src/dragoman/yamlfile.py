@@ -6,6 +6,10 @@ needs: a duplicate key is an error naming its line (PyYAML silently keeps the
 last one), and, with `lines=True`, every mapping carries the line it starts on
 under the key `__line__`, so later validation can name the line of a bad entry.
 
+`read_bytes(path)` reads any data or dictionary file, a regular file of at most
+MAX_FILE_BYTES that is not binary, so /dev/zero or an executable named as a
+dictionary is one error, not a hang or a dictionary of its bytes.
+
 Every way a file can fail (unreadable, not UTF-8, not YAML, nested too deep for
 the parser or deeper than MAX_DEPTH levels, a value YAML itself rejects such as
 the date 2024-13-01) is a `KnowledgeError` whose message names the file.
@@ -13,6 +17,9 @@ the date 2024-13-01) is a `KnowledgeError` whose message names the file.
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +28,7 @@ import yaml
 from .errors import KnowledgeError
 
 LINE_KEY = "__line__"
+MAX_FILE_BYTES = 256 * 2**20  # the largest data file read: the built-in ones are under 4 MB
 MAX_DEPTH = 100  # levels of nesting; dragoman's own files use fewer than ten
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -100,11 +108,30 @@ def read_yaml(path: str | Path, *, lines: bool = False) -> Any:
     return parse_yaml(read_bytes(path), str(path), lines=lines)
 
 
-def read_bytes(path: str | Path) -> bytes:
+def read_bytes(path: str | Path, what: str = "") -> bytes:
+    """The bytes of a data or dictionary file: a regular file of at most MAX_FILE_BYTES, and not
+    binary (a NUL byte, where no UTF-16 or UTF-32 BOM says the file is wide text). A device
+    (/dev/zero), a pipe, a larger file or an executable is a KnowledgeError naming it; `what`
+    ("actor dictionary") says what the file was to be."""
+    as_ = f" {what}" if what else ""
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise KnowledgeError(f"{path}: not a regular file (a device, a pipe or a socket); give the{as_} file itself")
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise KnowledgeError(f"{path}: cannot read{as_} ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise KnowledgeError(f"{path}: over {MAX_FILE_BYTES // 2**20:,} MB, more than any{as_} file holds; check the name")
+    nul = data.find(b"\x00")
+    if nul >= 0 and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # the UTF-32 BOMs start so too
+        raise KnowledgeError(f"{path}: a binary file, not text (a NUL byte at byte {nul:,}); give the{as_} file itself")
+    return data
+
+
+def check_depth(data: Any, where: str) -> None:
+    """Refuse data nested deeper than MAX_DEPTH levels (see `_check_depth`), JSON as well as YAML."""
+    _check_depth(data, where)
 
 
 def decode_utf8(data: bytes, where: str) -> str:

@@ -65,7 +65,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeError
-from ..yamlfile import parse_yaml
+from ..yamlfile import check_depth, parse_yaml, read_bytes
 from .names import MAX_PHRASE as MAX_PHRASE  # re-exported: resolution and coreference read them here
 from .names import name_key as name_key
 from .names import name_words as name_words
@@ -319,10 +319,7 @@ def load_knowledge(
     builder = _Builder(vocab)
     for path in paths:
         builder.kinds_of_actor = not (agent_files and path in builtins)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise KnowledgeError(f"{path}: cannot read actor dictionary ({exc.strerror})") from exc
+        raw = read_bytes(path, "actor dictionary")
         digest.update(Path(path).name.encode() + b"\0" + raw + b"\0")
         # the imported Phoenix knowledge is matched as written: near misses ("Arakchee") are looked
         # for only among the project's and the user's names (27,000 obscure names would make
@@ -358,6 +355,9 @@ def _json_lines(path: str, text: str) -> Iterable[dict[str, Any]]:
             data = json.loads(stripped)
         except ValueError as exc:
             raise KnowledgeError(f"{path}:{number}: not a JSON actor document ({exc})") from None
+        except RecursionError:
+            raise KnowledgeError(f"{path}:{number}: nested too deeply to be an actor document") from None
+        check_depth(data, f"{path}:{number}")
         data = _sections(path, data, number)
         for section, value in data.items():
             for item in value if isinstance(value, list) else value.values() if section == "sectors" else [value]:

@@ -55,7 +55,7 @@ from typing import Any
 import yaml
 
 from ..errors import KnowledgeError
-from ..yamlfile import decode_utf8
+from ..yamlfile import decode_utf8, read_bytes
 from .names import MAX_PHRASE, name_key
 from .vocabulary import ActorVocabulary, load_vocabulary
 
@@ -188,14 +188,12 @@ def _split_code(code: str, vocab: ActorVocabulary) -> dict[str, Any]:
 
 def import_phoenix(path: str, vocab: ActorVocabulary | None = None) -> ImportResult:
     """Read one Phoenix/PETRARCH dictionary file (actors or agents)."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read Phoenix dictionary ({exc.strerror})") from exc
+    raw = read_bytes(path, "Phoenix dictionary")
     text, _ = decode_dictionary(raw, path, latin1=True)
     return parse_phoenix(text, vocab)
 
 
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # C0 but tab and line ends, and DEL (not C1: Windows-1252 quotes)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -214,7 +212,11 @@ def decode_dictionary(raw: bytes, path: str, latin1: bool) -> tuple[str, str | N
     except UnicodeDecodeError:
         if not latin1:
             return decode_utf8(raw, path), None  # raises
-        return raw.decode("latin-1"), f"{path}: not UTF-8: read as Latin-1"
+        text = raw.decode("latin-1")
+        controls = len(_BINARY_CONTROLS.findall(text))
+        if controls > len(text) // 100:  # Latin-1 text has next to none; any bytes decode as Latin-1
+            raise KnowledgeError(f"{path}: a binary file, not text ({controls:,} control characters); give the dictionary file itself") from None
+        return text, f"{path}: not UTF-8: read as Latin-1"
 
 
 def _content_lines(lines: list[str]) -> list[tuple[int, str, str]]:
