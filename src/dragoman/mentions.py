@@ -144,7 +144,7 @@ class MentionReader:
                 continue
             if tok.dep_ not in ARGUMENT_DEPS or not (sx.nominal(tok) or tok.pos_ == "DET"):
                 continue
-            if tok.pos_ != "PROPN" and (tok.lower_ in words.group_cues or any(c.lower_ in words.group_cues for c in tok.children)):
+            if tok.pos_ != "PROPN" and (tok.lower_ in words.group_cues or any(c.lower_ in words.group_cues for c in tok.children)) and not self._names_own(tok, date):
                 group = self._group(memory, sx.phrase_span(tok), index)
                 if group:
                     groups[tok.i] = tuple(_at(a, offset) for a in group)
@@ -218,6 +218,15 @@ class MentionReader:
         if actor is not None and actor.code and actor.name == earlier.name:
             return None
         return replace(earlier, text=span.text, start=span.start_char, end=span.end_char, basis="earlier", confidence=0.85)
+
+    def _names_own(self, tok: Token, date: str | None) -> bool:
+        """ "two Belarusian diplomats", "both Kenyan ministers": a phrase with "two" or "both" that
+        names whose they are itself, no pair named before."""
+        span = noun_phrase(tok, self.knowledge.vocab.resolution.name_particles)
+        if not any(t.pos_ in ("PROPN", "ADJ") for t in span if t.i != tok.i) or not self._may_name(span):
+            return False
+        actor = resolve_span(span, self.knowledge, date)
+        return actor is not None and bool(actor.code)
 
     def _group(self, memory: MentionMemory, span: Span, index: int) -> tuple[Actor, ...] | None:
         """ "the two sides", "both governments": the last pair that acted together, if recent,

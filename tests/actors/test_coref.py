@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman.actors import Coreference, Salience, resolve_span, split_conjuncts, possessor_actor, unresolved_counts
 from dragoman.records import Actor
 
@@ -121,3 +123,19 @@ def test_what_a_description_looks_back_over_is_the_nearest_first_and_bounded():
     # a pronoun's window: every mention from that sentence on, in reading order
     assert _window(memory, last_sentence - 1) == memory.seen[-6:]
     assert _window(memory, last_sentence + 1) == []
+
+
+@pytest.mark.parametrize("cue", ["two", "both"])
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [("Belarusian diplomats", "BLR"), ("Peruvian envoys", "PER"), ("Iranian diplomats", "IRN")],
+)
+def test_two_or_both_with_a_nationality_names_its_own_people_not_the_last_pair(code_text, cue, phrase, country):
+    text = f"Kenya and Uganda met on Monday. Lithuania expelled {cue} {phrase} on Tuesday."
+    events = [e for e in code_text(text).events if e.sentence_index == 1]
+    assert [(e.source.code, e.cameo, e.target.country if e.target else None) for e in events] == [("LTU", "161", country)]
+
+
+def test_the_two_sides_is_still_the_last_pair(code_text):
+    events = [e for e in code_text("Kenya and Uganda met on Monday. The two sides signed a trade deal on Tuesday.").events if e.sentence_index == 1]
+    assert sorted((e.source.code, e.target.code if e.target else None) for e in events) == [("KEN", "UGA"), ("UGA", "KEN")]
