@@ -314,6 +314,12 @@ class _Assembly:
     # ------------------------------------------------------------ channels
 
     def talk_note(self, note: TalkNote) -> None:
+        if note.what == "mediation" and note.mediator is None:
+            offered = self.offered_mediation(note)
+            if offered is None:
+                return  # a stance on a mediation no one offered that the record knows
+            channel, step = offered
+            note = replace(note, mediator=step.mediator, mediator_text=step.mediator_text, parties=tuple(channel.actors[k] for k in channel.keys))
         comm = self.resolve(note.comm, note.evidence.sentence_index)
         if note.by is None and comm is not None and note.status in STANCES_OF_ONE_SIDE and not note.parties:
             note = replace(note, by=comm.sender)  # "the response ... left the door open to talks": its sender's stance
@@ -341,6 +347,21 @@ class _Assembly:
             for party in holders:
                 if party is not None and not same_party(party, note.mediator):
                     self.positions.append(PositionDraft(self.next_order(), party, label, stance, note.date, note.condition, comm, note.evidence))
+
+    def offered_mediation(self, note: TalkNote) -> tuple[ChannelDraft, StepDraft] | None:
+        """The latest mediation proposed to a channel of the note's party ("Guyana agreed to the
+        mediation", "Venezuela refused any mediation"), told before it."""
+        side = self.side(note.by)
+        index = note.evidence.sentence_index
+        found: tuple[int, ChannelDraft, StepDraft] | None = None
+        for channel in self.channels:
+            if side not in channel.keys:
+                continue
+            for step in channel.steps:
+                told = step.evidence[0].sentence_index if step.evidence else -1
+                if step.what == "mediation" and step.status == "proposed" and step.mediator is not None and told <= index and (found is None or told > found[0]):
+                    found = (told, channel, step)
+        return (found[1], found[2]) if found else None
 
     def mediate(self, channel: ChannelDraft, step: StepDraft) -> bool:
         """ "Qatar's foreign minister mediated": the mediator of the talks held that day, if the channel has them."""

@@ -513,10 +513,12 @@ def _mediation_noun(view: SentenceView, noun: Token, words: RecordWords, comms: 
     if status in ("proposed", "ready") and mediator is None:
         mediator = holder  # "offered its mediation", "stands ready to act as an intermediary": its own
         status = "proposed"
-    if holder is None or mediator is None or holder.code == mediator.code and status != "proposed":
+    # "refused any mediation", "agreed to the mediation": no mediator named, an answer to the latest
+    # mediation offered (the assembly finds it, or drops the note)
+    if holder is None or (mediator is not None and holder.code == mediator.code and status != "proposed"):
         return None
     sides = view.between(noun, ("between", "among", "for")) + (sx.prep_objects(word, "to", view.grammar) if word.pos_ == "VERB" else [])
-    parties = [p for p in view.actors(sides) if p.code != mediator.code]
+    parties = [p for p in view.actors(sides) if mediator is None or p.code != mediator.code]
     return TalkNote(
         status, "mediation", None, holder, tuple(parties), mediator, text_of(sx.phrase_tokens(noun)), None, None,
         _condition(view, [word], words.positions), context_comm(comms, noun, view), view.date_at(word),
@@ -541,7 +543,7 @@ def _relay(view: SentenceView, verb: Token, words: RecordWords) -> TalkNote | No
     sides = [h for o in sx.children(verb, "dobj") for h in view.between(o)] + view.between(verb)
     if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() in words.talks.between_verbs:
         sides += view.between(verb.head)
-    parties = [p for p in view.actors(sides) if p.code != mediator.code]
+    parties = [p for p in view.actors(sides) if mediator is None or p.code != mediator.code]
     return TalkNote(
         "mediated", "talks", "indirect", mediator, tuple(parties), mediator, text_of(sx.phrase_tokens(subject[0])), None, None,
         None, None, view.date_at(verb), view.evidence([verb], view.events_at([verb])),
