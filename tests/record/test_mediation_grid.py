@@ -16,6 +16,7 @@ _OFFERS = [
     "On 3 February 2027 {m} offered to mediate between {a} and {b}.",
     "On 3 February 2027 {m} offered its good offices to {a} and {b}.",
     "On 3 February 2027 {m} proposed to act as a go-between for {a} and {b}.",
+    "{m} offered on 3 February 2027 to mediate in the dispute between {a} and {b}.",
 ]
 _ACCEPTS = [
     "{a} accepted the offer on 5 February.",

@@ -431,7 +431,10 @@ def _mediation(view: SentenceView, verb: Token, words: RecordWords, comms: list[
     Georgetown" is Brazil's offer, then Georgetown's answer."""
     agents = view.agents(verb)
     mediator = view.first_actor(agents)
-    parties = view.actors(view.between(verb))
+    sides = view.between(verb) or [
+        side for p in sx.children(verb, "prep") if p.lower_ in ("in", "over", "on") for o in sx.children(p, "pobj") for side in view.between(o)
+    ]  # "offered to mediate in the dispute between A and B"
+    parties = view.actors(sides)
     status, word = _status(view, verb, words, "mediation")
     if status in ("held", "mediated") and _to_come(view, verb):
         status, word = "proposed", verb  # "could broker talks", "would mediate": offered, not done
