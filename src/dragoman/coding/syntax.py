@@ -117,6 +117,8 @@ def _dated_subject(verb: Token) -> Token | None:
     ("Armenia and Azerbaijan sign a ceasefire", Armenia an nmod)."""
     if verb.pos_ not in ("VERB", "AUX") or children(verb, "nsubjpass", "expl"):
         return None
+    if opening_date_name(verb):
+        return verb.head  # "On 3 February 2027 Qatar offered ...", parsed as "On [... Qatar [offered ...]]"
     for name in children(verb, "nmod"):  # "Armenia and Azerbaijan sign a ceasefire": the name parsed as nmod
         if name.pos_ == "PROPN" and name.i < verb.i and name.i == min(t.i for t in verb.subtree):
             return name
@@ -128,6 +130,19 @@ def _dated_subject(verb: Token) -> Token | None:
             if name.pos_ in ("PROPN", "NOUN") and name.i == verb.i - 1 and any(t.like_num for l in lefts for t in l.subtree):
                 return name
     return None
+
+
+def opening_date_name(verb: Token) -> bool:
+    """A finite verb the parser hung as a modifier on the name before it, where that name is the
+    object of an opening preposition with a date before it: "On 3 February 2027 Qatar offered to
+    broker talks" parsed as "On [3 February 2027 Qatar [offered ...]]". The name is the subject,
+    the date the preposition's."""
+    name = verb.head
+    if verb.dep_ not in ("acl", "relcl") or verb.tag_ != "VBD" or name.pos_ != "PROPN" or name.i != verb.i - 1:
+        return False
+    if name.dep_ != "pobj" or name.head.pos_ != "ADP" or name.head.i != 0 or any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return any(t.like_num for left in name.lefts for t in left.subtree)
 
 
 def subjects(verb: Token, g: Grammar) -> list[Token]:
