@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from .errors import clip
+
 __all__ = ["whole_number"]
 
 
@@ -18,7 +20,7 @@ def whole_number(low: int, high: int, *, not_a: str = "a whole number", out_of_r
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not {not_a}") from None
+            raise argparse.ArgumentTypeError(f"{clip(text)} is not {not_a}") from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{text} is out of range: {beyond}")
         return value

@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .config import Settings
-from .errors import DragomanError, UsageError
+from .errors import DragomanError, EngineError, OutputError, UsageError, clip, clip_line
 from .formats import FORMATS, PROFILE_FORMATS, EventWriter, show_actor
 from .happenings.commands import add_commands as add_happening_commands
 from .argtypes import whole_number
@@ -34,23 +34,32 @@ if TYPE_CHECKING:
 Handler = Callable[[argparse.Namespace], int]
 
 
+def _say(message: str) -> None:
+    """One line on stderr, however long the values in it (errors.clip_line)."""
+    print(f"dragoman: {clip_line(message)}", file=sys.stderr)
+
+
 def _warn(message: str) -> None:
-    print(f"dragoman: warning: {message}", file=sys.stderr)
+    _say(f"warning: {message}")
 
 
 def _note(args: argparse.Namespace, message: str) -> None:
     if not getattr(args, "quiet", False):
-        print(f"dragoman: {message}", file=sys.stderr)
+        _say(message)
 
 
 def _output(stack: ExitStack, path: str | None, args: argparse.Namespace) -> TextIO:
     """stdout, or the file `path`: never one of the command's inputs, an existing file only
     with --force, and replaced whole when the command ends (see dragoman.outputs)."""
     if not path:
+        from .process import CLOSED_STDOUT, stdout_closed
+
+        if stdout_closed():  # refused before anything is coded or stored
+            raise OutputError(CLOSED_STDOUT)
         return sys.stdout
     from .outputs import open_output
 
-    return stack.enter_context(open_output(path, inputs=_inputs(args), force=args.force))
+    return stack.enter_context(open_output(path, inputs=_inputs(args), force=args.force, stores=_stores(args)))
 
 
 def _writer(
@@ -64,9 +73,9 @@ def _writer(
         from .outputs import output_path
         from .parquet import ParquetEventWriter
 
-        path = stack.enter_context(output_path(args.output, inputs=_inputs(args), force=args.force))
+        path = stack.enter_context(output_path(args.output, inputs=_inputs(args), force=args.force, stores=_stores(args)))
         return stack.enter_context(ParquetEventWriter(path, profile, documents))
-    return EventWriter(args.format or "table", _output(stack, args.output, args), profile, documents)
+    return EventWriter(args.format or "table", _output(stack, args.output, args), profile, documents, formulas=args.keep_formulas)
 
 
 def _check_export(args: argparse.Namespace) -> str | None:
@@ -75,6 +84,17 @@ def _check_export(args: argparse.Namespace) -> str | None:
         return "--format parquet writes a file: give --output FILE (Parquet cannot go to stdout)"
     if args.columns and args.format not in PROFILE_FORMATS:
         return f"--columns {args.columns} is for --format {', '.join(PROFILE_FORMATS)}"
+    return None
+
+
+def _check_store(args: argparse.Namespace) -> str | None:
+    """An in-memory store would be thrown away, with all it was given, when the command ends."""
+    from .store import sqlite_path
+    from .store.sqlite import MEMORY
+
+    if args.db and sqlite_path(args.db) == MEMORY:
+        return (f"--db {args.db}: an in-memory store is thrown away when the command ends; "
+                "give a file (--db events.db), or leave out --db to print the events")  # fmt: skip
     return None
 
 
@@ -89,7 +109,7 @@ def _check_output(args: argparse.Namespace) -> None:
     if args.output:
         from .outputs import check_output
 
-        check_output(args.output, _inputs(args), force=args.force)
+        check_output(args.output, _inputs(args), force=args.force, stores=_stores(args))
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:
@@ -100,10 +120,17 @@ def _inputs(args: argparse.Namespace) -> list[str]:
     names += [source.path for source in getattr(args, "sources", None) or () if source.path is not None]
     for option in ("actors", "verbs", "discards"):
         names += getattr(args, option, None) or ()
-    db = getattr(args, "db", None)
-    if db:
-        names.append(db.removeprefix("sqlite:///"))
     return names
+
+
+def _stores(args: argparse.Namespace) -> list[str]:
+    """The SQLite file of --db, if any: neither it nor the files SQLite keeps beside it may be an output."""
+    from .store import sqlite_path
+    from .store.sqlite import MEMORY
+
+    db = getattr(args, "db", None)
+    path = sqlite_path(db) if db else None
+    return [path] if path and path != MEMORY else []
 
 
 def _quiet_stdout() -> None:
@@ -152,7 +179,7 @@ def _read_all(nlp: Dragoman, sources: Sequence[Source], failures: list[str], fie
         try:
             yield from nlp.read_source(source, on_warning=_warn, fields=fields or DEFAULT_FIELDS)
         except DragomanError as exc:
-            print(f"dragoman: error: {exc}", file=sys.stderr)
+            _say(f"error: {exc}")
             failures.append(source.name)
 
 
@@ -238,20 +265,27 @@ def cmd_code(args: argparse.Namespace) -> int:
         store = stack.enter_context(open_store(args.db)) if args.db else None
         writer = _writer(stack, args) if (args.output or not store or args.format) else None
 
+        done = [0, 0]  # documents coded (and stored) so far, and skipped as already stored
+
         def on_result(result: DocumentResult) -> None:
+            done[0] += 1
             if writer is not None:
                 writer.write(_in_order(result.events if args.all else result.acts()), result.document)
             progress(result)
 
         def on_skipped(document: Document) -> None:
+            done[1] += 1
             if writer is not None and store is not None:
                 writer.write(_stored_events(store, nlp, document.doc_id, args.all), document)
             progress.skipped()
 
-        summary = code_into(
-            store, _read_all(nlp, sources, failures, _fields(args)), nlp,
-            on_result=on_result, on_warning=_warn, on_skipped=on_skipped, recode=args.recode,
-        )  # fmt: skip
+        try:
+            summary = code_into(
+                store, _read_all(nlp, sources, failures, _fields(args)), nlp,
+                on_result=on_result, on_warning=_warn, on_skipped=on_skipped, recode=args.recode,
+            )  # fmt: skip
+        except EngineError as exc:  # a worker lost: say what is safe, and how to finish
+            raise EngineError(f"{exc}. {_saved(args, done[0], done[1])}") from None
         if writer is not None:
             writer.finish()
     shown = summary.events if args.all else summary.acts
@@ -261,6 +295,15 @@ def cmd_code(args: argparse.Namespace) -> int:
     elif shown == 0 and summary.documents:
         _note(args, f"coded {summary.documents} documents: 0 events")
     return 1 if failures else 0
+
+
+def _saved(args: argparse.Namespace, coded: int, skipped: int) -> str:
+    """What a run that stopped half-way leaves behind, and how to finish it."""
+    if not args.db:
+        return f"{coded} documents were coded before it stopped, and none stored (no --db); run it again"
+    before = f" ({skipped} were stored before this run)" if skipped else ""
+    again = "the same command without --recode" if args.recode else "the same command again"
+    return f"{coded} documents were coded and stored in {_without_password(args.db)} before it stopped{before}; {again} codes the rest"
 
 
 def _stored_events(store: Any, nlp: Dragoman, doc_id: str, everything: bool) -> list[Any]:
@@ -427,7 +470,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             found = True
             _show_record(result.record, args.format, result.document.title)
     if args.doc is not None and not found and not failures:
-        raise UsageError(f"record: {source} has no document {args.doc!r}")
+        raise UsageError(f"record: {source} has no document {clip(args.doc)}")
     return 1 if failures else 0
 
 
@@ -479,7 +522,7 @@ def _record_list(args: argparse.Namespace, db: str) -> int:
 
 
 def _involving(args: argparse.Namespace) -> str:
-    return f" involving {args.party!r}" if args.party else ""
+    return f" involving {clip(args.party)}" if args.party else ""
 
 
 def _listing_options(args: argparse.Namespace) -> list[str]:
@@ -591,6 +634,8 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--columns", choices=PROFILES, help="column profile for csv, tsv, parquet (default: dragoman's own)")
     code.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
     code.add_argument("--force", action="store_true", help="replace the --output file if it exists")
+    code.add_argument("--keep-formulas", action="store_true",
+                      help="csv, tsv: write text as it is, even where a spreadsheet would run it as a formula (by default =, +, -, @ first get a ' before them)")  # fmt: skip
     code.add_argument("--all", action="store_true", help="also list negated, hypothetical, denied and threatened acts")
     code.add_argument("--recode", "--force-recode", action="store_true",
                       help="with --db: code every document again, even those stored from the same input and coded the same way")  # fmt: skip
@@ -600,6 +645,7 @@ def build_parser() -> argparse.ArgumentParser:
     _coding_options(code)
     _usage_check(code, _check_export)
     _usage_check(code, _check_recode)
+    _usage_check(code, _check_store)
 
     ev = _command(sub, "events", cmd_events)
     _db_option(ev)
@@ -617,6 +663,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--columns", choices=PROFILES, help="column profile for csv, tsv, parquet (default: dragoman's own)")
     ev.add_argument("--output", "-o", metavar="FILE", help="write events here instead of stdout")
     ev.add_argument("--force", action="store_true", help="replace the --output file if it exists")
+    ev.add_argument("--keep-formulas", action="store_true",
+                    help="csv, tsv: write text as it is, even where a spreadsheet would run it as a formula (by default =, +, -, @ first get a ' before them)")  # fmt: skip
     _usage_check(ev, _check_export)
 
     so = _command(sub, "sources", cmd_sources)
@@ -658,17 +706,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    for check in getattr(args, "usage_checks", ()):
-        if problem := check(args):
-            args.usage_parser.error(problem)
+    from .process import Terminated, guard_standard_streams, sigterm_raises
+
+    guard_standard_streams()  # before any file is opened (dragoman.process)
+    with sigterm_raises():
+        try:
+            return _run(argv)
+        except Terminated:
+            _say("terminated")
+            return 128 + 15
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
+        args = build_parser().parse_args(argv)
+        for check in getattr(args, "usage_checks", ()):
+            if problem := check(args):
+                args.usage_parser.error(problem)
         return int(args.func(args))
     except DragomanError as exc:
-        print(f"dragoman: error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 1
     except KeyboardInterrupt:
-        print("dragoman: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
     except BrokenPipeError:
         return 0

@@ -16,6 +16,30 @@
 
 from __future__ import annotations
 
+SHOWN = 80  # characters of a user's value an error message repeats
+LINE = 2_000  # characters of a whole message, at most (the command line's last resort)
+
+
+def clip(value: object, limit: int = SHOWN) -> str:
+    """A user's value as an error message shows it: repr, cut to `limit` characters with its length said.
+
+    A name of two million characters (an actor dictionary's, an option's) must not make a
+    two-megabyte error line: `f"no modality {clip(name)}"`."""
+    shown = repr(value) if isinstance(value, str) else str(value)
+    if len(shown) <= limit:
+        return shown
+    length = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return shown[: max(limit - 1, 1)] + "\u2026" + length
+
+
+def clip_line(message: str, limit: int = LINE) -> str:
+    """A message cut in its middle to at most about `limit` characters: its start names the
+    file and line, its end says what to do, and a value between is what grows."""
+    if len(message) <= limit:
+        return message
+    head, tail = limit * 2 // 3, limit // 3
+    return f"{message[:head]}\u2026 ({len(message) - head - tail:,} characters left out) \u2026{message[-tail:]}"
+
 
 class DragomanError(Exception):
     """Base class: the message is one line a user can act on."""

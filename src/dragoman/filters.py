@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .errors import StoreError
+from .errors import StoreError, clip
 
 __all__ = ["check_actor_and_dates", "check_date"]
 
@@ -18,16 +18,16 @@ def check_date(name: str, value: str) -> None:
     """A StoreError naming the filter unless `value` is a partial ISO date that exists."""
     match = _PARTIAL_DATE.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise StoreError(f"{name}={value!r} is not an ISO date: use e.g. 2025, 2025-03 or 2025-03-30")
+        raise StoreError(f"{name}={clip(value)} is not an ISO date: use e.g. 2025, 2025-03 or 2025-03-30")
     year, month, day = match.group("year"), match.group("month"), match.group("day")
     if len(year) == 3:
         if month is not None:
-            raise StoreError(f"{name}={value!r}: a decade ({year}) has no month; use e.g. {year}0-03")
+            raise StoreError(f"{name}={clip(value)}: a decade ({year}) has no month; use e.g. {year}0-03")
         return
     try:
         datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
-        raise StoreError(f"{name}={value!r} is not a real date ({exc})") from exc
+        raise StoreError(f"{name}={clip(value)} is not a real date ({exc})") from exc
 
 
 def check_actor_and_dates(actor: str | None, since: str | None, until: str | None) -> None:

@@ -3,7 +3,14 @@
 CSV and TSV take a column profile (`profiles.load_profile`: phoenix, gdelt,
 flat) instead of their own columns. TSV is one event per line: a tab, newline
 or carriage return inside a value is written as a space, and nothing is
-quoted, as Phoenix and GDELT files are. Parquet (parquet.py) writes to a path,
+quoted, as Phoenix and GDELT files are.
+
+A CSV or TSV file is opened in spreadsheets, which run a cell starting with
+=, +, -, @, a tab or a carriage return as a formula (`=cmd|' /C calc'!A0`,
+from a report's sentence or an actor's name). So a text cell that starts so
+gets a single quote before it (`spreadsheet_cell`, OWASP's advice on CSV
+injection); numbers, and text that is only a number ("-5.0"), stay as they
+are. `formulas=True` (`--keep-formulas`) writes every cell as it is. Parquet (parquet.py) writes to a path,
 not to a text stream, and so has a writer of its own.
 """
 
@@ -24,6 +31,8 @@ FORMATS = ("table", "jsonl", "csv", "tsv", "parquet")
 TEXT_FORMATS = ("table", "jsonl", "csv", "tsv")  # written by EventWriter to a text stream
 PROFILE_FORMATS = ("csv", "tsv", "parquet")  # the formats --columns applies to
 _TSV_BREAKS = re.compile(r"[\t\r\n]")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet runs as a formula (OWASP)
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 CSV_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "date", "date_precision", "date_basis", "source_code", "source_text",
     "cameo", "cameo_name", "goldstein", "quad_class", "plover", "target_code", "target_text", "modality",
@@ -47,6 +56,14 @@ def show_actor(actor: Actor | None) -> str:
     return f"{label} ({actor.code})" if actor.code else f"{label} (?)"
 
 
+def spreadsheet_cell(value: Any) -> Any:
+    """A cell no spreadsheet runs as a formula: text starting with one of FORMULA_STARTS gets a
+    single quote before it, unless it is a number; anything else is returned as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def write_events(events: Iterable[Event], fmt: str, out: TextIO) -> int:
     """Write events in a format; returns how many were written."""
     writer = EventWriter(fmt, out)
@@ -61,7 +78,8 @@ class EventWriter:
 
     With a `profile` (CSV and TSV), its columns; a profile that reads the
     document's fields (url, outlet, ...) takes the document given to `write`,
-    or asks `documents` for each event's."""
+    or asks `documents` for each event's. CSV and TSV text that a spreadsheet would run
+    as a formula starts with a single quote unless `formulas` (see the module docstring)."""
 
     def __init__(
         self,
@@ -69,6 +87,8 @@ class EventWriter:
         out: TextIO,
         profile: Profile | None = None,
         documents: Callable[[str], Document | None] | None = None,
+        *,
+        formulas: bool = False,
     ) -> None:
         if fmt not in TEXT_FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
@@ -79,6 +99,7 @@ class EventWriter:
         self.count = 0
         self.profile = profile
         self.documents = documents
+        self.formulas = formulas  # write CSV/TSV cells that start like a formula as they are
         self._header = profile.names if profile is not None else CSV_COLUMNS
         self._csv: Any = None
         if fmt == "csv":
@@ -96,7 +117,9 @@ class EventWriter:
                 if self.count == 1:
                     self._csv.writerow(self._header)
                 row = self._row(e, document)
-                self._csv.writerow([_tsv_cell(v) for v in row] if self.fmt == "tsv" else row)
+                if self.fmt == "tsv":
+                    row = [_tsv_cell(v) for v in row]
+                self._csv.writerow(row if self.formulas else [spreadsheet_cell(v) for v in row])
             else:
                 self._rows.append(e)
 

@@ -7,8 +7,11 @@
 
 Before anything is read or written (`check_output`), the output is refused
 when it is one of the inputs (the same path, or the same file by another name
-or a hard link), a folder, in a folder that does not exist, or an existing file
-and `force` is not given. The text goes to a temporary file beside the output
+or a hard link), a store or one of the files SQLite keeps beside it (`-wal`,
+`-shm`, `-journal`: replacing one loses what the store holds), a folder, in a
+folder that does not exist, or an existing file and `force` is not given.
+Every command that writes a file (code, events, plot, actors import) checks it
+here. The text goes to a temporary file beside the output
 (`.NAME.XXXXXXXX.tmp`), which replaces the output only once all of it is
 written and on disk (`os.replace`; without `force`, a hard link that fails if
 the output appeared meanwhile). On any error the temporary file is removed and
@@ -16,7 +19,8 @@ the old output, if there was one, is as it was. A write that fails (a full disk,
 `-o /dev/full`) is an `OutputError` naming the output.
 
 An output that exists and is no regular file (a device such as /dev/null or
-/dev/full, a named pipe) is written straight into: nothing would be replaced.
+/dev/full, a named pipe) is written straight into, never replaced by a file:
+that is what naming /dev/null or /dev/stdout means, and `force` changes nothing.
 """
 
 from __future__ import annotations
@@ -43,12 +47,24 @@ class Target:
     existing_mode: int | None  # permission bits of the file replaced (with force)
 
 
-def check_output(path: str, inputs: Iterable[str] = (), *, force: bool = False) -> Target:
-    """Refuse an output that would destroy something (see the module docstring)."""
-    for given in inputs:
+# the files SQLite keeps beside a store, by suffix (https://sqlite.org/tempfiles.html)
+STORE_FILES = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}
+
+
+def check_output(path: str, inputs: Iterable[str] = (), *, force: bool = False, stores: Iterable[str] = ()) -> Target:
+    """Refuse an output that would destroy something (see the module docstring).
+
+    `stores` are the paths of the SQLite stores the command opens (a URL's path, or
+    none for a server's): they count as inputs, and so do the files beside them."""
+    stores = [store for store in stores if store]
+    for given in [*inputs, *stores]:
         if given and _same_file(path, given):
             what = "the output" if given == path else f"the output ({path})"
             raise OutputError(f"{given}: is an input and cannot also be {what}; name another output file")
+    for store in stores:
+        for suffix, what in STORE_FILES.items():
+            if _same_file(path, store + suffix):
+                raise OutputError(f"{path}: is the {what} of the store {store} and cannot be the output; name another output file")
     real = os.path.realpath(path)
     if os.path.isdir(real):
         raise OutputError(f"{path}: is a folder; name a file to write")
@@ -112,9 +128,9 @@ def _text(fd: int, where: str) -> _OutputText:
 
 
 @contextmanager
-def open_output(path: str, *, inputs: Iterable[str] = (), force: bool = False) -> Iterator[TextIO]:
+def open_output(path: str, *, inputs: Iterable[str] = (), force: bool = False, stores: Iterable[str] = ()) -> Iterator[TextIO]:
     """The output as a text file, replaced whole when the block ends without an error."""
-    target = check_output(path, inputs, force=force)
+    target = check_output(path, inputs, force=force, stores=stores)
     if target.direct:
         try:
             fd = os.open(target.path, os.O_WRONLY | os.O_APPEND)
@@ -144,9 +160,9 @@ def open_output(path: str, *, inputs: Iterable[str] = (), force: bool = False) -
 
 
 @contextmanager
-def output_path(path: str, *, inputs: Iterable[str] = (), force: bool = False) -> Iterator[str]:
+def output_path(path: str, *, inputs: Iterable[str] = (), force: bool = False, stores: Iterable[str] = ()) -> Iterator[str]:
     """A temporary path to write the output to; it replaces the output when the block ends."""
-    target = check_output(path, inputs, force=force)
+    target = check_output(path, inputs, force=force, stores=stores)
     if target.direct:
         try:
             yield target.path

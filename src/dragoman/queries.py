@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from .errors import OutdatedStoreError, StoreError, UsageError
+from .errors import OutdatedStoreError, StoreError, UsageError, clip
 from .policy import Policy, load_policy
 from .store import EventQuery, EventStore, open_store
 
@@ -35,7 +35,7 @@ def event_query(
 ) -> EventQuery:
     policy = policy or load_policy()[0]
     if modality is not None and modality not in policy.modalities:
-        raise UsageError(f"no modality {modality!r}; use one of: {', '.join(policy.modalities)}")
+        raise UsageError(f"no modality {clip(modality)}; use one of: {', '.join(policy.modalities)}")
     # asking for a modality by name shows it, non-events included
     exclude = frozenset() if all_modalities or modality is not None else policy.non_events
     return EventQuery(

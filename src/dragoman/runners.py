@@ -7,7 +7,10 @@
                 elsewhere it is spawned and they are pickled to it, never
                 re-read), loads the spaCy model once (or inherits the parent's),
                 then parses and codes chunks of documents, each chunk about one
-                parser batch; results come back in input order
+                parser batch; results come back in input order. A worker that
+                dies (the out-of-memory killer, kill -9) ends the run with an
+                EngineError, never a hang; workers die with the parent, even
+                under kill -9, and leave Ctrl-C and SIGTERM to it
     dask        the same on a Dask cluster (runners_dask.py): a LocalCluster of
                 n_process workers, or the scheduler at Settings.scheduler;
                 needs the dask extra, imported only when such a run starts
@@ -20,15 +23,21 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing as mp
+import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .coding.coders import make_coder
 from .config import Settings
-from .errors import UsageError
+from .errors import DragomanError, EngineError, UsageError
 from .knowledge import Knowledge
 from .nlp import Select, load_model, parse_documents
 from .nlp.pieces import BATCH_CHARS
@@ -39,7 +48,7 @@ from .stages import default_stages
 from .state import DocumentResult
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
+    from multiprocessing.process import BaseProcess
 
     from spacy.language import Language
 
@@ -103,16 +112,52 @@ def run_serial(
 
 
 _worker: list[Loaded] = []  # set once in each worker process by _init; the parent never touches it
+_failed: list[DragomanError] = []  # or why it could not be
 
 
-def _init(settings: Settings, knowledge: Knowledge, nlp: Language | None) -> None:
+def _init(settings: Settings, knowledge: Knowledge, nlp: Language | None, parent: int) -> None:
     from .nlp.ops import blas_threads  # imports thinc: only workers need it
 
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork: a SIGTERM ends a worker quietly
     blas_threads(1)  # n_process workers share the cores: one BLAS thread each, not one per core each
-    _worker.append(load_pipeline(settings, knowledge, nlp))
+    try:
+        _worker.append(load_pipeline(settings, knowledge, nlp))
+    except DragomanError as exc:  # a missing model: said by the first chunk, as one line, not as a broken pool
+        _failed.append(exc)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the parent process ends, even by kill -9 (which leaves it no
+    time to stop its workers): on Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG),
+    elsewhere a thread looks for the parent twice a second."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), name="dragoman-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _code_chunk(documents: list[Document]) -> list[DocumentResult]:
+    if _failed:
+        raise _failed[0]
     return list(_worker[0].code(documents))
 
 
@@ -150,21 +195,76 @@ def run_processes(
 ) -> Iterator[DocumentResult]:
     """Chunks submitted from this thread (so `documents` is read where it was made: a
     generator that asks the store what to skip stays on the store's thread), at most
-    IN_FLIGHT_PER_PROCESS per worker ahead of the oldest, whose results are yielded first."""
+    IN_FLIGHT_PER_PROCESS per worker ahead of the oldest, whose results are yielded first.
+
+    concurrent.futures' pool, not multiprocessing's: a worker that dies breaks it (an
+    EngineError here), where multiprocessing.Pool would start another and wait forever
+    for the lost chunk. Whatever ends the run early (an error, Ctrl-C, SIGTERM, the
+    caller closing this generator) stops the workers at once."""
     method = _start_method()
-    ctx = mp.get_context(method)
     window = IN_FLIGHT_PER_PROCESS * settings.n_process
     inherited = nlp if method == "fork" else None  # a spawned worker loads its own: a model is not pickled
-    with ctx.Pool(
-        settings.n_process, initializer=_init, initargs=(settings, knowledge, inherited)
-    ) as pool:
-        pending: deque[AsyncResult[list[DocumentResult]]] = deque()
+    pool = ProcessPoolExecutor(
+        settings.n_process, mp_context=mp.get_context(method), initializer=_init, initargs=(settings, knowledge, inherited, os.getpid())
+    )
+    workers: list[BaseProcess] = []
+    try:
+        pending: deque[Future[list[DocumentResult]]] = deque()
         for chunk in chunks(documents, settings.batch_size, BATCH_CHARS):
-            pending.append(pool.apply_async(_code_chunk, (chunk,)))
+            pending.append(_submit(pool, chunk, workers))
             if len(pending) >= window:
-                yield from pending.popleft().get()
+                yield from _result(pool, pending.popleft(), workers)
         while pending:
-            yield from pending.popleft().get()
+            yield from _result(pool, pending.popleft(), workers)
+    except BaseException:
+        _stop(pool, workers)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Document], workers: list[BaseProcess]) -> Future[list[DocumentResult]]:
+    try:
+        future = pool.submit(_code_chunk, chunk)
+    except BrokenProcessPool:
+        raise EngineError(_worker_died(pool, workers)) from None
+    if not workers:  # started by the first submit: kept to stop them and to say how one died
+        workers.extend(pool._processes.values())
+    return future
+
+
+def _result(pool: ProcessPoolExecutor, future: Future[list[DocumentResult]], workers: list[BaseProcess]) -> list[DocumentResult]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise EngineError(_worker_died(pool, workers)) from None
+
+
+def _worker_died(pool: ProcessPoolExecutor, workers: list[BaseProcess]) -> str:
+    pool.shutdown(wait=True)  # the pool's own thread stops and reaps the other workers: every exit code is known
+    killed = [-code for code in (w.exitcode for w in workers) if code is not None and code < 0 and -code != signal.SIGTERM]
+    how = f"was killed by {_signal_name(killed[0])}" if killed else "ended"
+    return (f"a worker process {how}, perhaps by the out-of-memory killer, and the run stopped; "
+            "fewer --n-process or a smaller --batch-size need less memory")  # fmt: skip
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def _stop(pool: ProcessPoolExecutor, workers: list[BaseProcess]) -> None:
+    """Stop the workers now (SIGTERM: they end quietly), dropping the chunks not yet coded."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.exitcode is None:
+            worker.terminate()
+    for worker in workers:
+        worker.join(5)
+        if worker.exitcode is None:
+            worker.kill()
+    pool.shutdown(wait=True)
 
 
 def lazy_runner(spec: str, *, extra: str) -> Runner:

@@ -19,7 +19,7 @@ def test_plot_writes_a_png_and_keeps_an_existing_file(cli, tiny_db, tmp_path):
     assert err == f"dragoman: USA-IRN: 2 weeks, 4 events, drawn in {out}\n"
     out.write_bytes(b"mine")
     code, _, err = cli("plot", "--dyad", "USA-IRN", "--db", tiny_db, "-o", out)
-    assert (code, err) == (1, f"dragoman: error: {out} exists; pass --force to replace it\n")
+    assert (code, err) == (1, f"dragoman: error: {out}: already exists; give --force to replace it\n")
     assert out.read_bytes() == b"mine"
     code, _, _ = cli("plot", "--dyad", "USA-IRN", "--db", tiny_db, "-o", out, "--force", "-q")
     assert code == 0 and out.read_bytes().startswith(PNG)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from ..argtypes import whole_number
+from ..formats import spreadsheet_cell
 from .records import Happening, HappeningQuery
 
 __all__ = ["add_commands", "cmd_happenings", "write_happenings"]
@@ -56,17 +57,19 @@ def cmd_happenings(args: argparse.Namespace) -> int:
         note(
             f"grouped {listing.acts:,} acts into {listing.found:,} happenings of 2+ reports in {listing.seconds:.2f} s ({where})"
         )
-    write_happenings(listing.happenings, args.format, sys.stdout, reports=args.reports)
+    write_happenings(listing.happenings, args.format, sys.stdout, reports=args.reports, formulas=args.keep_formulas)
     if not listing.happenings:
         note("0 happenings match")
     return 0
 
 
 def write_happenings(
-    happenings: Sequence[Happening], fmt: str, out: TextIO, *, reports: bool = False
+    happenings: Sequence[Happening], fmt: str, out: TextIO, *, reports: bool = False, formulas: bool = False
 ) -> None:
     """Write happenings as an aligned table (with each report's sentence under it if `reports`),
-    JSON lines (Happening.to_dict, which holds the reports) or CSV (one row each)."""
+    JSON lines (Happening.to_dict, which holds the reports) or CSV (one row each; text that
+    a spreadsheet would run as a formula starts with a single quote unless `formulas`:
+    formats.spreadsheet_cell)."""
     if fmt == "jsonl":
         out.writelines(
             json.dumps(h.to_dict(), ensure_ascii=False) + "\n" for h in happenings
@@ -75,7 +78,8 @@ def write_happenings(
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         for h in happenings:
-            writer.writerow(_csv_row(h))
+            row = _csv_row(h)
+            writer.writerow(row if formulas else [spreadsheet_cell(v) for v in row])
     else:
         _table(happenings, out, reports=reports)
 
@@ -168,6 +172,11 @@ def add_commands(sub: Any, command: Callable[..., Any]) -> None:
         choices=FORMATS,
         default="table",
         help="table (default), jsonl or csv",
+    )
+    parser.add_argument(
+        "--keep-formulas",
+        action="store_true",
+        help="csv: write text as it is, even where a spreadsheet would run it as a formula (by default =, +, -, @ first get a ' before them)",
     )
     parser.add_argument(
         "--reports",

@@ -45,7 +45,7 @@ from .base import (
     RecordSummary,
     StoredDocument,
 )
-from .sqlite import open_sqlite_url
+from .sqlite import MEMORY, open_sqlite_url
 
 __all__ = [
     "STORES",
@@ -62,6 +62,7 @@ __all__ = [
     "StoredDocument",
     "lazy_opener",
     "open_store",
+    "sqlite_path",
 ]
 
 # Takes what follows "scheme://" in the URL, and whether to open read-only.
@@ -104,6 +105,17 @@ STORES: Mapping[str, Opener] = MappingProxyType(
     }
 )
 _DEFAULT = "sqlite"  # what a bare path is
+
+
+def sqlite_path(url_or_path: str) -> str | None:
+    """The file an SQLite store's path or URL names (":memory:" for an in-memory one), or None
+    for a store of another kind; read as `open_store` reads it, opening nothing."""
+    scheme, sep, location = url_or_path.partition("://")
+    if not sep:
+        return url_or_path
+    if scheme.lower() != "sqlite" or (location and not location.startswith("/")):
+        return None
+    return location[1:] or MEMORY
 
 
 def open_store(url_or_path: str, *, read_only: bool = False) -> EventStore:

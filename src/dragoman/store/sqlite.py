@@ -31,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import StoreError, clip
 from ..happenings.records import GroupingStamp, Happening, HappeningQuery
 from ..record.records import Record, RecordLink
 from ..records import Document, Event, Sentence
@@ -530,11 +530,38 @@ class SqliteStore:
             raise StoreError(f"{self.path}: the event store is closed")
         return self._conn
 
-    def _execute(self, sql: str, params: dict[str, Any]) -> sqlite3.Cursor:
+    def _execute(self, sql: str, params: dict[str, Any]) -> _Rows:
         try:
-            return self._connection().execute(sql, params)
+            return _Rows(self._connection().execute(sql, params), self)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot read the event store ({exc})") from exc
+            raise self._read_error(exc) from None
+
+    def _read_error(self, exc: sqlite3.Error) -> StoreError:
+        if _NOT_UTF8.match(str(exc)):  # its message repeats the whole text: say where it is instead
+            return StoreError(self._undecodable())
+        return StoreError(f"{self.path}: cannot read the event store ({exc})")
+
+    def _undecodable(self) -> str:
+        """Where the store holds text that is not UTF-8 (which sqlite3 cannot read back): its
+        first such row, found by reading every table as bytes (only when a read has failed)."""
+        conn = self._connection()
+        tables = [name for (name,) in conn.execute(_TABLES)]
+        previous, conn.text_factory = conn.text_factory, bytes
+        try:
+            for table in tables:
+                try:
+                    cursor = conn.execute(f'SELECT rowid, * FROM "{table}"')
+                except sqlite3.Error:  # a table without rowid: none of dragoman's
+                    continue
+                names = [column[0] for column in cursor.description][1:]
+                for rowid, *values in cursor:
+                    for name, value in zip(names, values, strict=True):
+                        if isinstance(value, bytes) and not _is_utf8(value):
+                            keys = dict(zip(names, values, strict=True))
+                            return _damaged_row(self.path, table, rowid, name, keys)
+        finally:
+            conn.text_factory = previous
+        return f"{self.path}: holds text that is not valid UTF-8; the store is damaged"
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
@@ -549,6 +576,55 @@ class SqliteStore:
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")  # nothing was written: COMMIT only ends the read
+
+
+class _Rows:
+    """A cursor's rows, with text that is not UTF-8 a StoreError saying where it is stored."""
+
+    def __init__(self, cursor: sqlite3.Cursor, store: SqliteStore) -> None:
+        self._cursor = cursor
+        self._store = store
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            yield from self._cursor
+        except sqlite3.Error as exc:
+            raise self._store._read_error(exc) from None
+
+    def fetchone(self) -> Any:
+        try:
+            return self._cursor.fetchone()
+        except sqlite3.Error as exc:
+            raise self._store._read_error(exc) from None
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return self._cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise self._store._read_error(exc) from None
+
+
+_NOT_UTF8 = re.compile(r"Could not decode to UTF-8 column")
+_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name != 'events', name"
+
+
+def _is_utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _damaged_row(path: str, table: str, rowid: int, column: str, keys: dict[str, Any]) -> str:
+    """One line naming a damaged row by its table, rowid and the ids it holds, and what to do."""
+    named = [f"{key} {clip(value.decode('utf-8', 'replace') if isinstance(value, bytes) else value, 40)}"
+             for key, value in keys.items() if key in ("event_id", "doc_id") and value is not None]  # fmt: skip
+    doc = keys.get("doc_id")
+    again = (f"code document {clip(doc.decode('utf-8', 'replace'), 40)} again into it (--recode)"
+             if isinstance(doc, bytes) and _is_utf8(doc) else "code its document again into it (--recode)")  # fmt: skip
+    return (f"{path}: {table} row {rowid} ({', '.join(named) or 'no id'}): column {column} is not valid UTF-8 text, "
+            f"so the store is damaged there; {again}, or delete that row")  # fmt: skip
 
 
 # ---------------------------------------------------------------- statements

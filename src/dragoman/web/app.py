@@ -155,7 +155,7 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
         with store() as s:
             return views.documents_view(s, limit=limit, offset=offset, cursor=cursor)
 
-    @api.get("/documents/{doc_id}", response_model=schemas.DocumentOut, summary="A document's text with its events overlaid")
+    @api.get("/documents/{doc_id:path}", response_model=schemas.DocumentOut, summary="A document's text with its events overlaid")
     def api_document(doc_id: Annotated[str, Path(max_length=200)], filters: FiltersDep) -> Any:
         with store() as s:
             return views.document_view(s, cat, doc_id, filters)
@@ -249,7 +249,7 @@ def create_app(settings: ServerSettings, *, clock: Callable[[], float] = time.mo
         return html(pages.documents_page(data, filters, cat, limit=limit, default_limit=100, cursor=cursor,
                                          twin=_with_query("/api/documents", request, drop=FILTER_NAMES), store_name=store_name))  # fmt: skip
 
-    @app.get("/documents/{doc_id}", include_in_schema=False)
+    @app.get("/documents/{doc_id:path}", include_in_schema=False)
     def document(request: Request, doc_id: Annotated[str, Path(max_length=200)], filters: FiltersDep) -> Response:
         with store() as s:
             data = views.document_view(s, cat, doc_id, filters)

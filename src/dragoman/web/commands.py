@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import os
 import socket
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from ..argtypes import whole_number
-from ..errors import DragomanError, UsageError
+from ..errors import DragomanError, UsageError, clip
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -39,8 +38,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
              dragoman serve --db dragoman.db --port 8080 --cors-origin https://notebook.example.org
 
     Binds to 127.0.0.1 (this machine only) unless --host says otherwise. Each
-    client may make --rate-limit requests a minute (0: no limit). The API is
-    described at /openapi.json.
+    client may make --rate-limit requests a minute (0: no limit); a client is
+    the address that connects, or, behind a reverse proxy named with
+    --trust-proxy, the one its X-Forwarded-For gives (from no one else). The
+    API is described at /openapi.json.
     """
     try:
         import uvicorn
@@ -59,7 +60,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         shown_db = args.db if "://" not in args.db else store_label(args.db)
         print(f"dragoman: serving {shown_db} (read-only) at http://{shown}:{listener.getsockname()[1]}/ ; Ctrl-C stops",
               file=sys.stderr, flush=True)  # fmt: skip
-    config = uvicorn.Config(app, log_level="warning" if args.quiet else "info", server_header=False, access_log=not args.quiet)
+    # A client's address is the connection's: X-Forwarded-For only from a --trust-proxy (uvicorn
+    # otherwise trusts it from 127.0.0.1, so anyone on this machine could reset their rate limit)
+    trusted = ",".join(args.trust_proxy or ())
+    config = uvicorn.Config(app, log_level="warning" if args.quiet else "info", server_header=False, access_log=not args.quiet,
+                            proxy_headers=bool(trusted), forwarded_allow_ips=trusted or None)  # fmt: skip
     uvicorn.Server(config).run(sockets=[listener])
     return 0
 
@@ -100,13 +105,16 @@ def cmd_plot(args: argparse.Namespace) -> int:
 
     The extension of -o chooses PNG, SVG or PDF. An existing file is kept
     unless --force; the image is written to a temporary file and moved into
-    place, so a reader never sees half an image.
+    place, so a reader never sees half an image (a device such as /dev/null
+    is written into; the store and its -wal, -shm and -journal are refused).
     """
     try:
         import matplotlib  # noqa: F401  (only to say clearly when it is missing)
     except ImportError as exc:
         raise _missing_web(exc) from None
+    from ..outputs import check_output
     from ..queries import open_existing
+    from ..store import sqlite_path
     from .params import actor_key
     from .plot import write_trajectory
     from .views import load_catalogue, series_view
@@ -116,15 +124,24 @@ def cmd_plot(args: argparse.Namespace) -> int:
         raise UsageError(f"--dyad {args.dyad}: give two actor codes with a hyphen, such as USA-IRN")
     actor_key("--dyad", a)
     actor_key("--dyad", b)
-    if os.path.exists(args.output) and not args.force:
-        raise UsageError(f"{args.output} exists; pass --force to replace it")  # before reading anything
+    stores = [path for path in [sqlite_path(args.db)] if path]
+    check_output(args.output, force=args.force, stores=stores)  # before reading anything
     with open_existing(args.db) as store:
         series = series_view(store, load_catalogue(), _filters(args), a, b, bin=args.bin)
-    write_trajectory(series, args.output, force=args.force)
+    write_trajectory(series, args.output, force=args.force, stores=stores)
     if not args.quiet:
         print(f"dragoman: {a}-{b}: {len(series['periods'])} {args.bin}s, "
               f"{series['a_to_b']['count'] + series['b_to_a']['count']} events, drawn in {args.output}", file=sys.stderr)  # fmt: skip
     return 0
+
+
+def _proxy(value: str) -> str:
+    """An argparse type: an IP address or network, as uvicorn's forwarded_allow_ips takes them."""
+    try:
+        ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{clip(value)} is not an IP address or network (10.0.0.5, 10.0.0.0/8)") from None
+    return value
 
 
 _port = whole_number(1, 65535, not_a="a port number", out_of_range="give 1 to 65535")
@@ -141,6 +158,9 @@ def add_commands(sub: Any, command: Callable[..., Any]) -> None:
                        help="let pages from this origin read the API (repeatable; default: none)")  # fmt: skip
     serve.add_argument("--rate-limit", type=_per_minute, default=600, metavar="N",
                        help="requests a minute from one client (default 600; 0: no limit)")  # fmt: skip
+    serve.add_argument("--trust-proxy", action="append", type=_proxy, metavar="ADDRESS",
+                       help="a reverse proxy (an address or network: 10.0.0.5, 10.0.0.0/8) whose X-Forwarded-For names the client "
+                            "(repeatable; default: none, every client is the address that connects)")  # fmt: skip
     serve.add_argument("-q", "--quiet", action="store_true", help="no request log and no start-up line")
 
     plot = command(sub, "plot", cmd_plot)

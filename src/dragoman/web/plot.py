@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime
 import os
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..errors import DragomanError, UsageError
+from ..errors import UsageError
+from ..outputs import check_output, output_path
 
 __all__ = ["FORMATS", "write_trajectory"]
 
@@ -23,44 +23,17 @@ FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 A_TO_B, B_TO_A, ESCALATION, DEESCALATION = "#2160a8", "#8a4fb5", "#b2182b", "#1b7f5f"
 
 
-def write_trajectory(series: Mapping[str, Any], path: str, *, force: bool = False) -> None:
-    """Draw `series` (a series_view dict) into `path` (.png, .svg or .pdf), via a temporary file and os.replace.
-
-    An existing file is refused unless `force`; a failure leaves no partial file behind.
-    """
+def write_trajectory(series: Mapping[str, Any], path: str, *, force: bool = False, stores: Iterable[str] = ()) -> None:
+    """Draw `series` (a series_view dict) into `path` (.png, .svg or .pdf), through dragoman.outputs:
+    an existing file only with `force`, a device (/dev/null) written into, never a store's
+    file (`stores`), and no partial file left behind."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in FORMATS:
         raise UsageError(f"{path}: write the image as one of {', '.join(FORMATS)} (the extension says which)")
-    if os.path.exists(path) and not force:
-        raise UsageError(f"{path} exists; pass --force to replace it")
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise UsageError(f"{path}: directory {folder} does not exist; create it first")
+    check_output(path, force=force, stores=stores)
     figure = _figure(series)
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".trajectory-", suffix=suffix)
-    except OSError as exc:
-        raise DragomanError(f"{path}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            figure.savefig(out, format=FORMATS[suffix], dpi=150)
-        os.chmod(temporary, _mode(path))  # mkstemp makes the file private; an image is as readable as any new file
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise DragomanError(f"{path}: cannot write ({exc.strerror})") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def _mode(path: str) -> int:
-    """The permissions `path` has, or those a new file gets under the umask."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    with output_path(path, force=force, stores=stores) as temporary:
+        figure.savefig(temporary, format=FORMATS[suffix], dpi=150)
 
 
 def _figure(series: Mapping[str, Any]) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..analyse import actor_table, date_groups, day_counts, dyad_series, dyads, unresolved_mentions
 from ..coding.lexicon import load_cameo
-from ..errors import DragomanError, UsageError
+from ..errors import DragomanError, UsageError, clip
 from ..policy import Policy, load_policy
 from ..record.service import list_records, record_of
 from ..records import Event
@@ -90,7 +90,7 @@ def _check_actor(store: EventStore, name: str, key: str) -> None:
 
 def _check_document(store: EventStore, doc_id: str) -> None:
     if store.count_events(EventQuery(doc_id=doc_id)) == 0 and store.document(doc_id) is None:
-        raise NotFound(f"doc={doc_id!r}: no such document in this store; see /api/documents")
+        raise NotFound(f"doc={clip(doc_id)}: no such document in this store; see /api/documents")
 
 
 def _filters_dict(filters: Filters) -> dict[str, Any]:
@@ -144,7 +144,7 @@ def highlights(event: dict[str, Any]) -> list[dict[str, Any]]:
 def event_view(store: EventStore, event_id: str) -> dict[str, Any]:
     event = store.event(event_id)
     if event is None:
-        raise NotFound(f"no event {event_id!r} in this store")
+        raise NotFound(f"no event {clip(event_id)} in this store")
     record = event_json(event)
     stored = store.document(event.doc_id)
     document = None
@@ -204,7 +204,7 @@ def series_view(
     if a == b:
         raise BadParameter(f"a and b are both {a}: a trajectory needs two different actors")
     if bin not in ("day", "week"):
-        raise BadParameter(f"bin={bin!r}: use day or week")
+        raise BadParameter(f"bin={clip(bin)}: use day or week")
     # Without an actor filter of its own, ask the store only for a's events.
     narrowed = filters if filters.actor is not None else replace(filters, actor=a)
     events = list(store.events(narrowed.query(cat.policy)))
@@ -260,7 +260,7 @@ def document_view(store: EventStore, cat: Catalogue, doc_id: str, filters: Filte
     """A document's text, its layout and references, and its events (filtered) overlaid on the text."""
     stored = store.document(doc_id)
     if stored is None:
-        raise NotFound(f"no document {doc_id!r} in this store; see /api/documents")
+        raise NotFound(f"no document {clip(doc_id)} in this store; see /api/documents")
     filters = filters.without("doc")
     check_filters(store, filters)
     events = list(store.events(filters.query(cat.policy, doc=doc_id)))
