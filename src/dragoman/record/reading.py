@@ -269,6 +269,8 @@ def _by_verb(view: SentenceView, verb: Token, w: CommunicationWords, keys: KeyCo
     # "replied through the same channel", "answered via Oslo": an answer sent by a channel (a bare "responded
     # by stating ..." is no message)
     back = _has_particle(verb, w) or (lemma in w.reply_verbs and any(p.lower_ in w.carrier_prepositions for p in sx.children(verb, "prep")))
+    # "Chile replied on 9 March": an answer on its own (not "replied by ...ing", a way of acting)
+    back = back or (lemma in w.bare_reply_verbs and not objects and not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in verb.children))
     if sender is None or sx.negated(verb, view.grammar) or (recipient is None and not back):
         return None  # "had written to X", "replied to X", "wrote back": an addressee, or an answer (the assembly
         # keeps an answer only where the replier's side was sent something)

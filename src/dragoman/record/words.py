@@ -52,6 +52,7 @@ class CommunicationWords:
     reporting: frozenset[str]
     reply_verbs: frozenset[str]
     reply_particles: frozenset[str]
+    bare_reply_verbs: frozenset[str]
     carrier_prepositions: frozenset[str]
 
 
