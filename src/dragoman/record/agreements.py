@@ -221,7 +221,7 @@ def _agents(view: SentenceView, word: Token) -> list[Actor]:
 def _violators(view: SentenceView) -> list[Actor]:
     """Who broke it when the breaking has no agent ("It was broken on 2 March, when Thai artillery
     shelled Cambodian positions"): whoever the sentence tells using force (a material conflict)."""
-    return _distinct([e.source for _, e in view.pairs if e.quad_class == _MATERIAL_CONFLICT and e.modality == "asserted" and e.source.code])
+    return _distinct([e.source for _, e in view.pairs if e.quad_class == _MATERIAL_CONFLICT and e.modality == "asserted" and e.source is not None and e.source.code])
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

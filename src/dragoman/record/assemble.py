@@ -318,8 +318,8 @@ class _Assembly:
             offered = self.offered_mediation(note)
             if offered is None:
                 return  # a stance on a mediation no one offered that the record knows
-            channel, step = offered
-            note = replace(note, mediator=step.mediator, mediator_text=step.mediator_text, parties=tuple(channel.actors[k] for k in channel.keys))
+            offered_to, step = offered
+            note = replace(note, mediator=step.mediator, mediator_text=step.mediator_text, parties=tuple(offered_to.actors[k] for k in offered_to.keys))
         comm = self.resolve(note.comm, note.evidence.sentence_index)
         if note.by is None and comm is not None and note.status in STANCES_OF_ONE_SIDE and not note.parties:
             note = replace(note, by=comm.sender)  # "the response ... left the door open to talks": its sender's stance

@@ -15,8 +15,8 @@ sentence to sentence.
 See dragoman.time.clock for how dates, years and bases are chosen.
 """
 
-from dragoman.time.clauses import Aside, clause_date, parsed_asides
-from dragoman.time.clock import DatedExpression, DocumentClock, SentenceDates
+from dragoman.time.clauses import Aside, parsed_asides
+from dragoman.time.clock import DatedExpression, DocumentClock, SentenceDates, clause_date
 from dragoman.time.rules import DateRule, DateRules, load_date_rules
 
 __all__ = [

@@ -30,9 +30,6 @@ from dragoman.time.rules import ClauseWords, DateRules
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from dragoman.records import DateValue
-    from dragoman.time.clock import SentenceDates
-
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _VERBS = frozenset({"VERB", "AUX"})
@@ -68,25 +65,25 @@ def parsed_asides(tokens: Iterable[Token], sentence_start: int, words: ClauseWor
     for token in tokens:
         dep = token.dep_
         if dep == "prep" and _deadline(token, words):
-            span = _edges(token, sentence_start)
+            span = edges(token, sentence_start)
             out.append(Aside(span[0], span[1], span, role="deadline"))
         if dep == "aux" and token.lower_ in words.future_auxiliaries:  # "... will have risen by next year"
-            span = _edges(token.head, sentence_start)
+            span = edges(token.head, sentence_start)
             out.append(Aside(span[0], span[1], span))
         elif _clause(token, dep, words) or _bare_participle(token, dep, words):
-            span = _edges(token, sentence_start)
+            span = edges(token, sentence_start)
             out.append(Aside(span[0], span[1], span))
         elif _subordinate(token, dep, words):
-            span = _edges(token, sentence_start)
+            span = edges(token, sentence_start)
             out.append(Aside(span[0], span[1], span, anchors=True))
         elif dep in words.modifier_deps and token.i < token.head.i and token.head.pos_ in _NOUNS and not _stolen(token):
             noun = token.head
-            start, end = _edges(token, sentence_start)
+            start, end = edges(token, sentence_start)
             for det in noun.lefts:  # "the [March 2003] invasion": the noun's determiner goes with the date
                 if det.dep_ == "det" and det.i < token.i:
                     start = min(start, det.idx - sentence_start)
             role = "deadline" if noun.lemma_.lower() in words.deadline_nouns else "background"  # "the 15 May deadline"
-            out.append(Aside(start, end, _edges(noun, sentence_start), role=role))
+            out.append(Aside(start, end, edges(noun, sentence_start), role=role))
     return tuple(out)
 
 
@@ -204,40 +201,8 @@ def _set_off(token: Token) -> bool:
     return token.i < token.head.i or (first.i > 0 and first.nbor(-1).text == ",")
 
 
-def _edges(token: Token, sentence_start: int) -> tuple[int, int]:
+def edges(token: Token, sentence_start: int) -> tuple[int, int]:
     """The characters the token's subtree covers (spaCy's subtrees are contiguous)."""
     last = token.right_edge
     return token.left_edge.idx - sentence_start, last.idx + len(last) - sentence_start
 
-
-# the links along which a clause without a date of its own takes the date of the clause it
-# hangs on: a participle adjunct ("answered the note on Friday, accepting the offer"), a
-# controlled verb, a verb joined by "and"
-_CARRIED = frozenset({"advcl", "xcomp", "conj"})
-
-
-def clause_date(token: Token, dates: SentenceDates, sentence_start: int) -> DateValue:
-    """The date of the clause the token heads: a date expression inside its own words (not
-    the clauses joined to it by "and": "rejected the proposal, but on 5 May agreed to a truce"
-    dates the agreeing only), else that of the clause it hangs on, else the sentence's."""
-    if not dates.expressions:
-        return dates.main
-    at = sentence_start
-    for head in [token, *token.ancestors]:
-        joined = {t.i for c in head.children if c.dep_ == "conj" and c.pos_ in _VERBS for t in c.subtree}
-        joined |= {c.i for c in head.children if c.dep_ == "cc" and joined}
-        own = [t for t in head.subtree if t.i not in joined] or [head]
-        lo, hi = min(t.idx for t in own) - at, max(t.idx + len(t) for t in own) - at
-        nested = [_edges(c, at) for c in head.children if c.dep_ == "advcl"]
-        found = dates.clause_date(lo, hi, head.idx - at, nested)  # not "when ..." before "the next morning"
-        if found is not None:
-            return found
-        if head.dep_ not in _CARRIED:
-            break
-    # "did not reply until 3 March, when the minister wrote back": the date the clause hangs on
-    relative = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
-    if relative is not None:
-        on = [e for e in dates.expressions if e.start <= relative.head.idx - at < e.end and e.value.date]
-        if on:
-            return on[0].value
-    return dates.main

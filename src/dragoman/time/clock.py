@@ -55,6 +55,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from dragoman.records import DateValue
 from dragoman.time.calendar import (
@@ -73,8 +74,11 @@ from dragoman.time.calendar import (
     year_on_or_before,
     year_span,
 )
-from dragoman.time.clauses import Aside, innermost, text_asides
+from dragoman.time.clauses import Aside, edges, innermost, text_asides
 from dragoman.time.rules import DateRule, DateRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 TEXT_BASES = frozenset({"explicit", "relative", "inherited"})  # dates the text itself gives
 _UNIT_PRECISION = {"day": "day", "week": "range", "month": "month", "year": "year"}
@@ -557,3 +561,36 @@ def _choose_main(text: str, events: list[DatedExpression]) -> DatedExpression:
             return expression
     order = {"day": 0, "range": 1, "month": 2, "year": 3, "decade": 4}
     return min(events, key=lambda e: (order.get(e.value.precision or "", 9), e.start))
+
+
+# the links along which a clause without a date of its own takes the date of the clause it
+# hangs on: a participle adjunct ("answered the note on Friday, accepting the offer"), a
+# controlled verb, a verb joined by "and"
+_CARRIED = frozenset({"advcl", "xcomp", "conj"})
+
+
+def clause_date(token: Token, dates: SentenceDates, sentence_start: int) -> DateValue:
+    """The date of the clause the token heads: a date expression inside its own words (not
+    the clauses joined to it by "and": "rejected the proposal, but on 5 May agreed to a truce"
+    dates the agreeing only), else that of the clause it hangs on, else the sentence's."""
+    if not dates.expressions:
+        return dates.main
+    at = sentence_start
+    for head in [token, *token.ancestors]:
+        joined = {t.i for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        joined |= {c.i for c in head.children if c.dep_ == "cc" and joined}
+        own = [t for t in head.subtree if t.i not in joined] or [head]
+        lo, hi = min(t.idx for t in own) - at, max(t.idx + len(t) for t in own) - at
+        nested = [edges(c, at) for c in head.children if c.dep_ == "advcl"]
+        found = dates.clause_date(lo, hi, head.idx - at, nested)  # not "when ..." before "the next morning"
+        if found is not None:
+            return found
+        if head.dep_ not in _CARRIED:
+            break
+    # "did not reply until 3 March, when the minister wrote back": the date the clause hangs on
+    relative = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
+    if relative is not None:
+        on = [e for e in dates.expressions if e.start <= relative.head.idx - at < e.end and e.value.date]
+        if on:
+            return on[0].value
+    return dates.main
