@@ -186,3 +186,20 @@ def test_a_report_or_a_missing_store_is_one_line_too(cli, capsys, folder, tmp_pa
 
 def test_the_command_line_names_the_library_s_formats_and_orders():
     assert cli_module.LIST_FORMATS == LIST_FORMATS and cli_module.RECORD_SORTS == RECORD_SORTS
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_listing_cell_a_spreadsheet_would_run_starts_with_a_quote(fmt):
+    import csv
+    import io
+
+    from dragoman.record.listing import RecordListing, write_listing
+    from dragoman.record.records import PARTS
+    from dragoman.store.base import RecordQuery, RecordSummary
+
+    summary = RecordSummary("=cmd|' /C calc'!A0", "@SUM(1+1)", "2026-03-02", "-2+3", tuple((p, 1) for p in PARTS), len(PARTS))
+    out = io.StringIO()
+    write_listing(RecordListing(RecordQuery(), 1, (summary,)), fmt, out)
+    row = out.getvalue().splitlines()[1]
+    cells = next(csv.reader([row], delimiter="," if fmt == "csv" else "\t"))
+    assert cells[:4] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)", "2026-03-02", "'-2+3"]

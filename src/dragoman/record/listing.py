@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from ..formats import spreadsheet_cell
 from ..store.base import RecordQuery, RecordSummary
 from .records import PARTS
 
@@ -77,11 +78,11 @@ def _delimited(listing: RecordListing, out: TextIO, fmt: str) -> None:
     if fmt == "tsv":  # one document a line, nothing quoted, as the events' TSV
         out.write("\t".join(_columns(listing.parts)) + "\n")
         for d in listing.documents:
-            out.write("\t".join(_TSV_BREAKS.sub(" ", str(v)) for v in _values(d)) + "\n")
+            out.write("\t".join(_TSV_BREAKS.sub(" ", str(spreadsheet_cell(v))) for v in _values(d)) + "\n")
         return
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_columns(listing.parts))
-    writer.writerows(_values(d) for d in listing.documents)
+    writer.writerows([spreadsheet_cell(v) for v in _values(d)] for d in listing.documents)  # no cell a spreadsheet runs
 
 
 def _cut(text: str, width: int) -> str:
