@@ -824,8 +824,8 @@ def _amount(unit: Token, numbers: dict[str, int]) -> int | None:
                 return int(text)
             if text in numbers:
                 return numbers[text]
-        if c.dep_ == "det" and c.lower_ in ("a", "an"):
-            return 1
+        if c.dep_ == "det" and c.lower_ in ("a", "an", "another"):
+            return 1  # "a week", "another week" (more time: deadlines.more_words)
     return None
 
 
