@@ -126,10 +126,22 @@ def _dated_subject(verb: Token) -> Token | None:
         if prep.i >= verb.i:
             break
         for name in children(prep, "pobj"):
-            lefts = list(name.lefts)
-            if name.pos_ in ("PROPN", "NOUN") and name.i == verb.i - 1 and any(t.like_num for l in lefts for t in l.subtree):
+            if swallowed_subject(name):
                 return name
     return None
+
+
+def swallowed_subject(name: Token) -> bool:
+    """A name the parser took into an opening date, right before the verb that has no subject:
+    "On 2 May 2026 Azerbaijan gave ...", "On 6 April Armenia and Chad signed ..." (the name, with
+    its conjuncts, the object of "On")."""
+    prep = name.head
+    verb = prep.head
+    if name.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i:
+        return False
+    if name.pos_ not in ("PROPN", "NOUN") or name.right_edge.i != verb.i - 1 or children(verb, "nsubj"):
+        return False
+    return any(t.like_num for left in name.lefts for t in left.subtree)
 
 
 def opening_date_name(verb: Token) -> bool:

@@ -100,6 +100,7 @@ def _agreement(view: SentenceView, noun: Token, words: RecordWords) -> Agreement
     g = view.grammar
     mediator: Actor | None = None
     by = _agents(view, word) or (_violators(view) if state == "violated" else [])
+    by += _repeated(view, word, w)
     if word.lemma_.lower() in w.mediator_verbs:
         mediator, by = (by[0] if by else None), []  # "Russia brokered a truce", "a truce brokered by Russia"
     # "a truce between A and B, brokered by Russia" (hung wherever in its phrase), "reached a deal, mediated by Turkey"
@@ -216,6 +217,16 @@ def _agents(view: SentenceView, word: Token) -> list[Actor]:
         phrase += [c for c in word.children if c.dep_ in ("npadvmod", "compound", "nmod")]
     heads = phrase if phrase and word.tag_ == "VBN" else view.agents(word) or phrase  # a participle's "by" first
     return _distinct(view.actors(heads))
+
+
+def _repeated(view: SentenceView, word: Token, w: AgreementWords) -> list[Actor]:
+    """Who does the same on the same day, in a verb joined to the state word: "Sudan accepted
+    the truce, and Chad followed the same day" (on another day it would be a state of its own: left)."""
+    out: list[Actor] = []
+    for verb in (c for c in word.children if c.dep_ == "conj" and c.lemma_.lower() in w.repeat_verbs):
+        if view.date_at(verb).date == view.date_at(word).date:
+            out += view.actors(sx.children(verb, "nsubj"))
+    return out
 
 
 def _violators(view: SentenceView) -> list[Actor]:

@@ -134,6 +134,7 @@ class AgreementWords:
     states: dict[str, tuple[str, ...]]  # in the file's order
     mediator_verbs: frozenset[str]
     unreal: frozenset[str]
+    repeat_verbs: frozenset[str]
 
     def state_of(self, words: str) -> str | None:
         """The state a lemma, or a lemma and the words after it ("take effect"), gives an agreement."""

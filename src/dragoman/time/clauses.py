@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dragoman.coding.syntax import dateline_end, opening_date_name
+from dragoman.coding.syntax import dateline_end, opening_date_name, swallowed_subject
 from dragoman.time.rules import ClauseWords, DateRules
 
 if TYPE_CHECKING:
@@ -140,8 +140,9 @@ def _stolen(token: Token) -> bool:
         return False
     before = left.doc[left.i - 1]
     if before.pos_ == "ADP" and token.head.dep_ == "pobj" and token.head.head.i == before.i:
-        # "On [3 February 2027 Qatar] offered ...": the name taken for the preposition's object
-        return any(opening_date_name(c) for c in token.head.children)
+        # "On [3 February 2027 Qatar] offered ...", "On [6 April Armenia and Chad] signed ...": the
+        # name taken for the preposition's object
+        return swallowed_subject(token.head) or any(opening_date_name(c) for c in token.head.children)
     return before.dep_ == "prep" and before.pos_ == "ADP" and not any(c.dep_ in ("pobj", "pcomp") for c in before.children)
 
 
