@@ -1,4 +1,4 @@
-"""Time and peak memory of coding the pathological shapes of issue 9, at several sizes.
+"""Time and peak memory of coding the pathological shapes of issues 9 and 19, at several sizes.
 
     python bench/pathological.py                          # every shape at its default sizes
     python bench/pathological.py --only one_line amp --sizes 250000 500000 1000000
@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 
 PROSE = "Iran warned Israel and Russia threatened Poland again "
@@ -57,8 +58,43 @@ def _news(size: int) -> str:
     return "".join(parts)
 
 
-# shape -> (file suffix, input of about `size` characters, default sizes)
-SHAPES: dict[str, tuple[str, Callable[[int], str], list[int]]] = {
+def _nbsp(size: int) -> str:
+    """News whose words are joined by non-breaking spaces: no ASCII space before a period (issue 19)."""
+    return _news(size).replace(" ", "\u00a0")
+
+
+def _one_word_lines(size: int) -> str:
+    return _repeat("Iran.\nIsrael.\nRussia.\nPoland.\n", size)
+
+
+def _marked(size: int) -> str:
+    return _repeat("Iran warned Israel on Monday.[1] ", size)
+
+
+def _json_array(size: int) -> str:
+    """One JSONL document, then a line of one huge array of small numbers (issue 19)."""
+    return json.dumps({"text": "Iran warned Israel."}) + "\n" + "[" + _repeat("1.5,", size) + "1]\n"
+
+
+def _newlines_gz(size: int) -> bytes:
+    """`size` newlines, gzip-compressed (a thousandth of the size on disk), then one document."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip's container; made a MB at a time, never whole
+    block = b"\n" * 2**20
+    parts = [packer.compress(block) for _ in range(size // len(block))]
+    parts.append(packer.compress(b"\n" * (size % len(block)) + json.dumps({"text": "Iran warned Israel."}).encode() + b"\n"))
+    return b"".join(parts) + packer.flush()
+
+
+def _csv_stray_quote(size: int) -> str:
+    """A CSV corpus whose sixth row opens a quote that a later row's quote closes (issue 19)."""
+    rows = ["id,text"] + [f"{i},Iran warned Israel on day {i}." for i in range(size // 32)]
+    rows[6] = '5,"Iran warned Israel, a stray quote.'
+    rows[12] = 'x,He said "yes".'
+    return "\n".join(rows) + "\n"
+
+
+# shape -> (file suffix, input of about `size` characters (or bytes), default sizes)
+SHAPES: dict[str, tuple[str, Callable[[int], str | bytes], list[int]]] = {
     "amp": (".html", lambda n: "&" * n, [300_000, 600_000, 1_200_000]),
     "entities": (".html", lambda n: "<p>" + _repeat("&amp;&lt;&gt;&quot;&#39;&#x2014;&nbsp;", n) + "</p>", [750_000, 1_500_000, 3_000_000]),
     "entity_prose": (".html", lambda n: "<p>" + _repeat("Iran&nbsp;warned Israel &amp; Russia&#x2014;then &quot;Poland&quot;. ", n) + "</p>", [250_000, 500_000, 1_000_000]),
@@ -72,6 +108,13 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], list[int]]] = {
     "deep_json": (".jsonl", lambda n: json.dumps({"text": "Iran warned Israel."}) + "\n" + "[" * (n // 2) + "]" * (n // 2) + "\n", [250_000, 500_000, 1_000_000]),
     "normal": (".txt", _news, [250_000, 500_000, 1_000_000]),
     "corpus": (".jsonl", _corpus, [1_000_000, 2_000_000, 4_000_000]),
+    # issue 19
+    "nbsp_text": (".txt", _nbsp, [100_000, 200_000, 400_000]),
+    "one_word_lines": (".txt", _one_word_lines, [250_000, 500_000, 1_000_000]),
+    "marked": (".txt", _marked, [250_000, 500_000, 1_000_000]),
+    "json_array": (".jsonl", _json_array, [10_000_000, 20_000_000, 40_000_000]),
+    "newlines_gz": (".jsonl.gz", _newlines_gz, [250_000_000, 500_000_000, 1_000_000_000]),
+    "csv_stray_quote": (".csv", _csv_stray_quote, [250_000, 500_000, 1_000_000]),
 }
 
 
@@ -89,8 +132,10 @@ def child(shape: str, size: int, parse_only: bool = False) -> dict[str, object]:
     loaded = _peak_mb()
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "input" + suffix)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(make(size))
+        data = make(size)
+        with open(path, "wb") as handle:
+            handle.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        del data
         before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
         documents = events = 0
         if parse_only:
