@@ -53,12 +53,12 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
             continue
         if sx.inside_condition(tok, view.grammar):
             continue  # "in case of no negotiations": the antecedent of a condition
-        if tok.pos_ == "NOUN":
-            note = _talk(view, tok, words, comms, "talks")
-        elif tok.pos_ == "VERB" and lemma in w.verbs:
-            if any(o.lemma_.lower() in words.items.demand_nouns for o in sx.children(tok, "dobj")):
+        if tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and lemma in w.verbs):
+            if tok.pos_ == "VERB" and any(o.lemma_.lower() in words.items.demand_nouns for o in sx.children(tok, "dobj")):
                 continue  # "would not meet the conditions": no meeting
-            note = _talk(view, tok, words, comms, "talks")
+            found = _talk(view, tok, words, comms, "talks")
+            notes += found[:-1]  # the offer an answer answers, first
+            note = found[-1] if found else None
         elif tok.pos_ == "VERB" and lemma in w.mediator_verbs and not _objects_in(tok, w):
             found = _mediation(view, tok, words, comms)
             notes += found[:-1]  # the offer an answer answers, first
@@ -102,7 +102,8 @@ def _status(view: SentenceView, tok: Token, words: RecordWords, what: str) -> tu
     found: list[tuple[str, Token]] = []
     above_clause = False  # "did not rule out that there had been an agreement": above a clause only a proposal counts
     for n, t in enumerate(chain):
-        status = w.status_of(t.lemma_.lower(), verb=t.pos_ == "VERB")
+        verb = t.pos_ == "VERB"
+        status = (w.status_of(_phrasal(t), verb=True) if verb else None) or w.status_of(t.lemma_.lower(), verb=verb)  # "broke off talks"
         if n and chain[n - 1].dep_ == "ccomp":
             above_clause = True
         if above_clause and status != "proposed":
@@ -147,7 +148,7 @@ def _verb_of(word: Token) -> Token:
     return sx.clause_head(word)
 
 
-def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found], what: str) -> TalkNote | None:
+def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found], what: str) -> list[TalkNote]:
     w = words.talks
     status, word = _status(view, tok, words, what)
     verb = _verb_of(word)
@@ -169,7 +170,7 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
                 parties += [a for a in (e.source, e.target) if a is not None and all(p.code != a.code for p in parties)
                             and not _where(view, a)]  # fmt: skip
     if tok.pos_ == "VERB" and status == "held" and len({p.country or p.code for p in parties}) < 2:
-        return None  # "spoke to reporters": a verb of talking is talks only between two named sides
+        return []  # "spoke to reporters": a verb of talking is talks only between two named sides
     mediator, mediator_text = mediator_of(view, holders, words)
     mediating = next((t for t in upto if t.lemma_.lower() in w.mediator_verbs and t.i != word.i), None)
     if word.lemma_.lower() in w.mediator_verbs and _to_come(view, word):
@@ -180,11 +181,11 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
         broker = view.first_actor(brokers) or by or _speaker_side(view, mediating, words)
         if broker is not None:
             parties = [p for p in parties if p.code != broker.code]
-            return TalkNote(
+            return [TalkNote(
                 status, "mediation", None, by or broker, tuple(parties), broker,
                 text_of(sx.phrase_tokens(brokers[0])) if brokers else None, None, None,
                 _condition(view, [word, verb], words.positions), comm, view.date_at(verb), view.evidence([mediating, word], events),
-            )  # fmt: skip
+            )]  # fmt: skip
     if word.lemma_.lower() in w.mediator_verbs and mediator is None:
         mediator = by  # "Russia brokered a ceasefire between A and B": the broker is no side
         mediator_text = text_of(sx.phrase_tokens(view.subjects(word)[0])) if view.subjects(word) else None
@@ -197,6 +198,15 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
         parties = [p for p in parties if host is None or p.code != host.code]
     elif by is not None and status in _STANCES and all(p.code != by.code for p in parties):
         parties = [by, *parties]
+    offer = next((t for t in upto if t.pos_ == "NOUN" and t.lemma_.lower() in words.items.offer_nouns), None)
+    offerer = view.first_actor([c for c in offer.children if c.dep_ == "poss"]) if offer is not None else None
+    if offer is not None and offerer is not None and status != "proposed" and by is not None and offerer.code != by.code:
+        # "Cyprus rejected Turkey's offer of direct talks": Turkey proposed them, Cyprus answers
+        if all(p.code != offerer.code for p in parties):
+            parties = [*parties, offerer]
+        proposal = (offerer, view.date_at(offer), view.evidence([offer, tok], events))
+    else:
+        proposal = None
     mode = _mode(view, tok, word, w)
     if mediator_text is not None and mode is None and what == "talks" and _carried(holders, words):
         mode = "indirect"  # "through Qatar", "with the EU carrying messages": not face to face
@@ -204,11 +214,15 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
     if status == "continued" and any(c.lower_ in w.since_words for c in word.children):
         date = replace(date, flag=ON_OR_AFTER)
     trigger = [t for t in dict.fromkeys([tok, word]) if t is not None]
-    return TalkNote(
+    note = TalkNote(
         status, what, mode, by if status in _STANCES | {"mediated"} else None, tuple(parties), mediator,
         mediator_text, _venue(view, holders, events) if what == "talks" else None, _first_since(view, w), _condition(view, [word, verb], words.positions),
         comm, date, view.evidence(trigger, events), _named_as_group(view, tok, verb),
     )  # fmt: skip
+    if proposal is None:
+        return [note]
+    offerer, offered, evidence = proposal
+    return [replace(note, status="proposed", by=offerer, condition=None, date=offered, evidence=evidence), note]
 
 
 def _holder(
