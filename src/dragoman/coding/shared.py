@@ -254,13 +254,14 @@ def settle_statements(
     replaced by what they become; drafts of other kinds stay in order.
     """
     settled = [d for d in drafts if d.kind != "statement"]
+    above: dict[int, frozenset[int]] = {}  # trigger -> the heads above its clause, walked once a sentence
     for stmt in [d for d in drafts if d.kind == "statement"]:
         demand = _subjunctive_demand(stmt, actor_of, lexicon, policy, settled)
         if demand is not None:
             settled.append(demand)
             continue
         # a comment coded from one reporting verb can itself be reported by the next ("X said Y stated ...")
-        comment = _statement(stmt, settled, actor_of, lexicon, policy, governing, g, valence, props)
+        comment = _statement(stmt, settled, above, actor_of, lexicon, policy, governing, g, valence, props)
         if comment is not None:
             settled.append(comment)
     drafts[:] = settled
@@ -292,6 +293,7 @@ def _subjunctive_demand(stmt: Draft, actor_of: ActorOf, lexicon: Lexicon, policy
 def _statement(
     stmt: Draft,
     settled: list[Draft],
+    above: dict[int, frozenset[int]],
     actor_of: ActorOf,
     lexicon: Lexicon,
     policy: Policy,
@@ -301,7 +303,10 @@ def _statement(
     props: SentencePropositions,
 ) -> Draft | None:
     tok, speaker = stmt.trigger, stmt.source
-    reported = [d for d in settled if tok in sx.governing(d.trigger)]
+    for d in settled:
+        if d.trigger.i not in above:
+            above[d.trigger.i] = frozenset(t.i for t in sx.governing(d.trigger))
+    reported = [d for d in settled if tok.i in above[d.trigger.i]]
     lemma = tok.lemma_.lower()
     for d in reported:
         if speaker is not None and speaker.code != source_code(d):

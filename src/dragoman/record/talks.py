@@ -39,6 +39,7 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
     item, said in the list's message."""
     w = words.talks
     notes: list[TalkNote] = []
+    first_since = _first_since(view, w)  # once a sentence: a sentence of thousands of words may name talks thousands of times
     for tok in view.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
@@ -56,7 +57,7 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
         if tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and lemma in w.verbs):
             if tok.pos_ == "VERB" and any(o.lemma_.lower() in words.items.demand_nouns for o in sx.children(tok, "dobj")):
                 continue  # "would not meet the conditions": no meeting
-            found = _talk(view, tok, words, comms, "talks")
+            found = _talk(view, tok, words, comms, "talks", first_since)
             notes += found[:-1]  # the offer an answer answers, first
             note = found[-1] if found else None
         elif tok.pos_ == "VERB" and lemma in w.mediator_verbs and not _objects_in(tok, w):
@@ -148,7 +149,7 @@ def _verb_of(word: Token) -> Token:
     return sx.clause_head(word)
 
 
-def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found], what: str) -> list[TalkNote]:
+def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found], what: str, first_since: str | None) -> list[TalkNote]:
     w = words.talks
     status, word = _status(view, tok, words, what)
     verb = _verb_of(word)
@@ -216,7 +217,7 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
     trigger = [t for t in dict.fromkeys([tok, word]) if t is not None]
     note = TalkNote(
         status, what, mode, by if status in _STANCES | {"mediated"} else None, tuple(parties), mediator,
-        mediator_text, _venue(view, holders, events) if what == "talks" else None, _first_since(view, w), _condition(view, [word, verb], words.positions),
+        mediator_text, _venue(view, holders, events) if what == "talks" else None, first_since, _condition(view, [word, verb], words.positions),
         comm, date, view.evidence(trigger, events), _named_as_group(view, tok, verb),
     )  # fmt: skip
     if proposal is None:
