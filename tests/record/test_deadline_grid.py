@@ -15,6 +15,7 @@ _SETS = [
     "On 2 March 2026 {a} demanded that {b} withdraw its troops from the border by 12 March.",
     "On 2 March 2026 {a} set {b} a deadline of 12 March to withdraw its troops.",
     "{a} issued an ultimatum to {b} on 2 March 2026: withdraw its troops within ten days.",
+    "{a} told {b} on 2 March 2026 to pull its troops back from the border within ten days.",
 ]
 _EXTENSIONS = [
     "On 11 March {a} extended the deadline to 19 March.",

@@ -81,7 +81,7 @@ BY_DAY = [
     ),
     (
         "On 6 July Uzbekistan told Kyrgyzstan to publish its schedule of releases by the end of the month.",
-        "d1 demand - 2026-07-06 UZB>KGZ - - open: publish its schedule of releases by the end of the month",
+        "d1 demand - 2026-07-06 UZB>KGZ - 100 open: publish its schedule of releases by the end of the month",  # "told X to": coded as a demand
         "t1 - - from - 2026-07-06 due 2026-07-31 for d1 | not passed",
     ),
     (

@@ -32,6 +32,7 @@ class Grammar:
     recipient_preps: frozenset[str]
     controller_preps: frozenset[str]
     object_control_preps: frozenset[str]
+    order_verbs: frozenset[str]
     venue_preps: frozenset[str]
     place_preps: tuple[str, ...]  # where an act landed: a pattern's "loc" target
     place_nouns: frozenset[str]

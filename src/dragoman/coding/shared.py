@@ -256,7 +256,7 @@ def settle_statements(
     settled = [d for d in drafts if d.kind != "statement"]
     above: dict[int, frozenset[int]] = {}  # trigger -> the heads above its clause, walked once a sentence
     for stmt in [d for d in drafts if d.kind == "statement"]:
-        demand = _subjunctive_demand(stmt, actor_of, lexicon, policy, settled)
+        demand = _subjunctive_demand(stmt, actor_of, lexicon, policy, settled) or _order(stmt, actor_of, lexicon, policy, settled, g)
         if demand is not None:
             settled.append(demand)
             continue
@@ -287,6 +287,33 @@ def _subjunctive_demand(stmt: Draft, actor_of: ActorOf, lexicon: Lexicon, policy
                 if combined is not None and combined[:2] == code[:2]:
                     code = combined
                 return replace(stmt, code=code, target=asked, kind=None)
+    return None
+
+
+def _order(stmt: Draft, actor_of: ActorOf, lexicon: Lexicon, policy: Policy, settled: list[Draft], g: Grammar) -> Draft | None:
+    """ "Egypt told Ethiopia to withdraw its troops": a reporting verb of `order_verbs` with an
+    object and a to-infinitive is a demand on the object (combined with the ordered act, which
+    did not happen), not a report that it was done."""
+    speaker = stmt.source
+    if speaker is None or not speaker.code or stmt.trigger.lemma_.lower() not in g.order_verbs:
+        return None
+    # (a time between the object and the infinitive makes the parser read it as a purpose: "told
+    # Peru on 2 March to withdraw", an advcl)
+    for clause in sx.children(stmt.trigger, "xcomp", "advcl"):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or sx.children(clause, "mark"):
+            continue
+        for obj in sx.children(stmt.trigger, "dobj", "dative"):
+            asked = actor_of(obj)
+            if asked is None or not asked.code or asked.code == speaker.code:
+                continue
+            code = policy.codes.demand
+            act = next((d for d in settled if d.trigger.i == clause.i and d.kind != "statement"), None)
+            combined = lexicon.ontology.combine(code, act.code) if act is not None else None
+            if combined is not None and combined[:2] == code[:2]:
+                code = combined
+            if act is not None and act.modality in ("asserted", "reported"):
+                act.modality = "hypothetical"  # what was ordered was not done
+            return replace(stmt, code=code, target=asked, kind=None)
     return None
 
 
