@@ -67,3 +67,20 @@ def cli(capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def cli_usage(capsys):
+    """As `cli`, with a usage mistake (argparse's exit 2) returned as its exit code."""
+    from dragoman.cli import main
+
+    def run(*argv):
+        try:
+            code = main([str(a) for a in argv])
+        except SystemExit as stop:
+            code = int(stop.code or 0)
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, out, err
+
+    return run

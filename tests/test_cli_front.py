@@ -60,19 +60,6 @@ def test_a_query_that_matches_nothing_says_so(cli, db):
     assert code == 0 and err == ""
 
 
-def _main(capsys, *argv) -> tuple[int, str, str]:
-    """Run the command line; a usage mistake (argparse) exits with 2 instead of returning."""
-    from dragoman.cli import main
-
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
-
-
 @pytest.mark.parametrize(
     "argv,status,needle",
     [
@@ -84,8 +71,8 @@ def _main(capsys, *argv) -> tuple[int, str, str]:
         (["--offset", "x"], 2, "--offset: 'x' is not a whole number"),
     ],
 )
-def test_bad_query_values_are_one_line_and_non_zero(capsys, db, argv, status, needle):
-    code, out, err = _main(capsys, "events", "--db", db, *argv)
+def test_bad_query_values_are_one_line_and_non_zero(cli_usage, db, argv, status, needle):
+    code, out, err = cli_usage("events", "--db", db, *argv)
     assert code == status and out == ""
     assert len(err.strip().splitlines()) == 1 and needle in err, err
 
@@ -100,10 +87,10 @@ def test_bad_query_values_are_one_line_and_non_zero(capsys, db, argv, status, ne
         (["--max-chars", "ten"], "'ten' is not a whole number"),
     ],
 )
-def test_counts_no_run_can_use_are_refused(capsys, tmp_path, argv, needle):
+def test_counts_no_run_can_use_are_refused(cli_usage, tmp_path, argv, needle):
     report = tmp_path / "r.txt"
     report.write_text(REPORT, encoding="utf-8")
-    code, out, err = _main(capsys, "code", report, *argv)
+    code, out, err = cli_usage("code", report, *argv)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and needle in err, err
 
 

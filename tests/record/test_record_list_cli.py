@@ -71,17 +71,6 @@ def records(db):
     return found
 
 
-def command(capsys, *argv) -> tuple[int, str, str]:
-    """The command line, a usage mistake (argparse's exit 2) included; never a traceback."""
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
-
-
 def items_of(record: dict) -> dict[str, int]:
     """How many items each part holds, as the listing counts them (a channel, its steps)."""
     return {p: sum(len(c["steps"]) for c in record[p]) if p == "channels" else len(record[p]) for p in PARTS}
@@ -165,13 +154,13 @@ def test_a_store_without_a_record_says_so(cli, folder, tmp_path):
         (["--limit", "-1"], 2, "argument --limit: -1 is out of range"),
     ],
 )
-def test_a_bad_option_is_one_line_and_a_non_zero_exit(capsys, db, argv, status, says):
-    code, out, err = command(capsys, "record", "--db", db, *argv)
+def test_a_bad_option_is_one_line_and_a_non_zero_exit(cli_usage, db, argv, status, says):
+    code, out, err = cli_usage("record", "--db", db, *argv)
     assert (code, out) == (status, "")
     assert err.count("\n") == 1 and err.startswith("dragoman: error: ") and says in err
 
 
-def test_a_report_or_a_missing_store_is_one_line_too(cli, capsys, folder, tmp_path):
+def test_a_report_or_a_missing_store_is_one_line_too(cli, cli_usage, folder, tmp_path):
     report = folder / "quiet-day.txt"
     code, out, err = cli("record", report, "--party", "IRN")
     assert (code, out) == (1, "") and err == (
@@ -180,7 +169,7 @@ def test_a_report_or_a_missing_store_is_one_line_too(cli, capsys, folder, tmp_pa
     )
     missing = tmp_path / "missing.db"
     assert cli("record", "--db", missing) == (1, "", f"dragoman: error: {missing}: no such database; create it with: dragoman code REPORT --db {missing}\n")
-    code, _, err = command(capsys, "record", report, "--db", missing)
+    code, _, err = cli_usage("record", report, "--db", missing)
     assert code == 2 and err.startswith("dragoman: error: dragoman record: give a report or a store") and err.count("\n") == 1
 
 

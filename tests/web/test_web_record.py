@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from web_store import fetch as get
 
 pytest.importorskip("fastapi", reason="the web extras are not installed: pip install 'dragoman[web]'")
 
@@ -54,12 +55,6 @@ def record_db(loaded, tmp_path_factory):
 @pytest.fixture(scope="module")
 def rc(make_client, record_db):
     return make_client(record_db)
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.text[:500]
-    return response.json() if response.headers["content-type"].startswith("application/json") else response.text
 
 
 def codes(actor):

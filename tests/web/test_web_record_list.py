@@ -15,6 +15,7 @@ import socket
 import threading
 
 import pytest
+from web_store import fetch as get
 
 pytest.importorskip("fastapi", reason="the web extras are not installed: pip install 'dragoman[web]'")
 
@@ -53,12 +54,6 @@ def list_db(loaded, tmp_path_factory):
 @pytest.fixture(scope="module")
 def lc(make_client, list_db):
     return make_client(list_db)
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.text[:500]
-    return response.json() if response.headers["content-type"].startswith("application/json") else response.text
 
 
 def counts_of(client, doc_id: str) -> dict[str, int]:

@@ -106,3 +106,10 @@ def build_store(path: Path) -> Path:
         store.save(doc_a, [threat, reject, criticise, attack, meet, host], events_a)
         store.save(doc_b, [praise], events_b)
     return path
+
+
+def fetch(client: Any, url: str, status: int = 200) -> Any:
+    """GET `url` from a TestClient, expecting `status`: the JSON of a JSON answer, else the text."""
+    response = client.get(url)
+    assert response.status_code == status, response.text[:500]
+    return response.json() if response.headers["content-type"].startswith("application/json") else response.text

@@ -342,7 +342,7 @@ class Parties:
         clauses += [c for c in obj.children if c.dep_ == "acl"] if obj is not None else []
         heads: list[Token] = []
         for verb in sorted(clauses, key=lambda t: t.i):
-            if verb.pos_ != "VERB" or verb.i < trigger.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            if verb.pos_ != "VERB" or verb.i < trigger.i or not sx.infinitive(verb):
                 continue
             heads += self._path_heads(verb, "args")
         return heads

@@ -281,11 +281,7 @@ def _subjunctive_demand(stmt: Draft, actor_of: ActorOf, lexicon: Lexicon, policy
         for subject in sx.children(clause, "nsubj", "nsubjpass"):
             asked = actor_of(subject)
             if asked is not None and asked.code and asked.code != speaker.code:
-                code = policy.codes.demand
-                act = next((d for d in settled if d.trigger.i == clause.i and d.kind != "statement"), None)
-                combined = lexicon.ontology.combine(code, act.code) if act is not None else None
-                if combined is not None and combined[:2] == code[:2]:
-                    code = combined
+                code, _ = _demand_for(clause, settled, lexicon, policy)
                 return replace(stmt, code=code, target=asked, kind=None)
     return None
 
@@ -300,21 +296,26 @@ def _order(stmt: Draft, actor_of: ActorOf, lexicon: Lexicon, policy: Policy, set
     # (a time between the object and the infinitive makes the parser read it as a purpose: "told
     # Peru on 2 March to withdraw", an advcl)
     for clause in sx.children(stmt.trigger, "xcomp", "advcl"):
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or sx.children(clause, "mark"):
+        if not sx.infinitive(clause) or sx.children(clause, "mark"):
             continue
         for obj in sx.children(stmt.trigger, "dobj", "dative"):
             asked = actor_of(obj)
             if asked is None or not asked.code or asked.code == speaker.code:
                 continue
-            code = policy.codes.demand
-            act = next((d for d in settled if d.trigger.i == clause.i and d.kind != "statement"), None)
-            combined = lexicon.ontology.combine(code, act.code) if act is not None else None
-            if combined is not None and combined[:2] == code[:2]:
-                code = combined
+            code, act = _demand_for(clause, settled, lexicon, policy)
             if act is not None and act.modality in ("asserted", "reported"):
                 act.modality = "hypothetical"  # what was ordered was not done
             return replace(stmt, code=code, target=asked, kind=None)
     return None
+
+
+def _demand_for(clause: Token, settled: list[Draft], lexicon: Lexicon, policy: Policy) -> tuple[str, Draft | None]:
+    """The code of a demand for what the clause says (the demand code combined with the clause's
+    coded act, where the ontology keeps it a demand: "release the fishermen" makes 1053), and that act."""
+    code = policy.codes.demand
+    act = next((d for d in settled if d.trigger.i == clause.i and d.kind != "statement"), None)
+    combined = lexicon.ontology.combine(code, act.code) if act is not None else None
+    return (combined if combined is not None and combined[:2] == code[:2] else code), act
 
 
 def _statement(

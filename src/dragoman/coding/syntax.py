@@ -144,6 +144,11 @@ def swallowed_subject(name: Token) -> bool:
     return any(t.like_num for left in name.lefts for t in left.subtree)
 
 
+def infinitive(verb: Token) -> bool:
+    """A verb with "to" before it: "to withdraw"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def opening_date_name(verb: Token) -> bool:
     """A finite verb the parser hung as a modifier on the name before it, where that name is the
     object of an opening preposition with a date before it: "On 3 February 2027 Qatar offered to

@@ -352,16 +352,25 @@ class _Assembly:
         """The latest mediation proposed to a channel of the note's party ("Guyana agreed to the
         mediation", "Venezuela refused any mediation"), told before it."""
         side = self.side(note.by)
-        index = note.evidence.sentence_index
+        found = self.latest_proposal(
+            note.evidence.sentence_index,
+            lambda channel: side in channel.keys,
+            lambda step: step.what == "mediation" and step.mediator is not None,
+        )
+        return (found[1], found[2]) if found else None
+
+    def latest_proposal(
+        self, index: int, channel_fits: Callable[[ChannelDraft], bool], step_fits: Callable[[StepDraft], bool]
+    ) -> tuple[int, ChannelDraft, StepDraft] | None:
+        """The latest step proposed, told by sentence `index`, in a channel and of a kind that fit
+        (with the sentence it is told in)."""
         found: tuple[int, ChannelDraft, StepDraft] | None = None
-        for channel in self.channels:
-            if side not in channel.keys:
-                continue
+        for channel in filter(channel_fits, self.channels):
             for step in channel.steps:
                 told = step.evidence[0].sentence_index if step.evidence else -1
-                if step.what == "mediation" and step.status == "proposed" and step.mediator is not None and told <= index and (found is None or told > found[0]):
+                if step.status == "proposed" and told <= index and step_fits(step) and (found is None or told > found[0]):
                     found = (told, channel, step)
-        return (found[1], found[2]) if found else None
+        return found
 
     def mediate(self, channel: ChannelDraft, step: StepDraft) -> bool:
         """ "Qatar's foreign minister mediated": the mediator of the talks held that day, if the channel has them."""
@@ -505,14 +514,11 @@ class _Assembly:
         the answer is the party's step in that channel."""
         index = note.evidence.sentence_index
         side = self.side(note.party)
-        found: tuple[int, ChannelDraft, StepDraft] | None = None
-        for channel in self.channels:
-            if side not in channel.keys and not any(same_party(s.mediator, note.party) for s in channel.steps):
-                continue
-            for step in channel.steps:
-                told = step.evidence[0].sentence_index if step.evidence else -1
-                if step.status == "proposed" and told <= index and not same_party(step.by, note.party) and (found is None or told > found[0]):
-                    found = (told, channel, step)
+        found = self.latest_proposal(
+            index,
+            lambda channel: side in channel.keys or any(same_party(s.mediator, note.party) for s in channel.steps),
+            lambda step: not same_party(step.by, note.party),
+        )
         agreement = self.agreements.latest_proposal(note.party, index)
         if agreement is not None and (found is None or agreement[0] > found[0]):
             later_item = self.latest_item(note.party, before=index)

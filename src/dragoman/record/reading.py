@@ -545,7 +545,7 @@ def _asked(trigger: Token) -> list[Token]:
     "Ethiopia stop filling the reservoir"; "urged Kenya to stop" -> "stop ..."; "offered new talks"."""
     for dep in ("ccomp", "xcomp", "advcl"):
         for clause in sx.children(trigger, dep):
-            if dep == "advcl" and (sx.children(clause, "mark") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
+            if dep == "advcl" and (sx.children(clause, "mark") or not sx.infinitive(clause)):
                 continue  # only an infinitive the parser hung as a purpose ("told Peru on 2 March to withdraw")
             return [t for t in clause.subtree if not (t.dep_ in ("mark", "aux") and t.head.i == clause.i and t.i < clause.i and t.lower_ in ("that", "to"))]
     for obj in sx.children(trigger, "dobj"):

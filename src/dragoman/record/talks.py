@@ -39,7 +39,7 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
     item, said in the list's message."""
     w = words.talks
     notes: list[TalkNote] = []
-    first_since = _first_since(view, w)  # once a sentence: a sentence of thousands of words may name talks thousands of times
+    first_since: list[str | None] = []  # read once a sentence, when a step needs it (a long sentence may name talks often)
     for tok in view.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
@@ -57,7 +57,9 @@ def read_talks(view: SentenceView, words: RecordWords, comms: list[Found], list_
         if tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and lemma in w.verbs):
             if tok.pos_ == "VERB" and any(o.lemma_.lower() in words.items.demand_nouns for o in sx.children(tok, "dobj")):
                 continue  # "would not meet the conditions": no meeting
-            found = _talk(view, tok, words, comms, "talks", first_since)
+            if not first_since:
+                first_since.append(_first_since(view, w))
+            found = _talk(view, tok, words, comms, "talks", first_since[0])
             notes += found[:-1]  # the offer an answer answers, first
             note = found[-1] if found else None
         elif tok.pos_ == "VERB" and lemma in w.mediator_verbs and not _objects_in(tok, w):
@@ -199,7 +201,7 @@ def _talk(view: SentenceView, tok: Token, words: RecordWords, comms: list[Found]
         parties = [p for p in parties if host is None or p.code != host.code]
     elif by is not None and status in _STANCES and all(p.code != by.code for p in parties):
         parties = [by, *parties]
-    offer = next((t for t in upto if t.pos_ == "NOUN" and t.lemma_.lower() in words.items.offer_nouns), None)
+    offer = _offer_noun(tok, word, words)
     offerer = view.first_actor([c for c in offer.children if c.dep_ == "poss"]) if offer is not None else None
     if offer is not None and offerer is not None and status != "proposed" and by is not None and offerer.code != by.code:
         # "Cyprus rejected Turkey's offer of direct talks": Turkey proposed them, Cyprus answers
@@ -490,7 +492,8 @@ def _to_come(view: SentenceView, verb: Token) -> bool:
 
 
 def _offer_noun(verb: Token, word: Token, words: RecordWords) -> Token | None:
-    """The offer noun between a mediation verb and the stance above it ("Brazil's offer to mediate")."""
+    """The offer noun between a verb or noun and the stance above it ("Brazil's offer to mediate",
+    "rejected Turkey's offer of talks")."""
     t = verb
     for _ in range(6):
         if t.i == word.i or t.head.i == t.i:

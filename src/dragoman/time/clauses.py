@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dragoman.coding.syntax import dateline_end, opening_date_name, swallowed_subject
+from dragoman.coding.syntax import dateline_end, infinitive, opening_date_name, swallowed_subject
 from dragoman.time.rules import ClauseWords, DateRules
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def _deadline(prep: Token, words: ClauseWords) -> bool:
         if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words.deadline_nouns for c in head.children):
             return True
         clauses = [*head.children, *(c for o in prep.children for c in o.children)]  # "until 15 July to comply" (misread as the date's)
-        return any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and _infinitive(c) for c in clauses)
+        return any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and infinitive(c) for c in clauses)
     return False
 
 
@@ -116,7 +116,7 @@ def _due(verb: Token, words: ClauseWords) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in words.obligation_auxiliaries for a in auxiliaries):
         return True
-    if verb.dep_ in ("xcomp", "acl", "advcl") and _infinitive(verb):
+    if verb.dep_ in ("xcomp", "acl", "advcl") and infinitive(verb):
         return True
     if verb.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "mark" for c in verb.children):
         return False  # (on a noun too: "the demand that Azerbaijan withdraw by 31 December")
@@ -126,10 +126,6 @@ def _due(verb: Token, words: ClauseWords) -> bool:
     if subject is None or verb.tag_ not in ("VB", "VBP") or verb.lemma_ == "be":
         return False
     return verb.tag_ == "VB" or (subject.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subject.children))
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _stolen(token: Token) -> bool:
